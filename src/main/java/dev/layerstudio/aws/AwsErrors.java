@@ -1,0 +1,109 @@
+package dev.layerstudio.aws;
+
+import dev.layerstudio.model.LayerStudioException;
+import java.net.ConnectException;
+import java.net.UnknownHostException;
+import java.net.http.HttpTimeoutException;
+import java.net.SocketTimeoutException;
+import software.amazon.awssdk.awscore.exception.AwsServiceException;
+import software.amazon.awssdk.core.exception.SdkClientException;
+
+/** Turns SDK exceptions into one plain sentence that says what happened and what to do. */
+public final class AwsErrors {
+
+    private AwsErrors() {
+    }
+
+    /**
+     * @param e      what the SDK threw
+     * @param action what we were trying to do, as a verb phrase ("list the layers")
+     */
+    public static RuntimeException translate(RuntimeException e, String action) {
+        if (e instanceof LayerStudioException) {
+            return e;
+        }
+        if (e instanceof AwsServiceException ase) {
+            return fromService(ase, action);
+        }
+        if (e instanceof SdkClientException sce) {
+            return fromClient(sce, action);
+        }
+        return e;
+    }
+
+    private static LayerStudioException fromService(AwsServiceException e, String action) {
+        String code = e.awsErrorDetails() == null ? null : e.awsErrorDetails().errorCode();
+        String detail = e.awsErrorDetails() == null ? e.getMessage() : e.awsErrorDetails().errorMessage();
+        int status = e.statusCode();
+        String base = "Could not " + action + ": ";
+        if (status == 401 || status == 403 || isOneOf(code, "ExpiredToken", "ExpiredTokenException",
+                "InvalidClientTokenId", "UnrecognizedClientException", "AccessDenied", "AccessDeniedException",
+                "SignatureDoesNotMatch", "InvalidSignatureException")) {
+            if (isOneOf(code, "ExpiredToken", "ExpiredTokenException")) {
+                return new LayerStudioException(base + "your credentials have expired.",
+                        "Sign in again (aws sso login, or refresh the profile's keys).", e);
+            }
+            if (isOneOf(code, "AccessDenied", "AccessDeniedException")) {
+                return new LayerStudioException(base + "access denied (" + detail + ").",
+                        "Ask for the missing permission, or choose another role.", e);
+            }
+            return new LayerStudioException(base + "AWS did not accept these credentials (" + code + ").",
+                    "Check the profile's keys, or sign in again.", e);
+        }
+        if (status == 429 || isOneOf(code, "TooManyRequestsException", "ThrottlingException", "Throttling")) {
+            return new LayerStudioException(base + "AWS is throttling requests and retries did not get through.",
+                    "Wait a minute and try again.", e);
+        }
+        if (status >= 500) {
+            return new LayerStudioException(base + "AWS answered with a server error (" + status + ").",
+                    "Try again; nothing was changed by the failed call.", e);
+        }
+        String text = detail == null || detail.isBlank() ? code : detail;
+        return new LayerStudioException(base + text + (code != null && !text.contains(code) ? " (" + code + ")" : "")
+                + ".", null, e);
+    }
+
+    private static LayerStudioException fromClient(SdkClientException e, String action) {
+        Throwable root = rootCause(e);
+        if (root instanceof UnknownHostException || root instanceof ConnectException) {
+            return new LayerStudioException("Could not " + action + ": the endpoint cannot be reached ("
+                    + root.getMessage() + ").", "Check the network, the region and the endpoint URL.", e);
+        }
+        if (root instanceof SocketTimeoutException || root instanceof HttpTimeoutException) {
+            return new LayerStudioException("Could not " + action + ": the connection timed out.",
+                    "Check the network and try again.", e);
+        }
+        String msg = e.getMessage() == null ? root.toString() : e.getMessage();
+        if (msg.contains("Unable to load credentials") || msg.contains("Unable to load region")) {
+            return new LayerStudioException("Could not " + action + ": no usable credentials were found.",
+                    "Choose a profile, sign in with SSO, or set AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY.", e);
+        }
+        return new LayerStudioException("Could not " + action + ": " + firstSentence(msg), null, e);
+    }
+
+    private static boolean isOneOf(String code, String... options) {
+        if (code == null) {
+            return false;
+        }
+        for (String o : options) {
+            if (o.equals(code)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static Throwable rootCause(Throwable t) {
+        Throwable c = t;
+        while (c.getCause() != null && c.getCause() != c) {
+            c = c.getCause();
+        }
+        return c;
+    }
+
+    private static String firstSentence(String msg) {
+        int dot = msg.indexOf(". ");
+        String s = dot > 0 ? msg.substring(0, dot + 1) : msg;
+        return s.endsWith(".") ? s : s + ".";
+    }
+}

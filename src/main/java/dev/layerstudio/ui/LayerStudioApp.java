@@ -1,0 +1,61 @@
+package dev.layerstudio.ui;
+
+import java.io.InputStream;
+import java.util.List;
+import javafx.application.Application;
+import javafx.scene.image.Image;
+import javafx.stage.Stage;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** The desktop application: one window with the wizard. */
+public final class LayerStudioApp extends Application {
+
+    private static final Logger LOG = LoggerFactory.getLogger(LayerStudioApp.class);
+    static final List<Integer> ICON_SIZES = List.of(16, 24, 32, 48, 64, 128, 256, 512, 1024);
+
+    private AppServices services;
+    private MainWindow window;
+
+    /** Opens the window and returns when it is closed. */
+    public static void launchApp(String[] args) {
+        Application.launch(LayerStudioApp.class, args);
+    }
+
+    @Override
+    public void start(Stage stage) {
+        services = AppServices.production();
+        window = new MainWindow(services, Theme.fromSetting(System.getProperty("layerstudio.theme")));
+        stage.setTitle("Layer Studio");
+        stage.getIcons().setAll(icons());
+        stage.setScene(window.scene());
+        stage.setMinWidth(900);
+        stage.setMinHeight(600);
+        stage.show();
+        LOG.info("Window shown");
+    }
+
+    @Override
+    public void stop() {
+        if (window != null) {
+            window.state().close();
+        }
+        if (services != null) {
+            services.executor().close();
+        }
+        LOG.info("Layer Studio closed");
+    }
+
+    /** Every size of the app icon, so each desktop picks the one it needs. */
+    public static List<Image> icons() {
+        return ICON_SIZES.stream().map(size -> {
+            try (InputStream in = LayerStudioApp.class.getResourceAsStream(
+                    "/dev/layerstudio/icons/icon-" + size + ".png")) {
+                return in == null ? null : new Image(in);
+            } catch (java.io.IOException e) {
+                LOG.warn("Could not read the {} px icon", size, e);
+                return null;
+            }
+        }).filter(java.util.Objects::nonNull).toList();
+    }
+}

@@ -1,0 +1,62 @@
+package dev.layerstudio.ui;
+
+import dev.layerstudio.ui.connect.ConnectController;
+import dev.layerstudio.ui.connect.ConnectViewModel;
+import dev.layerstudio.ui.shell.ControllerFactory;
+import dev.layerstudio.ui.shell.MainWindowController;
+import dev.layerstudio.ui.shell.StepController;
+import dev.layerstudio.ui.shell.UnavailableStepController;
+import dev.layerstudio.ui.shell.ViewLoader;
+import dev.layerstudio.ui.wizard.Step;
+import dev.layerstudio.ui.wizard.WizardState;
+import dev.layerstudio.ui.wizard.WizardViewModel;
+import java.util.ResourceBundle;
+import javafx.scene.Parent;
+import javafx.scene.Scene;
+
+/** Puts the window together: state, view models, controllers, views and the theme. */
+public final class MainWindow {
+
+    public static final double WIDTH = 1180;
+    public static final double HEIGHT = 760;
+
+    private final WizardState state = new WizardState();
+    private final WizardViewModel wizard = new WizardViewModel();
+    private final Scene scene;
+
+    public MainWindow(AppServices services, Theme theme) {
+        ResourceBundle bundle = ResourceBundle.getBundle("dev.layerstudio.ui.messages");
+        ControllerFactory factory = new ControllerFactory();
+        ViewLoader loader = new ViewLoader(factory, bundle);
+
+        factory.register(ConnectController.class,
+                () -> new ConnectController(new ConnectViewModel(state, services.connector(), services.executor())));
+        factory.register(MainWindowController.class,
+                () -> new MainWindowController(wizard, state, step -> loadStep(loader, factory, step)));
+
+        Parent root = loader.<MainWindowController>load("/dev/layerstudio/ui/shell/main-window.fxml").root();
+        scene = new Scene(root, WIDTH, HEIGHT);
+        theme.apply(scene);
+    }
+
+    private static ViewLoader.View<? extends StepController> loadStep(ViewLoader loader, ControllerFactory factory,
+                                                                      Step step) {
+        if (step == Step.CONNECT) {
+            return loader.<ConnectController>load(step.fxml());
+        }
+        factory.register(UnavailableStepController.class, () -> new UnavailableStepController("step." + step.key()));
+        return loader.<UnavailableStepController>load("/dev/layerstudio/ui/shell/unavailable.fxml");
+    }
+
+    public Scene scene() {
+        return scene;
+    }
+
+    public WizardState state() {
+        return state;
+    }
+
+    public WizardViewModel wizard() {
+        return wizard;
+    }
+}

@@ -1,0 +1,57 @@
+package dev.layerstudio.ui.common;
+
+import dev.layerstudio.model.LayerStudioException;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.NoSuchFileException;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * What the user is told about a failure: a plain sentence, what to do about it if we
+ * know, and details (the chain of causes' messages, never a stack trace).
+ */
+public record UserMessage(String summary, String hint, String details) {
+
+    public static UserMessage of(Throwable error) {
+        Throwable e = unwrap(error);
+        String summary;
+        String hint = null;
+        if (e instanceof LayerStudioException lse) {
+            summary = lse.getMessage();
+            hint = lse.hint();
+        } else if (e instanceof NoSuchFileException nsf) {
+            summary = "The file " + nsf.getFile() + " does not exist.";
+        } else if (e instanceof AccessDeniedException ade) {
+            summary = "Layer Studio may not read or write " + ade.getFile() + ".";
+            hint = "Check the file's permissions.";
+        } else if (e instanceof IOException io) {
+            summary = "A file could not be read or written: " + io.getMessage();
+        } else {
+            summary = "Something unexpected went wrong (" + e.getClass().getSimpleName() + ").";
+            hint = "The log file has the details; please include it when you report this.";
+        }
+        return new UserMessage(summary, hint, details(error));
+    }
+
+    private static Throwable unwrap(Throwable e) {
+        Throwable t = e;
+        while ((t instanceof UncheckedIOException || t instanceof java.util.concurrent.ExecutionException
+                || t instanceof java.util.concurrent.CompletionException) && t.getCause() != null) {
+            t = t.getCause();
+        }
+        return t;
+    }
+
+    private static String details(Throwable error) {
+        Set<Throwable> seen = new LinkedHashSet<>();
+        List<String> lines = new ArrayList<>();
+        for (Throwable t = error; t != null && seen.add(t); t = t.getCause()) {
+            lines.add(t.getClass().getSimpleName() + ": " + (t.getMessage() == null ? "" : t.getMessage()));
+        }
+        return String.join("\ncaused by ", lines);
+    }
+}

@@ -1,0 +1,145 @@
+package dev.layerstudio.ui.shell;
+
+import dev.layerstudio.model.Identity;
+import dev.layerstudio.ui.wizard.Step;
+import dev.layerstudio.ui.wizard.StepState;
+import dev.layerstudio.ui.wizard.WizardState;
+import dev.layerstudio.ui.wizard.WizardViewModel;
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.ResourceBundle;
+import java.util.function.Function;
+import javafx.beans.InvalidationListener;
+import javafx.fxml.FXML;
+import javafx.scene.Parent;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
+import javafx.scene.control.ListView;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.StackPane;
+import javafx.scene.layout.VBox;
+import org.kordamp.ikonli.feather.Feather;
+import org.kordamp.ikonli.javafx.FontIcon;
+
+/** The window: step list on the left, the current step's page, Back and Next. */
+public final class MainWindowController {
+
+    private final WizardViewModel wizard;
+    private final WizardState state;
+    private final Function<Step, ViewLoader.View<? extends StepController>> pages;
+    private final Map<Step, ViewLoader.View<? extends StepController>> loaded = new EnumMap<>(Step.class);
+
+    @FXML private ListView<Step> stepList;
+    @FXML private StackPane pageHolder;
+    @FXML private Button backButton;
+    @FXML private Button nextButton;
+    @FXML private Label identityLabel;
+    @FXML private Label stepCounter;
+    @FXML private ResourceBundle resources;
+
+    public MainWindowController(WizardViewModel wizard, WizardState state,
+                                Function<Step, ViewLoader.View<? extends StepController>> pages) {
+        this.wizard = wizard;
+        this.state = state;
+        this.pages = pages;
+    }
+
+    @FXML
+    private void initialize() {
+        stepList.getItems().setAll(wizard.steps());
+        stepList.setCellFactory(list -> new StepCell());
+        stepList.getSelectionModel().select(wizard.current());
+        stepList.getSelectionModel().selectedItemProperty().addListener((obs, old, now) -> {
+            if (now != null && now != wizard.current()) {
+                if (wizard.canOpen(now)) {
+                    wizard.open(now);
+                } else {
+                    stepList.getSelectionModel().select(wizard.current());
+                }
+            }
+        });
+        InvalidationListener refresh = o -> stepList.refresh();
+        for (var dep : wizard.stateDependencies()) {
+            dep.addListener(refresh);
+        }
+        backButton.disableProperty().bind(wizard.canGoBackProperty().not());
+        nextButton.disableProperty().bind(wizard.canGoNextProperty().not());
+        wizard.currentProperty().addListener((obs, old, now) -> show(now));
+        state.identityProperty().addListener((obs, old, now) -> showIdentity(now));
+        showIdentity(state.identityProperty().get());
+        // Load every page now so each step's validity is bound from the start.
+        for (Step s : wizard.steps()) {
+            page(s);
+        }
+        show(wizard.current());
+    }
+
+    private ViewLoader.View<? extends StepController> page(Step step) {
+        return loaded.computeIfAbsent(step, s -> {
+            ViewLoader.View<? extends StepController> view = pages.apply(s);
+            wizard.bindValidity(s, view.controller().validProperty());
+            return view;
+        });
+    }
+
+    private void show(Step step) {
+        ViewLoader.View<? extends StepController> view = page(step);
+        Parent root = view.root();
+        pageHolder.getChildren().setAll(root);
+        stepList.getSelectionModel().select(step);
+        stepCounter.setText(String.format(resources.getString("shell.stepOf"), step.ordinal() + 1,
+                wizard.steps().size()));
+        nextButton.setText(resources.getString(step.ordinal() == wizard.steps().size() - 1
+                ? "shell.finish" : "shell.next"));
+        view.controller().onShow();
+    }
+
+    private void showIdentity(Identity identity) {
+        identityLabel.setText(identity == null ? resources.getString("shell.notConnected")
+                : identity.accountId() + " · " + identity.arn().replaceFirst("^arn:[^:]+:[^:]+::\\d+:", ""));
+        identityLabel.pseudoClassStateChanged(javafx.css.PseudoClass.getPseudoClass("connected"),
+                identity != null);
+    }
+
+    @FXML
+    private void next() {
+        wizard.next();
+    }
+
+    @FXML
+    private void back() {
+        wizard.back();
+    }
+
+    private final class StepCell extends ListCell<Step> {
+        @Override
+        protected void updateItem(Step step, boolean empty) {
+            super.updateItem(step, empty);
+            getStyleClass().removeAll("step-done", "step-current", "step-open", "step-locked");
+            if (empty || step == null) {
+                setGraphic(null);
+                setText(null);
+                return;
+            }
+            StepState s = wizard.stateOf(step);
+            getStyleClass().add("step-" + s.name().toLowerCase(java.util.Locale.ROOT));
+            Label number = new Label(s == StepState.DONE ? "" : String.valueOf(step.ordinal() + 1));
+            number.getStyleClass().add("step-number");
+            if (s == StepState.DONE) {
+                number.setGraphic(new FontIcon(Feather.CHECK));
+            }
+            Label title = new Label(resources.getString("step." + step.key()));
+            title.getStyleClass().add("step-name");
+            Label hint = new Label(resources.getString("step." + step.key() + ".hint"));
+            hint.getStyleClass().add("step-hint");
+            VBox text = new VBox(2, title, hint);
+            HBox box = new HBox(10, number, text);
+            box.getStyleClass().add("step-cell");
+            setText(null);
+            setGraphic(box);
+            setDisable(s == StepState.LOCKED);
+            setAccessibleText(title.getText() + ", " + s.name().toLowerCase(java.util.Locale.ROOT));
+        }
+    }
+}

@@ -1,0 +1,235 @@
+package dev.layerstudio.ui.task;
+
+import dev.layerstudio.model.ProgressListener;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.CancellationException;
+import java.util.function.Consumer;
+import javafx.animation.KeyFrame;
+import javafx.animation.Timeline;
+import javafx.application.Platform;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyDoubleProperty;
+import javafx.beans.property.ReadOnlyDoubleWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.concurrent.Task;
+import javafx.util.Duration;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The one way the UI runs work off the JavaFX thread.
+ *
+ * <pre>{@code
+ * BackgroundTask.of(progress -> builder.build(spec, progress))
+ *     .onSuccess(result -> vm.show(result))
+ *     .onError(LayerStudioException.class, e -> vm.fail(e.getMessage()))
+ *     .andFinally(() -> vm.busy(false))
+ *     .start(executor);
+ * }</pre>
+ *
+ * The work receives a {@link ProgressListener}; what it reports lands in plain fields
+ * that a timeline samples ten times a second, so a loop over 10,000 files costs the
+ * JavaFX thread ten updates a second, not 10,000. Log lines are batched the same way.
+ * Callbacks run on the JavaFX thread. {@link #cancel()} interrupts the worker.
+ */
+public final class BackgroundTask<T> {
+
+    private static final Logger LOG = LoggerFactory.getLogger(BackgroundTask.class);
+    private static final Duration SAMPLE_EVERY = Duration.millis(100);
+
+    /** Work that reports progress and may be interrupted. */
+    @FunctionalInterface
+    public interface Work<T> {
+        T run(ProgressListener progress) throws Exception;
+    }
+
+    private record ErrorHandler<E extends Throwable>(Class<E> type, Consumer<? super E> handler) {
+        boolean tryHandle(Throwable t) {
+            if (type.isInstance(t)) {
+                handler.accept(type.cast(t));
+                return true;
+            }
+            return false;
+        }
+    }
+
+    private final Work<T> work;
+    private final List<ErrorHandler<?>> errorHandlers = new ArrayList<>();
+    private Consumer<? super T> onSuccess = r -> { };
+    private Runnable onCancelled = () -> { };
+    private Runnable andFinally = () -> { };
+    private Consumer<String> onLog;
+
+    private final ReadOnlyDoubleWrapper progress = new ReadOnlyDoubleWrapper(-1);
+    private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper("");
+    private final ReadOnlyBooleanWrapper running = new ReadOnlyBooleanWrapper(false);
+
+    private final Sampler sampler = new Sampler();
+    private Task<T> task;
+    private Timeline timeline;
+
+    private BackgroundTask(Work<T> work) {
+        this.work = Objects.requireNonNull(work);
+    }
+
+    public static <T> BackgroundTask<T> of(Work<T> work) {
+        return new BackgroundTask<>(work);
+    }
+
+    public BackgroundTask<T> onSuccess(Consumer<? super T> handler) {
+        this.onSuccess = Objects.requireNonNull(handler);
+        return this;
+    }
+
+    /** Handles errors of this type (first matching handler wins, in the order given). */
+    public <E extends Throwable> BackgroundTask<T> onError(Class<E> type, Consumer<? super E> handler) {
+        errorHandlers.add(new ErrorHandler<>(type, handler));
+        return this;
+    }
+
+    public BackgroundTask<T> onCancelled(Runnable handler) {
+        this.onCancelled = Objects.requireNonNull(handler);
+        return this;
+    }
+
+    /** Receives the tool output lines the work logs, in batches, on the JavaFX thread. */
+    public BackgroundTask<T> onLog(Consumer<String> handler) {
+        this.onLog = handler;
+        return this;
+    }
+
+    public BackgroundTask<T> andFinally(Runnable handler) {
+        this.andFinally = Objects.requireNonNull(handler);
+        return this;
+    }
+
+    /** Starts the work on the executor. Call on the JavaFX thread. */
+    public BackgroundTask<T> start(AppExecutor executor) {
+        if (task != null) {
+            throw new IllegalStateException("A background task runs once.");
+        }
+        task = new Task<>() {
+            @Override
+            protected T call() throws Exception {
+                return work.run(sampler);
+            }
+        };
+        task.setOnSucceeded(e -> finish(() -> onSuccess.accept(task.getValue())));
+        task.setOnFailed(e -> finish(() -> handleError(task.getException())));
+        task.setOnCancelled(e -> finish(onCancelled));
+        running.set(true);
+        timeline = new Timeline(new KeyFrame(SAMPLE_EVERY, e -> sample()));
+        timeline.setCycleCount(Timeline.INDEFINITE);
+        timeline.play();
+        executor.execute(task);
+        return this;
+    }
+
+    /** Interrupts the work; the cancelled handler and then the finally handler run. */
+    public void cancel() {
+        if (task != null) {
+            task.cancel(true);
+        }
+    }
+
+    public ReadOnlyDoubleProperty progressProperty() {
+        return progress.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty messageProperty() {
+        return message.getReadOnlyProperty();
+    }
+
+    public ReadOnlyBooleanProperty runningProperty() {
+        return running.getReadOnlyProperty();
+    }
+
+    public boolean isRunning() {
+        return running.get();
+    }
+
+    private void finish(Runnable handler) {
+        timeline.stop();
+        sample();
+        running.set(false);
+        try {
+            handler.run();
+        } finally {
+            andFinally.run();
+        }
+    }
+
+    private void handleError(Throwable error) {
+        if (error instanceof CancellationException || error instanceof InterruptedException) {
+            onCancelled.run();
+            return;
+        }
+        for (ErrorHandler<?> h : errorHandlers) {
+            if (h.tryHandle(error)) {
+                return;
+            }
+        }
+        LOG.error("Background work failed with no handler for {}", error.getClass().getName(), error);
+    }
+
+    private void sample() {
+        assert Platform.isFxApplicationThread();
+        progress.set(sampler.fraction());
+        String m = sampler.message;
+        if (m != null) {
+            message.set(m);
+        }
+        if (onLog != null) {
+            List<String> lines = sampler.drainLog();
+            if (!lines.isEmpty()) {
+                onLog.accept(String.join("\n", lines));
+            }
+        }
+    }
+
+    /** Written by the worker, read by the timeline. */
+    private static final class Sampler implements ProgressListener {
+        private volatile long done;
+        private volatile long total = -1;
+        private volatile String message;
+        private final List<String> log = new ArrayList<>();
+
+        @Override
+        public void progress(long done, long total) {
+            this.done = done;
+            this.total = total;
+        }
+
+        @Override
+        public void message(String message) {
+            this.message = message;
+        }
+
+        @Override
+        public void log(String line) {
+            synchronized (log) {
+                log.add(line);
+            }
+        }
+
+        double fraction() {
+            long t = total;
+            return t <= 0 ? -1 : Math.min(1.0, (double) done / t);
+        }
+
+        List<String> drainLog() {
+            synchronized (log) {
+                if (log.isEmpty()) {
+                    return List.of();
+                }
+                List<String> copy = new ArrayList<>(log);
+                log.clear();
+                return copy;
+            }
+        }
+    }
+}

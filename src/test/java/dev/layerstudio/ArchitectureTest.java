@@ -1,0 +1,86 @@
+package dev.layerstudio;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** The arrows of DESIGN.md: which package may import what. */
+class ArchitectureTest {
+
+    private static JavaClasses classes;
+
+    @BeforeAll
+    static void importClasses() {
+        classes = new ClassFileImporter()
+                .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+                .importPackages("dev.layerstudio");
+    }
+
+    @Test
+    void onlyUiImportsJavaFx() {
+        noClasses().that().resideOutsideOfPackage("dev.layerstudio.ui..")
+                .should().dependOnClassesThat().resideInAnyPackage("javafx..", "atlantafx..", "org.kordamp..")
+                .check(classes);
+    }
+
+    @Test
+    void onlyAwsImportsTheAwsSdk() {
+        noClasses().that().resideOutsideOfPackage("dev.layerstudio.aws..")
+                .should().dependOnClassesThat().resideInAPackage("software.amazon.awssdk..")
+                .check(classes);
+    }
+
+    @Test
+    void nothingImportsUiOrCliButTheLauncher() {
+        noClasses().that().resideOutsideOfPackage("dev.layerstudio.ui..")
+                .and().doNotHaveFullyQualifiedName("dev.layerstudio.Main")
+                .should().dependOnClassesThat().resideInAPackage("dev.layerstudio.ui..")
+                .check(classes);
+        noClasses().that().resideOutsideOfPackage("dev.layerstudio.cli..")
+                .and().doNotHaveFullyQualifiedName("dev.layerstudio.Main")
+                .should().dependOnClassesThat().resideInAPackage("dev.layerstudio.cli..")
+                .check(classes);
+    }
+
+    @Test
+    void modelDependsOnNothingButTheJdk() {
+        noClasses().that().resideInAPackage("dev.layerstudio.model..")
+                .should().dependOnClassesThat().resideOutsideOfPackages("dev.layerstudio.model..", "java..")
+                .check(classes);
+    }
+
+    @Test
+    void engineParts_doNotImportEachOther() {
+        // allowEmptyShould: goes once build and inspect have classes (issues 3 and 4).
+        noClasses().that().resideInAPackage("dev.layerstudio.build..")
+                .should().dependOnClassesThat().resideInAnyPackage("dev.layerstudio.inspect..", "dev.layerstudio.aws..")
+                .allowEmptyShould(true)
+                .check(classes);
+        noClasses().that().resideInAPackage("dev.layerstudio.inspect..")
+                .should().dependOnClassesThat().resideInAnyPackage("dev.layerstudio.build..", "dev.layerstudio.aws..")
+                .allowEmptyShould(true)
+                .check(classes);
+        noClasses().that().resideInAPackage("dev.layerstudio.aws..")
+                .should().dependOnClassesThat().resideInAnyPackage("dev.layerstudio.build..", "dev.layerstudio.inspect..")
+                .check(classes);
+    }
+
+    @Test
+    void noPackageCycles() {
+        slices().matching("dev.layerstudio.(*)..").should().beFreeOfCycles().check(classes);
+    }
+
+    @Test
+    void onlyTheCliPrintsToTheConsole() {
+        noClasses().that().resideOutsideOfPackage("dev.layerstudio.cli..")
+                .should().accessField(System.class, "out")
+                .orShould().accessField(System.class, "err")
+                .check(classes);
+        noClasses().should().callMethod(Throwable.class, "printStackTrace").check(classes);
+    }
+}
