@@ -4,6 +4,7 @@ import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Supplier;
+import dev.layerstudio.model.LayerStudioException;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.ProfileCredentialsProvider;
@@ -34,11 +35,33 @@ public class Connector {
     }
 
     /**
+     * The region to use when none was chosen: AWS_REGION, AWS_DEFAULT_REGION, else the
+     * profile's {@code region} setting.
+     */
+    public String defaultRegion(String profile) {
+        for (String variable : List.of("AWS_REGION", "AWS_DEFAULT_REGION")) {
+            String value = System.getenv(variable);
+            if (value != null && !value.isBlank()) {
+                return value;
+            }
+        }
+        return profileFile.get().profile(profile).flatMap(p -> p.property("region"))
+                .orElseThrow(() -> new LayerStudioException("No region was chosen for profile '" + profile + "'.",
+                        "Pass --region, set AWS_REGION, or add region = ... to the profile.", null));
+    }
+
+    /**
      * A session for a profile (or, when {@code profile} is null or blank, the SDK's
      * default chain: environment, default profile, container and instance roles).
      */
     public AwsSession connect(String profile, String region, URI endpoint) {
+        if (profile == null || profile.isBlank()) {
+            profile = System.getenv("AWS_PROFILE");
+        }
         boolean named = profile != null && !profile.isBlank();
+        if (region == null || region.isBlank()) {
+            region = defaultRegion(named ? profile : "default");
+        }
         AwsCredentialsProvider credentials = named
                 ? ProfileCredentialsProvider.builder().profileFile(profileFile).profileName(profile).build()
                 : DefaultCredentialsProvider.builder().build();

@@ -1,0 +1,59 @@
+package dev.layerstudio.cli;
+
+import dev.layerstudio.aws.AwsSession;
+import dev.layerstudio.aws.Connector;
+import dev.layerstudio.model.LayerStudioException;
+import java.net.URI;
+import picocli.CommandLine.Model.CommandSpec;
+
+/**
+ * Reads the global options from the root command for a sub-command, and opens the
+ * AWS session they describe.
+ */
+public final class GlobalOptions {
+
+    private final LayerStudioCommand root;
+    private final CommandSpec spec;
+
+    public GlobalOptions(CommandSpec spec) {
+        this.spec = spec;
+        CommandSpec top = spec;
+        while (top.parent() != null) {
+            top = top.parent();
+        }
+        this.root = (LayerStudioCommand) top.userObject();
+    }
+
+    public Output output() {
+        return Output.of(spec, root.json());
+    }
+
+    public boolean json() {
+        return root.json();
+    }
+
+    public String profile() {
+        return root.profile();
+    }
+
+    public String region() {
+        return root.region();
+    }
+
+    public URI endpoint() {
+        String url = root.endpointUrl();
+        if (url == null || url.isBlank()) {
+            return null;
+        }
+        try {
+            return URI.create(url.trim());
+        } catch (IllegalArgumentException e) {
+            throw new LayerStudioException("--endpoint-url '" + url + "' is not a URL.");
+        }
+    }
+
+    /** Opens a session for the chosen profile, region and endpoint. */
+    public AwsSession session(Connector connector) {
+        return connector.connect(profile(), region(), endpoint());
+    }
+}
