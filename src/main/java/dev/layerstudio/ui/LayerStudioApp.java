@@ -15,6 +15,7 @@ public final class LayerStudioApp extends Application {
     static final List<Integer> ICON_SIZES = List.of(16, 24, 32, 48, 64, 128, 256, 512, 1024);
 
     private AppServices services;
+    private UiSettings settings;
     private MainWindow window;
 
     /** Opens the window and returns when it is closed. */
@@ -22,10 +23,19 @@ public final class LayerStudioApp extends Application {
         Application.launch(LayerStudioApp.class, args);
     }
 
+    /** Runs on the launcher thread: file reads stay off the JavaFX thread. */
+    @Override
+    public void init() {
+        services = AppServices.production();
+        settings = new UiSettings(dev.layerstudio.model.AppDirs.current().settings());
+    }
+
     @Override
     public void start(Stage stage) {
-        services = AppServices.production();
-        window = new MainWindow(services, Theme.fromSetting(System.getProperty("layerstudio.theme")));
+        String forced = System.getProperty("layerstudio.theme");
+        window = new MainWindow(services, forced != null ? Theme.fromSetting(forced) : settings.theme());
+        window.themeProperty().addListener((o, old, now) ->
+                services.executor().execute(() -> settings.setTheme(now)));
         stage.setTitle("Layer Studio");
         stage.getIcons().setAll(icons());
         stage.setScene(window.scene());

@@ -11,6 +11,8 @@ import dev.layerstudio.ui.wizard.Step;
 import dev.layerstudio.ui.wizard.WizardState;
 import dev.layerstudio.ui.wizard.WizardViewModel;
 import java.util.ResourceBundle;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleObjectProperty;
 import javafx.scene.Parent;
 import javafx.scene.Scene;
 
@@ -22,9 +24,10 @@ public final class MainWindow {
 
     private final WizardState state = new WizardState();
     private final WizardViewModel wizard = new WizardViewModel();
+    private final ObjectProperty<Theme> theme = new SimpleObjectProperty<>(this, "theme");
     private final Scene scene;
 
-    public MainWindow(AppServices services, Theme theme) {
+    public MainWindow(AppServices services, Theme initialTheme) {
         ResourceBundle bundle = ResourceBundle.getBundle("dev.layerstudio.ui.messages");
         ControllerFactory factory = new ControllerFactory();
         ViewLoader loader = new ViewLoader(factory, bundle);
@@ -32,11 +35,12 @@ public final class MainWindow {
         factory.register(ConnectController.class,
                 () -> new ConnectController(new ConnectViewModel(state, services.connector(), services.executor())));
         factory.register(MainWindowController.class,
-                () -> new MainWindowController(wizard, state, step -> loadStep(loader, factory, step)));
+                () -> new MainWindowController(wizard, state, theme, step -> loadStep(loader, factory, step)));
 
         Parent root = loader.<MainWindowController>load("/dev/layerstudio/ui/shell/main-window.fxml").root();
         scene = new Scene(root, WIDTH, HEIGHT);
-        theme.apply(scene);
+        theme.addListener((o, old, now) -> now.apply(scene));
+        theme.set(initialTheme);
     }
 
     private static ViewLoader.View<? extends StepController> loadStep(ViewLoader loader, ControllerFactory factory,
@@ -50,6 +54,11 @@ public final class MainWindow {
 
     public Scene scene() {
         return scene;
+    }
+
+    /** Light or dark; changing it restyles the window at once. */
+    public ObjectProperty<Theme> themeProperty() {
+        return theme;
     }
 
     public WizardState state() {

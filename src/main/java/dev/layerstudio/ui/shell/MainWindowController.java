@@ -1,6 +1,8 @@
 package dev.layerstudio.ui.shell;
 
 import dev.layerstudio.model.Identity;
+import dev.layerstudio.ui.Theme;
+import javafx.beans.property.ObjectProperty;
 import dev.layerstudio.ui.wizard.Step;
 import dev.layerstudio.ui.wizard.StepState;
 import dev.layerstudio.ui.wizard.WizardState;
@@ -27,6 +29,7 @@ public final class MainWindowController {
 
     private final WizardViewModel wizard;
     private final WizardState state;
+    private final ObjectProperty<Theme> theme;
     private final Function<Step, ViewLoader.View<? extends StepController>> pages;
     private final Map<Step, ViewLoader.View<? extends StepController>> loaded = new EnumMap<>(Step.class);
 
@@ -36,12 +39,14 @@ public final class MainWindowController {
     @FXML private Button nextButton;
     @FXML private Label identityLabel;
     @FXML private Label stepCounter;
+    @FXML private Button themeButton;
     @FXML private ResourceBundle resources;
 
-    public MainWindowController(WizardViewModel wizard, WizardState state,
+    public MainWindowController(WizardViewModel wizard, WizardState state, ObjectProperty<Theme> theme,
                                 Function<Step, ViewLoader.View<? extends StepController>> pages) {
         this.wizard = wizard;
         this.state = state;
+        this.theme = theme;
         this.pages = pages;
     }
 
@@ -68,6 +73,8 @@ public final class MainWindowController {
         wizard.currentProperty().addListener((obs, old, now) -> show(now));
         state.identityProperty().addListener((obs, old, now) -> showIdentity(now));
         showIdentity(state.identityProperty().get());
+        theme.addListener((o, a, b) -> showThemeIcon());
+        showThemeIcon();
         // Load every page now so each step's validity is bound from the start.
         for (Step s : wizard.steps()) {
             page(s);
@@ -100,6 +107,18 @@ public final class MainWindowController {
                 : identity.accountId() + " · " + identity.arn().replaceFirst("^arn:[^:]+:[^:]+::\\d+:", ""));
         identityLabel.pseudoClassStateChanged(javafx.css.PseudoClass.getPseudoClass("connected"),
                 identity != null);
+    }
+
+    private void showThemeIcon() {
+        boolean dark = theme.get() == Theme.DARK;
+        themeButton.setGraphic(new FontIcon(dark ? Feather.SUN : Feather.MOON));
+        themeButton.setTooltip(new javafx.scene.control.Tooltip(resources.getString(dark
+                ? "shell.theme.light" : "shell.theme.dark")));
+    }
+
+    @FXML
+    private void toggleTheme() {
+        theme.set(theme.get() == Theme.DARK ? Theme.LIGHT : Theme.DARK);
     }
 
     @FXML
