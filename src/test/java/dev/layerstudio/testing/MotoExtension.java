@@ -40,7 +40,7 @@ public final class MotoExtension implements BeforeAllCallback, ParameterResolver
     }
 
     /** Stops the server when the root context closes, at the end of the run. */
-    private record Holder(MotoServer server) implements ExtensionContext.Store.CloseableResource {
+    private record Holder(MotoServer server) implements ExtensionContext.Store.CloseableResource, AutoCloseable {
         @Override
         public void close() {
             server.close();
