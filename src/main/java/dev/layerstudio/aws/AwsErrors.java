@@ -19,8 +19,9 @@ public final class AwsErrors {
      * @param action what we were trying to do, as a verb phrase ("list the layers")
      */
     public static RuntimeException translate(RuntimeException e, String action) {
-        if (e instanceof LayerStudioException) {
-            return e;
+        LayerStudioException known = findLayerStudioException(e);
+        if (known != null) {
+            return known;
         }
         if (e instanceof AwsServiceException ase) {
             return fromService(ase, action);
@@ -36,6 +37,10 @@ public final class AwsErrors {
         String detail = e.awsErrorDetails() == null ? e.getMessage() : e.awsErrorDetails().errorMessage();
         int status = e.statusCode();
         String base = "Could not " + action + ": ";
+        if (isClockSkew(code, detail)) {
+            return new LayerStudioException(base + "this computer's clock is too far from AWS's time.",
+                    "Set the clock right (turn on automatic time) and try again.", e);
+        }
         if (status == 401 || status == 403 || isOneOf(code, "ExpiredToken", "ExpiredTokenException",
                 "InvalidClientTokenId", "UnrecognizedClientException", "AccessDenied", "AccessDeniedException",
                 "SignatureDoesNotMatch", "InvalidSignatureException")) {
@@ -74,11 +79,38 @@ public final class AwsErrors {
                     "Check the network and try again.", e);
         }
         String msg = e.getMessage() == null ? root.toString() : e.getMessage();
+        if (msg.contains("Command returned non-zero exit value") || msg.contains("credential_process")
+                || msg.contains("ProcessCredentialsProvider")) {
+            return new LayerStudioException("Could not " + action + ": the profile's credential_process failed ("
+                    + firstSentence(msg).replaceAll("\\.$", "") + ").",
+                    "Run the command yourself to see why, then try again.", e);
+        }
         if (msg.contains("Unable to load credentials") || msg.contains("Unable to load region")) {
             return new LayerStudioException("Could not " + action + ": no usable credentials were found.",
                     "Choose a profile, sign in with SSO, or set AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY.", e);
         }
         return new LayerStudioException("Could not " + action + ": " + firstSentence(msg), null, e);
+    }
+
+    /** The first {@link LayerStudioException} in the cause chain (the SDK wraps what credential providers throw). */
+    public static LayerStudioException findLayerStudioException(Throwable e) {
+        Throwable c = e;
+        for (int depth = 0; c != null && depth < 10; depth++) {
+            if (c instanceof LayerStudioException lse) {
+                return lse;
+            }
+            c = c.getCause() == c ? null : c.getCause();
+        }
+        return null;
+    }
+
+    private static boolean isClockSkew(String code, String detail) {
+        if (isOneOf(code, "RequestExpired", "RequestTimeTooSkewed", "RequestInTheFuture")) {
+            return true;
+        }
+        String d = detail == null ? "" : detail;
+        return isOneOf(code, "SignatureDoesNotMatch", "InvalidSignatureException")
+                && (d.contains("Signature expired") || d.contains("Signature not yet current"));
     }
 
     private static boolean isOneOf(String code, String... options) {

@@ -3,9 +3,13 @@ package dev.layerstudio.aws;
 import dev.layerstudio.model.Identity;
 import java.net.URI;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
 import software.amazon.awssdk.core.retry.RetryMode;
@@ -28,12 +32,17 @@ import software.amazon.awssdk.services.sts.model.GetCallerIdentityResponse;
  */
 public final class AwsSession implements AutoCloseable {
 
+    private static final Logger LOG = LoggerFactory.getLogger(AwsSession.class);
+
     private final AwsCredentialsProvider credentials;
     private final Region region;
     private final URI endpoint;
     private final String profileName;
     private final Supplier<ProfileFile> profileFile;
     private final RetryMode retryMode;
+    private final String label;
+    private final boolean s3PathStyle;
+    private final List<AutoCloseable> owned;
     private final SdkHttpClient http;
 
     private LambdaClient lambda;
@@ -48,6 +57,9 @@ public final class AwsSession implements AutoCloseable {
         this.profileName = b.profileName;
         this.profileFile = b.profileFile;
         this.retryMode = b.retryMode;
+        this.label = b.label != null ? b.label : profileName != null ? "profile '" + profileName + "'" : "these credentials";
+        this.s3PathStyle = b.s3PathStyle != null ? b.s3PathStyle : endpoint != null;
+        this.owned = List.copyOf(b.owned);
         this.http = UrlConnectionHttpClient.builder()
                 .connectionTimeout(Duration.ofSeconds(10))
                 .socketTimeout(Duration.ofSeconds(60))
@@ -74,10 +86,19 @@ public final class AwsSession implements AutoCloseable {
         return credentials;
     }
 
-    /** A session like this one in another region, sharing nothing that needs closing with it. */
+    /** What this session connects as, for messages: "profile 'dev'", "role Admin in account 1234 …". */
+    public String label() {
+        return label;
+    }
+
+    /**
+     * A session like this one in another region. It has its own clients and HTTP client
+     * (close it on its own) but shares the credentials, which stay owned by this
+     * session: use it only while this one is open.
+     */
     public AwsSession inRegion(String otherRegion) {
         return builder().credentials(credentials).region(otherRegion).endpoint(endpoint)
-                .profile(profileName, profileFile).retryMode(retryMode).build();
+                .profile(profileName, profileFile).retryMode(retryMode).label(label).s3PathStyle(s3PathStyle).build();
     }
 
     public synchronized LambdaClient lambda() {
@@ -99,7 +120,10 @@ public final class AwsSession implements AutoCloseable {
             var b = S3Client.builder().httpClient(http).credentialsProvider(credentials).region(region)
                     .overrideConfiguration(this::configure);
             if (endpoint != null) {
-                b.endpointOverride(endpoint).forcePathStyle(true);
+                b.endpointOverride(endpoint);
+            }
+            if (s3PathStyle) {
+                b.forcePathStyle(true);
             }
             s3 = b.build();
         }
@@ -125,7 +149,7 @@ public final class AwsSession implements AutoCloseable {
             GetCallerIdentityResponse r = sts().getCallerIdentity();
             return new Identity(r.account(), r.arn(), r.userId());
         } catch (RuntimeException e) {
-            throw AwsErrors.translate(e, "find out who you are signed in as");
+            throw AwsErrors.translate(e, "connect with " + label + (endpoint == null ? "" : " to " + endpoint));
         }
     }
 
@@ -158,6 +182,13 @@ public final class AwsSession implements AutoCloseable {
             sts.close();
         }
         http.close();
+        for (AutoCloseable c : owned) {
+            try {
+                c.close();
+            } catch (Exception e) {
+                LOG.warn("Could not close {}", c, e);
+            }
+        }
     }
 
     public static final class Builder {
@@ -167,8 +198,29 @@ public final class AwsSession implements AutoCloseable {
         private String profileName;
         private Supplier<ProfileFile> profileFile;
         private RetryMode retryMode = RetryMode.STANDARD;
+        private String label;
+        private Boolean s3PathStyle;
+        private final List<AutoCloseable> owned = new ArrayList<>();
 
         private Builder() {
+        }
+
+        /** What the session connects as, for messages ("profile 'dev'"). */
+        public Builder label(String label) {
+            this.label = label;
+            return this;
+        }
+
+        /** Path-style S3 addressing (default: on when an endpoint is given). */
+        public Builder s3PathStyle(boolean pathStyle) {
+            this.s3PathStyle = pathStyle;
+            return this;
+        }
+
+        /** Something the session closes with itself, such as a credentials provider it alone uses. */
+        public Builder closeWithSession(AutoCloseable resource) {
+            this.owned.add(Objects.requireNonNull(resource));
+            return this;
         }
 
         public Builder credentials(AwsCredentialsProvider credentials) {

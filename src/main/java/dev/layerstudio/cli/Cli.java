@@ -1,6 +1,8 @@
 package dev.layerstudio.cli;
 
+import dev.layerstudio.aws.Connector;
 import java.io.PrintWriter;
+import java.util.function.Supplier;
 import java.nio.charset.StandardCharsets;
 import picocli.CommandLine;
 
@@ -16,12 +18,25 @@ public final class Cli {
     }
 
     public static int run(PrintWriter out, PrintWriter err, String... args) {
-        CommandLine cl = commandLine(out, err);
-        return cl.execute(args);
+        return run(Connector::new, out, err, args);
+    }
+
+    /** Runs with the AWS connections {@code connector} makes (tests pass one over a temporary home). */
+    public static int run(Supplier<Connector> connector, PrintWriter out, PrintWriter err, String... args) {
+        LayerStudioCommand root = new LayerStudioCommand(connector);
+        try {
+            return commandLine(root, out, err).execute(args);
+        } finally {
+            root.closeConnector();
+        }
     }
 
     static CommandLine commandLine(PrintWriter out, PrintWriter err) {
-        CommandLine cl = new CommandLine(new LayerStudioCommand());
+        return commandLine(new LayerStudioCommand(), out, err);
+    }
+
+    static CommandLine commandLine(LayerStudioCommand root, PrintWriter out, PrintWriter err) {
+        CommandLine cl = new CommandLine(root);
         cl.setOut(out);
         cl.setErr(err);
         cl.setExecutionExceptionHandler(new FailureHandler());

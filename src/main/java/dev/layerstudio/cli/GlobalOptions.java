@@ -45,11 +45,28 @@ public final class GlobalOptions {
         if (url == null || url.isBlank()) {
             return null;
         }
+        URI uri;
         try {
-            return URI.create(url.trim());
+            uri = URI.create(url.trim());
         } catch (IllegalArgumentException e) {
-            throw new LayerStudioException("--endpoint-url '" + url + "' is not a URL.");
+            uri = null;
         }
+        if (uri == null || uri.getHost() == null
+                || !("http".equals(uri.getScheme()) || "https".equals(uri.getScheme()))) {
+            throw new LayerStudioException("--endpoint-url '" + url + "' is not a URL.",
+                    "Give it like http://127.0.0.1:4566.", null);
+        }
+        return uri;
+    }
+
+    /** The run's connector (one per command line; closed when the command ends). */
+    public Connector connector() {
+        return root.connector();
+    }
+
+    /** Opens a session for the chosen --profile, --region and --endpoint-url (close it when done). */
+    public AwsSession session() {
+        return session(connector());
     }
 
     /** Opens a session for the chosen profile, region and endpoint. */

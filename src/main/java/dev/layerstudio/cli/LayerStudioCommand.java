@@ -1,5 +1,7 @@
 package dev.layerstudio.cli;
 
+import dev.layerstudio.aws.Connector;
+import java.util.function.Supplier;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.HelpCommand;
 import picocli.CommandLine.Model.CommandSpec;
@@ -14,15 +16,29 @@ import picocli.CommandLine.Spec;
         versionProvider = VersionProvider.class,
         description = "Build, inspect, publish and attach AWS Lambda layers.%n"
                 + "With no arguments, opens the Layer Studio window.",
-        subcommands = {HelpCommand.class},
+        subcommands = {HelpCommand.class, LoginCommand.class, AccountsCommand.class},
         footer = {"", "Global options follow the AWS CLI; AWS_PROFILE, AWS_REGION and AWS_ENDPOINT_URL* are honoured."})
 public final class LayerStudioCommand implements Runnable {
+
+    private final Supplier<Connector> connectorFactory;
+    private Connector connector;
+
+    /** Connects through the real AWS files and environment. */
+    public LayerStudioCommand() {
+        this(Connector::new);
+    }
+
+    /** Connects through the connector {@code connectorFactory} makes (once, when first needed). */
+    public LayerStudioCommand(Supplier<Connector> connectorFactory) {
+        this.connectorFactory = connectorFactory;
+    }
 
     @Spec
     CommandSpec spec;
 
     @Option(names = "--profile", scope = ScopeType.INHERIT, paramLabel = "NAME",
-            description = "Named profile from the AWS config files (default: AWS_PROFILE, else the default chain).")
+            description = "Named profile from the AWS config files (default: AWS_PROFILE, else the "
+                    + "AWS_ACCESS_KEY_ID/AWS_SECRET_ACCESS_KEY variables, else the default profile).")
     String profile;
 
     @Option(names = "--region", scope = ScopeType.INHERIT, paramLabel = "REGION",
@@ -56,5 +72,21 @@ public final class LayerStudioCommand implements Runnable {
 
     public boolean json() {
         return json;
+    }
+
+    /** The one connector of this run, made when a command first needs AWS. */
+    public synchronized Connector connector() {
+        if (connector == null) {
+            connector = connectorFactory.get();
+        }
+        return connector;
+    }
+
+    /** Closes the connector, if one was made. */
+    synchronized void closeConnector() {
+        if (connector != null) {
+            connector.close();
+            connector = null;
+        }
     }
 }
