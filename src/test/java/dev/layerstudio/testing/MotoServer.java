@@ -4,10 +4,12 @@ import dev.layerstudio.aws.AwsSession;
 import dev.layerstudio.model.ProgressListener;
 import dev.layerstudio.sandbox.MotoProcess;
 import java.io.IOException;
+import java.io.InputStream;
 import java.net.URI;
 import java.nio.file.Path;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.profiles.ProfileFile;
 
 /**
  * The moto server the tests run against: the app's own {@link MotoProcess}, with its
@@ -42,11 +44,18 @@ public final class MotoServer implements AutoCloseable {
 
     /** A session against this server, the same code path as production otherwise. */
     public AwsSession session(String region) {
-        return AwsSession.builder().credentials(credentials()).region(region).endpoint(endpoint()).build();
+        // An empty profile file: the clients must not pick up settings from the real ~/.aws/config.
+        return AwsSession.builder().credentials(credentials()).region(region).endpoint(endpoint())
+                .profile("default", MotoServer::emptyProfileFile).build();
     }
 
     public AwsSession session() {
         return session(REGION);
+    }
+
+    private static ProfileFile emptyProfileFile() {
+        return ProfileFile.builder().content(InputStream.nullInputStream()).type(ProfileFile.Type.CONFIGURATION)
+                .build();
     }
 
     /** Clears all state. */
