@@ -26,7 +26,7 @@ public final class LayerStudioApp extends Application {
     /** Runs on the launcher thread: file reads stay off the JavaFX thread. */
     @Override
     public void init() {
-        services = AppServices.production();
+        services = AppServices.production(uri -> getHostServices().showDocument(uri.toString()));
         settings = new UiSettings(dev.layerstudio.model.AppDirs.current().settings());
     }
 

@@ -33,7 +33,8 @@ public final class MainWindow {
         ViewLoader loader = new ViewLoader(factory, bundle);
 
         factory.register(ConnectController.class,
-                () -> new ConnectController(new ConnectViewModel(state, services.connector(), services.executor())));
+                () -> new ConnectController(new ConnectViewModel(state, services.connector(), services.executor(), bundle),
+                        services.browser()));
         factory.register(MainWindowController.class,
                 () -> new MainWindowController(wizard, state, theme, step -> loadStep(loader, factory, step)));
 

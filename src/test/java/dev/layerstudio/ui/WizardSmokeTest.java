@@ -40,7 +40,7 @@ class WizardSmokeTest {
         Connector connector = new Connector(() -> ProfileFile.builder().content(credentials)
                 .type(ProfileFile.Type.CREDENTIALS).build());
         executor = new AppExecutor(2);
-        MainWindow window = new MainWindow(new AppServices(executor, connector), Theme.LIGHT);
+        MainWindow window = new MainWindow(new AppServices(executor, connector, uri -> { }), Theme.LIGHT);
         stage.setScene(window.scene());
         stage.show();
     }
@@ -60,6 +60,7 @@ class WizardSmokeTest {
         assertThat(next.isDisabled()).isTrue();
         assertThat(back.isDisabled()).isTrue();
 
+        robot.clickOn("moto");
         robot.clickOn("#endpointField").write(moto.endpoint().toString());
         robot.clickOn("#connectButton");
         waitFor(30, TimeUnit.SECONDS, () -> !next.isDisabled());

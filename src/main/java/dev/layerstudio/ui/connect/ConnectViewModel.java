@@ -2,16 +2,26 @@ package dev.layerstudio.ui.connect;
 
 import dev.layerstudio.aws.AwsSession;
 import dev.layerstudio.aws.Connector;
-import dev.layerstudio.aws.Regions;
+import dev.layerstudio.aws.SsoDeviceLogin;
+import dev.layerstudio.model.ConnectionSpec;
+import dev.layerstudio.model.DeviceAuthorization;
 import dev.layerstudio.model.Identity;
 import dev.layerstudio.model.LayerStudioException;
+import dev.layerstudio.model.ProfileInfo;
+import dev.layerstudio.model.SsoAccount;
+import dev.layerstudio.model.SsoRole;
+import dev.layerstudio.model.SsoSessionInfo;
+import dev.layerstudio.ui.common.UserMessage;
 import dev.layerstudio.ui.task.AppExecutor;
 import dev.layerstudio.ui.task.BackgroundTask;
 import dev.layerstudio.ui.wizard.WizardState;
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.util.List;
+import java.util.ResourceBundle;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
+import javafx.beans.binding.StringBinding;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleBooleanProperty;
@@ -20,68 +30,161 @@ import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
+import javafx.scene.control.TreeItem;
 
-/** Connect: a profile, a region and an optional endpoint, checked with GetCallerIdentity. */
+/**
+ * Connect: choose a profile or an SSO account and role, a region and an optional
+ * endpoint; sign in to IAM Identity Center with a device code; check the connection
+ * with GetCallerIdentity. Valid once connected.
+ */
 public final class ConnectViewModel {
 
     private final WizardState state;
     private final Connector connector;
     private final AppExecutor executor;
+    private final ResourceBundle text;
+    private final ConnectTree tree = new ConnectTree();
 
-    private final ObservableList<String> profiles = FXCollections.observableArrayList();
+    private final ObjectProperty<TreeItem<ConnectTarget>> root = new SimpleObjectProperty<>();
+    private final ObjectProperty<ConnectTarget> selected = new SimpleObjectProperty<>();
+    private final StringProperty search = new SimpleStringProperty("");
     private final ObservableList<String> regions = FXCollections.observableArrayList();
-    private final StringProperty profile = new SimpleStringProperty("");
-    private final StringProperty region = new SimpleStringProperty("us-east-1");
+    private final StringProperty region = new SimpleStringProperty("");
     private final StringProperty endpoint = new SimpleStringProperty("");
     private final StringProperty status = new SimpleStringProperty("");
     private final BooleanProperty busy = new SimpleBooleanProperty(false);
     private final ObjectProperty<Identity> identity = new SimpleObjectProperty<>();
-    private final BooleanBinding valid;
+    private final ObjectProperty<DeviceAuthorization> deviceCode = new SimpleObjectProperty<>();
+    private final BooleanBinding valid = Bindings.isNotNull(identity);
+    private final BooleanBinding canConnect;
+    private final StringBinding endpointError;
+    private BackgroundTask<?> signIn;
 
-    public ConnectViewModel(WizardState state, Connector connector, AppExecutor executor) {
+    public ConnectViewModel(WizardState state, Connector connector, AppExecutor executor, ResourceBundle text) {
         this.state = state;
         this.connector = connector;
         this.executor = executor;
-        this.valid = Bindings.isNotNull(identity);
-        profile.addListener((o, a, b) -> disconnect());
+        this.text = text;
+        canConnect = Bindings.createBooleanBinding(() -> !busy.get() && selected.get() != null
+                && selected.get().spec("us-east-1", null) != null && region.get() != null && !region.get().isBlank(),
+                busy, selected, region);
+        endpointError = Bindings.createStringBinding(() -> {
+            try {
+                parseEndpoint(endpoint.get());
+                return "";
+            } catch (LayerStudioException e) {
+                return e.getMessage();
+            }
+        }, endpoint);
+        selected.addListener((o, a, b) -> onSelected(b));
+        search.addListener((o, a, b) -> rebuild());
         region.addListener((o, a, b) -> disconnect());
         endpoint.addListener((o, a, b) -> disconnect());
     }
 
-    /** Reads the profile names and regions; cheap, but reads files, so it runs in the background. */
+    /** Reads the profiles and sign-ins (files, so in the background), then the accounts of each sign-in. */
     public void load() {
-        BackgroundTask.of(p -> new Choices(connector.profileNames(), Regions.lambdaRegions()))
-                .onSuccess(c -> {
-                    profiles.setAll(c.profiles());
-                    regions.setAll(c.regions());
-                    if (profile.get().isEmpty() && !c.profiles().isEmpty()) {
-                        profile.set(c.profiles().get(0));
-                    }
-                })
-                .onError(RuntimeException.class, e -> status.set("Could not read the AWS config files: "
-                        + e.getMessage()))
+        busy.set(true);
+        BackgroundTask.of(p -> {
+            List<ProfileInfo> profiles = connector.profiles();
+            List<ConnectTarget.SsoSession> sessions = connector.ssoSessions().stream()
+                    .map(s -> new ConnectTarget.SsoSession(s, connector.sso().signedInUntil(s).orElse(null)))
+                    .toList();
+            return new Loaded(profiles, sessions, connector.catalog().fileProblems());
+        }).onSuccess(l -> {
+            tree.setProfiles(l.profiles());
+            tree.setSessions(l.sessions());
+            rebuild();
+            status.set(l.problems().isEmpty() ? "" : String.join(" ", l.problems()));
+            l.sessions().stream().filter(ConnectTarget.SsoSession::signedIn).forEach(s -> loadAccounts(s.info()));
+        }).onError(Exception.class, e -> status.set(UserMessage.of(e).summary()))
+                .andFinally(() -> busy.set(false))
                 .start(executor);
     }
 
-    private record Choices(java.util.List<String> profiles, java.util.List<String> regions) {
+    private record Loaded(List<ProfileInfo> profiles, List<ConnectTarget.SsoSession> sessions,
+                          List<String> problems) {
+    }
+
+    /** The accounts one sign-in can reach (all pages). */
+    public void loadAccounts(SsoSessionInfo session) {
+        BackgroundTask.of(p -> connector.sso().accounts(session))
+                .onSuccess(list -> {
+                    tree.setAccounts(session.name(), list);
+                    rebuild();
+                })
+                .onError(Exception.class, e -> status.set(UserMessage.of(e).summary() + hintOf(e)))
+                .start(executor);
+    }
+
+    /** The roles of one account, loaded the first time its row is opened. */
+    public void loadRoles(SsoSessionInfo session, SsoAccount account) {
+        if (tree.hasRoles(session.name(), account.accountId())) {
+            return;
+        }
+        BackgroundTask.of(p -> connector.sso().roles(session, account.accountId()))
+                .onSuccess(list -> {
+                    tree.setRoles(session.name(), account.accountId(), list);
+                    rebuild();
+                })
+                .onError(Exception.class, e -> status.set(UserMessage.of(e).summary() + hintOf(e)))
+                .start(executor);
+    }
+
+    /**
+     * Device-code sign-in: registers, shows the code (through {@link #deviceCodeProperty()}),
+     * then waits for the user to approve it in the browser.
+     */
+    public void signIn(SsoSessionInfo session) {
+        busy.set(true);
+        status.set(text.getString("connect.signingIn"));
+        BackgroundTask<SsoDeviceLogin.Pending> start = BackgroundTask.of(p -> connector.deviceLogin().start(session));
+        start.onSuccess(pending -> {
+            deviceCode.set(pending.authorization());
+            signIn = BackgroundTask.of(p -> connector.deviceLogin().await(pending))
+                    .onSuccess(until -> {
+                        status.set(String.format(text.getString("connect.signedIn"), session.name()));
+                        load();
+                    })
+                    .onCancelled(() -> status.set(text.getString("connect.signInCancelled")))
+                    .onError(Exception.class, e -> status.set(UserMessage.of(e).summary() + hintOf(e)))
+                    .andFinally(() -> {
+                        deviceCode.set(null);
+                        busy.set(false);
+                        signIn = null;
+                    })
+                    .start(executor);
+        }).onError(Exception.class, e -> {
+            status.set(UserMessage.of(e).summary() + hintOf(e));
+            busy.set(false);
+        }).start(executor);
+    }
+
+    public void cancelSignIn() {
+        if (signIn != null) {
+            signIn.cancel();
+        }
     }
 
     public void connect() {
-        URI uri;
+        ConnectionSpec spec;
         try {
-            uri = parseEndpoint(endpoint.get());
+            spec = spec();
         } catch (LayerStudioException e) {
             status.set(e.getMessage());
             return;
         }
-        String p = profile.get();
-        String r = region.get();
+        if (spec == null) {
+            return;
+        }
         busy.set(true);
-        status.set("Connecting…");
-        BackgroundTask.of(progress -> {
-            AwsSession session = connector.connect(p, r, uri);
+        status.set(text.getString("connect.connecting"));
+        BackgroundTask.of(p -> {
+            AwsSession session = connector.connect(spec);
             try {
-                return new Connected(session, session.whoAmI());
+                Identity me = session.whoAmI();
+                connector.rememberRegion(spec, spec.region());
+                return new Connected(session, me);
             } catch (RuntimeException e) {
                 session.close();
                 throw e;
@@ -90,15 +193,49 @@ public final class ConnectViewModel {
             state.sessionProperty().set(c.session());
             state.identityProperty().set(c.identity());
             identity.set(c.identity());
-            status.set("Connected as " + c.identity().arn());
-        }).onError(LayerStudioException.class, e -> status.set(e.getMessage()
-                + (e.hint() == null ? "" : " " + e.hint())))
-                .onError(RuntimeException.class, e -> status.set("Could not connect: " + e.getMessage()))
+            status.set(String.format(text.getString("connect.connectedAs"), c.identity().arn()));
+        }).onError(Exception.class, e -> status.set(UserMessage.of(e).summary() + hintOf(e)))
                 .andFinally(() -> busy.set(false))
                 .start(executor);
     }
 
     private record Connected(AwsSession session, Identity identity) {
+    }
+
+    /** What the chosen row, region and endpoint describe; null while incomplete. */
+    ConnectionSpec spec() {
+        ConnectTarget t = selected.get();
+        String r = region.get();
+        if (t == null || r == null || r.isBlank()) {
+            return null;
+        }
+        return t.spec(r.trim(), parseEndpoint(endpoint.get()));
+    }
+
+    private void onSelected(ConnectTarget target) {
+        disconnect();
+        if (target instanceof ConnectTarget.Account a) {
+            loadRoles(a.session(), a.account());
+        }
+        ConnectionSpec probe = target == null ? null : target.spec("us-east-1", null);
+        if (probe == null) {
+            return;
+        }
+        String profile = probe.profile();
+        BackgroundTask.of(p -> new RegionChoice(connector.regions(profile), connector.preferredRegion(probe)))
+                .onSuccess(c -> {
+                    regions.setAll(c.regions());
+                    region.set(c.preferred());
+                })
+                .onError(Exception.class, e -> status.set(UserMessage.of(e).summary()))
+                .start(executor);
+    }
+
+    private record RegionChoice(List<String> regions, String preferred) {
+    }
+
+    private void rebuild() {
+        root.set(tree.build(search.get(), text.getString("connect.profiles")));
     }
 
     static URI parseEndpoint(String text) {
@@ -107,14 +244,18 @@ public final class ConnectViewModel {
         }
         try {
             URI uri = new URI(text.trim());
-            if (uri.getScheme() == null || uri.getHost() == null
-                    || !(uri.getScheme().equals("http") || uri.getScheme().equals("https"))) {
+            if (uri.getHost() == null || !("http".equals(uri.getScheme()) || "https".equals(uri.getScheme()))) {
                 throw new LayerStudioException("The endpoint URL must look like http://127.0.0.1:4566.");
             }
             return uri;
         } catch (URISyntaxException e) {
             throw new LayerStudioException("The endpoint URL must look like http://127.0.0.1:4566.", e);
         }
+    }
+
+    private static String hintOf(Throwable e) {
+        String hint = UserMessage.of(e).hint();
+        return hint == null ? "" : " " + hint;
     }
 
     private void disconnect() {
@@ -126,16 +267,20 @@ public final class ConnectViewModel {
         }
     }
 
-    public ObservableList<String> profiles() {
-        return profiles;
+    public ObjectProperty<TreeItem<ConnectTarget>> rootProperty() {
+        return root;
+    }
+
+    public ObjectProperty<ConnectTarget> selectedProperty() {
+        return selected;
+    }
+
+    public StringProperty searchProperty() {
+        return search;
     }
 
     public ObservableList<String> regions() {
         return regions;
-    }
-
-    public StringProperty profileProperty() {
-        return profile;
     }
 
     public StringProperty regionProperty() {
@@ -156,6 +301,19 @@ public final class ConnectViewModel {
 
     public ObjectProperty<Identity> identityProperty() {
         return identity;
+    }
+
+    public ObjectProperty<DeviceAuthorization> deviceCodeProperty() {
+        return deviceCode;
+    }
+
+    /** Why the endpoint URL is not usable, or empty. */
+    public StringBinding endpointErrorProperty() {
+        return endpointError;
+    }
+
+    public BooleanBinding canConnectProperty() {
+        return canConnect;
     }
 
     public BooleanBinding validProperty() {
