@@ -69,6 +69,12 @@ public final class ConnectController implements StepController {
         regionBox.valueProperty().bindBidirectional(vm.regionProperty());
         endpointField.textProperty().bindBidirectional(vm.endpointProperty());
         endpointError.textProperty().bind(vm.endpointErrorProperty());
+        endpointError.managedProperty().bind(endpointError.textProperty().isNotEmpty());
+        targetTree.setOnKeyPressed(e -> {
+            if (e.getCode() == javafx.scene.input.KeyCode.ENTER && !connectButton.isDisabled()) {
+                vm.connect();
+            }
+        });
         connectButton.disableProperty().bind(vm.canConnectProperty().not());
         busyIndicator.visibleProperty().bind(vm.busyProperty());
         statusLabel.textProperty().bind(vm.statusProperty());

@@ -41,6 +41,10 @@ final class ConnectTargetCell extends TreeCell<ConnectTarget> {
         }
         Label detail = new Label(detailText);
         detail.getStyleClass().add("target-detail");
+        detail.setWrapText(true);
+        if (getTreeView() != null) {
+            detail.maxWidthProperty().bind(getTreeView().widthProperty().subtract(90 + 18 * getTreeItemLevel()));
+        }
         VBox lines = new VBox(1, name, detail);
         HBox box = new HBox(8, new FontIcon(icon(item)), lines);
         box.setAlignment(javafx.geometry.Pos.CENTER_LEFT);

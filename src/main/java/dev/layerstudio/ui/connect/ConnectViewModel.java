@@ -95,6 +95,10 @@ public final class ConnectViewModel {
             tree.setProfiles(l.profiles());
             tree.setSessions(l.sessions());
             rebuild();
+            if (selected.get() == null) {
+                l.profiles().stream().filter(p -> p.problem() == null).findFirst()
+                        .ifPresent(p -> selected.set(new ConnectTarget.Profile(p)));
+            }
             status.set(l.problems().isEmpty() ? "" : String.join(" ", l.problems()));
             l.sessions().stream().filter(ConnectTarget.SsoSession::signedIn).forEach(s -> loadAccounts(s.info()));
         }).onError(Exception.class, e -> status.set(UserMessage.of(e).summary()))
