@@ -43,7 +43,7 @@ final class ConnectTargetCell extends TreeCell<ConnectTarget> {
         detail.getStyleClass().add("target-detail");
         detail.setWrapText(true);
         if (getTreeView() != null) {
-            detail.maxWidthProperty().bind(getTreeView().widthProperty().subtract(90 + 18 * getTreeItemLevel()));
+            detail.maxWidthProperty().bind(getTreeView().widthProperty().subtract(90 + 18 * getTreeView().getTreeItemLevel(getTreeItem())));
         }
         VBox lines = new VBox(1, name, detail);
         HBox box = new HBox(8, new FontIcon(icon(item)), lines);
