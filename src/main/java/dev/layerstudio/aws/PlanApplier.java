@@ -156,6 +156,9 @@ public final class PlanApplier {
     }
 
     private ApplyResult update(FunctionPlan entry, PlanFacts facts, ApplyListener listener) {
+        if (entry.conflict()) {
+            return result(entry, Outcome.CONFLICT, entry.function(), false, errors(entry));
+        }
         if (!entry.changed()) {
             return result(entry, Outcome.UNCHANGED, entry.function(), false,
                     entry.functionName() + " already has these layers.");
@@ -168,6 +171,19 @@ public final class PlanApplier {
         FunctionPlan current = entry;
         boolean recomputed = false;
         int inProgressWaits = 0;
+        if (current.function().revisionId() == null) {
+            // No RevisionId to guard the update with: read the list again right before sending it,
+            // so that a layer added meanwhile is not dropped.
+            FunctionInfo fresh = LambdaMapping.function(lambda.getFunctionConfiguration(b -> b.functionName(name)));
+            if (!fresh.layerArns().equals(current.before())) {
+                current = AttachPlanner.recompute(current, fresh, facts);
+                recomputed = true;
+                ApplyResult stop = afterRecompute(current);
+                if (stop != null) {
+                    return stop;
+                }
+            }
+        }
         while (true) {
             try {
                 FunctionPlan sending = current;
@@ -218,7 +234,7 @@ public final class PlanApplier {
     }
 
     private static ApplyResult afterRecompute(FunctionPlan current) {
-        if (current.flags().stream().anyMatch(f -> f.kind() == PlanFlag.Kind.CHANGED_SINCE)) {
+        if (current.conflict()) {
             return result(current, Outcome.CONFLICT, current.function(), true, errors(current));
         }
         if (!current.changed()) {

@@ -169,6 +169,28 @@ public final class SdkFunctionService implements FunctionService {
         return new AttachPlan(description, entries, facts);
     }
 
+    /**
+     * The undo plan, checked against each function as it is now: a function whose list was
+     * changed again since the update is shown as such and will be left alone.
+     */
+    @Override
+    public AttachPlan undoPlan(List<ApplyResult> results) {
+        AttachPlan stored = AttachPlanner.undo(results);
+        List<FunctionPlan> entries = new ArrayList<>();
+        for (FunctionPlan entry : stored.functions()) {
+            FunctionInfo now;
+            try {
+                String where = entry.function().region();
+                now = where == null || where.equals(region()) ? getFunction(entry.functionName()) : entry.function();
+            } catch (RuntimeException e) {
+                LOG.info("Could not read {} again for undo: {}", entry.functionName(), e.getMessage());
+                now = entry.function();
+            }
+            entries.add(AttachPlanner.recompute(entry, now, stored.facts()));
+        }
+        return new AttachPlan(stored.description(), entries, stored.facts());
+    }
+
     @Override
     public List<ApplyResult> apply(AttachPlan plan, ApplyListener listener) {
         Map<String, AwsSession> others = new ConcurrentHashMap<>();

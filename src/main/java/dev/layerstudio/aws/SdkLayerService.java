@@ -304,6 +304,11 @@ public final class SdkLayerService implements LayerService {
 
     @Override
     public LayerPermission share(String layerName, long version, ShareTarget target) {
+        Optional<LayerPermission> existing = permissions(layerName, version).stream()
+                .filter(p -> p.statementId().equals(target.statementId())).findFirst();
+        if (existing.isPresent()) {
+            return existing.get();
+        }
         try {
             String statement = lambda().addLayerVersionPermission(b -> b.layerName(layerName).versionNumber(version)
                     .statementId(target.statementId()).action(GET_LAYER_VERSION).principal(target.principal())

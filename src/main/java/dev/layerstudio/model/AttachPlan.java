@@ -22,14 +22,14 @@ public record AttachPlan(String description, List<FunctionPlan> functions, PlanF
         return functions.stream().filter(FunctionPlan::willUpdate).toList();
     }
 
-    /** Entries kept unchanged by an error flag. */
+    /** Entries kept unchanged by an error flag (including lists changed by someone else since). */
     public List<FunctionPlan> blocked() {
-        return functions.stream().filter(f -> f.changed() && f.blocked()).toList();
+        return functions.stream().filter(FunctionPlan::blocked).toList();
     }
 
     /** Entries whose list is already what the change asks for. */
     public List<FunctionPlan> unchanged() {
-        return functions.stream().filter(f -> !f.changed()).toList();
+        return functions.stream().filter(f -> !f.changed() && !f.blocked()).toList();
     }
 
     public boolean isEmpty() {

@@ -37,6 +37,11 @@ public record FunctionPlan(FunctionInfo function, PlanChange change, List<String
         return flags.stream().anyMatch(PlanFlag::blocking);
     }
 
+    /** Whether the function's list is no longer the one the change expected. */
+    public boolean conflict() {
+        return flags.stream().anyMatch(f -> f.kind() == PlanFlag.Kind.CHANGED_SINCE);
+    }
+
     /** Whether applying would send an update. */
     public boolean willUpdate() {
         return changed() && !blocked();
