@@ -33,37 +33,42 @@ final class LambdaMapping {
     }
 
     static LayerVersionInfo version(GetLayerVersionResponse v) {
-        LayerVersionContentOutput c = v.content();
-        return new LayerVersionInfo(LayerVersionRef.parse(v.layerVersionArn()), v.description(), v.licenseInfo(),
-                v.compatibleRuntimesAsStrings(), v.compatibleArchitecturesAsStrings(),
-                c == null || c.codeSize() == null ? -1 : c.codeSize(), c == null ? null : c.codeSha256(),
-                date(v.createdDate()), c == null ? null : c.location());
+        return version(v.layerVersionArn(), v.description(), v.licenseInfo(), v.compatibleRuntimesAsStrings(),
+                v.compatibleArchitecturesAsStrings(), v.content(), v.createdDate());
     }
 
     static LayerVersionInfo version(PublishLayerVersionResponse v) {
-        LayerVersionContentOutput c = v.content();
-        return new LayerVersionInfo(LayerVersionRef.parse(v.layerVersionArn()), v.description(), v.licenseInfo(),
-                v.compatibleRuntimesAsStrings(), v.compatibleArchitecturesAsStrings(),
+        return version(v.layerVersionArn(), v.description(), v.licenseInfo(), v.compatibleRuntimesAsStrings(),
+                v.compatibleArchitecturesAsStrings(), v.content(), v.createdDate());
+    }
+
+    private static LayerVersionInfo version(String arn, String description, String license, List<String> runtimes,
+                                            List<String> architectures, LayerVersionContentOutput c, String created) {
+        return new LayerVersionInfo(LayerVersionRef.parse(arn), description, license, runtimes, architectures,
                 c == null || c.codeSize() == null ? -1 : c.codeSize(), c == null ? null : c.codeSha256(),
-                date(v.createdDate()), c == null ? null : c.location());
+                date(created), c == null ? null : c.location());
     }
 
     static FunctionInfo function(FunctionConfiguration f) {
-        return new FunctionInfo(f.functionName(), f.functionArn(), regionOf(f.functionArn()), f.runtimeAsString(),
-                f.architecturesAsStrings(), nz(f.codeSize()), layers(f.layers()), f.revisionId(),
-                f.packageTypeAsString(), f.lastUpdateStatusAsString());
+        return function(f.functionName(), f.functionArn(), f.runtimeAsString(), f.architecturesAsStrings(),
+                f.codeSize(), f.layers(), f.revisionId(), f.packageTypeAsString(), f.lastUpdateStatusAsString());
     }
 
     static FunctionInfo function(GetFunctionConfigurationResponse f) {
-        return new FunctionInfo(f.functionName(), f.functionArn(), regionOf(f.functionArn()), f.runtimeAsString(),
-                f.architecturesAsStrings(), nz(f.codeSize()), layers(f.layers()), f.revisionId(),
-                f.packageTypeAsString(), f.lastUpdateStatusAsString());
+        return function(f.functionName(), f.functionArn(), f.runtimeAsString(), f.architecturesAsStrings(),
+                f.codeSize(), f.layers(), f.revisionId(), f.packageTypeAsString(), f.lastUpdateStatusAsString());
     }
 
     static FunctionInfo function(UpdateFunctionConfigurationResponse f) {
-        return new FunctionInfo(f.functionName(), f.functionArn(), regionOf(f.functionArn()), f.runtimeAsString(),
-                f.architecturesAsStrings(), nz(f.codeSize()), layers(f.layers()), f.revisionId(),
-                f.packageTypeAsString(), f.lastUpdateStatusAsString());
+        return function(f.functionName(), f.functionArn(), f.runtimeAsString(), f.architecturesAsStrings(),
+                f.codeSize(), f.layers(), f.revisionId(), f.packageTypeAsString(), f.lastUpdateStatusAsString());
+    }
+
+    private static FunctionInfo function(String name, String arn, String runtime, List<String> architectures,
+                                         Long codeSize, List<Layer> layers, String revisionId, String packageType,
+                                         String lastUpdateStatus) {
+        return new FunctionInfo(name, arn, regionOf(arn), runtime, architectures, nz(codeSize), layers(layers),
+                revisionId, packageType, lastUpdateStatus);
     }
 
     private static List<AttachedLayer> layers(List<Layer> layers) {

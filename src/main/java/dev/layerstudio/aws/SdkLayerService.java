@@ -12,6 +12,7 @@ import dev.layerstudio.model.Limits;
 import dev.layerstudio.model.ProgressListener;
 import dev.layerstudio.model.PublishRequest;
 import dev.layerstudio.model.PublishResult;
+import dev.layerstudio.model.RegionLayers;
 import dev.layerstudio.model.ShareTarget;
 import dev.layerstudio.model.UsageReport;
 import java.io.IOException;
@@ -90,6 +91,26 @@ public final class SdkLayerService implements LayerService {
                 .sorted(Comparator.comparing(LayersListItem::layerName, String.CASE_INSENSITIVE_ORDER))
                 .map(l -> new LayerInfo(l.layerName(), l.layerArn(), region(), listVersions(l.layerName())))
                 .toList();
+    }
+
+    /**
+     * The layers of several regions, a few regions at a time; a region that cannot be read
+     * is reported in its entry rather than failing the rest.
+     */
+    public static List<RegionLayers> listLayers(AwsSession session, List<String> regions, Options options) {
+        return Bounded.map(regions, options.concurrency(), "layers", region -> {
+            try {
+                if (region.equals(session.region())) {
+                    return new RegionLayers(region, new SdkLayerService(session, options).listLayers(), null);
+                }
+                try (AwsSession other = session.inRegion(region)) {
+                    return new RegionLayers(region, new SdkLayerService(other, options).listLayers(), null);
+                }
+            } catch (RuntimeException e) {
+                LOG.warn("Listing the layers of {} failed", region, e);
+                return new RegionLayers(region, List.of(), e.getMessage());
+            }
+        });
     }
 
     @Override
@@ -257,7 +278,7 @@ public final class SdkLayerService implements LayerService {
         if (uploader.ensureBucket(bucket, request.createBucket())) {
             progress.message("Created bucket " + bucket + " in " + region());
         }
-        String key = "layer-studio/" + name + "/" + ZipDigest.sha256Hex(request.zip()) + ".zip";
+        String key = "layer-studio/" + name + "/" + ZipDigest.hex(zip.sha256()) + ".zip";
         progress.message("Uploading " + megabytes(zip.size()) + " to s3://" + bucket + "/" + key);
         uploader.upload(bucket, key, request.zip(), progress);
         try {

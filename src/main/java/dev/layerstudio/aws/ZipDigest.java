@@ -24,13 +24,9 @@ public final class ZipDigest {
         return Base64.getEncoder().encodeToString(digest().digest(bytes));
     }
 
-    /** Hex SHA-256 of the file. */
-    public static String sha256Hex(Path zip) {
-        StringBuilder sb = new StringBuilder();
-        for (byte b : sha256(zip)) {
-            sb.append(String.format("%02x", b));
-        }
-        return sb.toString();
+    /** The same digest in hex, from its base64 form. */
+    public static String hex(String sha256Base64) {
+        return java.util.HexFormat.of().formatHex(Base64.getDecoder().decode(sha256Base64));
     }
 
     private static byte[] sha256(Path zip) {

@@ -2,10 +2,10 @@ package dev.layerstudio.cli;
 
 import dev.layerstudio.aws.AwsSession;
 import dev.layerstudio.aws.Connector;
-import dev.layerstudio.aws.Regions;
 import dev.layerstudio.aws.SdkLayerService;
 import dev.layerstudio.model.LayerInfo;
 import dev.layerstudio.model.LayerVersionInfo;
+import dev.layerstudio.model.RegionLayers;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -36,35 +36,26 @@ public final class LayersCommand implements Callable<Integer> {
         GlobalOptions options = new GlobalOptions(spec);
         Output out = options.output();
         try (AwsSession session = options.session(new Connector())) {
-            List<String> targets = allRegions ? Regions.lambdaRegions()
+            List<String> targets = allRegions ? RegionChoice.all()
                     : regions.isEmpty() ? List.of(session.region()) : regions;
+            if (targets.size() == 1 && targets.get(0).equals(session.region())) {
+                List<LayerInfo> layers = new SdkLayerService(session).listLayers();
+                print(out, targets.get(0), layers);
+                out.document(Map.of("regions", List.of(region(targets.get(0), layers)), "failedRegions", Map.of()));
+                return 0;
+            }
             List<Map<String, Object>> perRegion = new ArrayList<>();
             Map<String, String> failed = new LinkedHashMap<>();
-            for (String region : targets) {
-                List<LayerInfo> layers;
-                try {
-                    if (region.equals(session.region())) {
-                        layers = new SdkLayerService(session).listLayers();
-                    } else {
-                        try (AwsSession other = session.inRegion(region)) {
-                            layers = new SdkLayerService(other).listLayers();
-                        }
-                    }
-                } catch (RuntimeException e) {
-                    if (targets.size() == 1) {
-                        throw e;
-                    }
-                    failed.put(region, e.getMessage());
-                    out.note("warning: " + region + ": " + e.getMessage());
+            for (RegionLayers r : SdkLayerService.listLayers(session, targets, SdkLayerService.Options.defaults())) {
+                if (!r.ok()) {
+                    failed.put(r.region(), r.error());
+                    out.note("warning: " + r.region() + ": " + r.error());
                     continue;
                 }
-                if (!layers.isEmpty() || targets.size() == 1) {
-                    print(out, region, layers);
+                if (!r.layers().isEmpty()) {
+                    print(out, r.region(), r.layers());
                 }
-                Map<String, Object> m = new LinkedHashMap<>();
-                m.put("region", region);
-                m.put("layers", layers.stream().map(Views::layer).toList());
-                perRegion.add(m);
+                perRegion.add(region(r.region(), r.layers()));
             }
             Map<String, Object> doc = new LinkedHashMap<>();
             doc.put("regions", perRegion);
@@ -72,6 +63,13 @@ public final class LayersCommand implements Callable<Integer> {
             out.document(doc);
             return failed.isEmpty() ? 0 : FailureHandler.FAILED;
         }
+    }
+
+    private static Map<String, Object> region(String region, List<LayerInfo> layers) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("region", region);
+        m.put("layers", layers.stream().map(Views::layer).toList());
+        return m;
     }
 
     private static void print(Output out, String region, List<LayerInfo> layers) {

@@ -118,6 +118,16 @@ class LayerCommandsTest {
         assertThat(doc.at("/results").size()).isEqualTo(2);
         assertThat(doc.at("/results/1/region").asText()).isEqualTo("eu-central-1");
         assertThat(doc.at("/results/1/version/arn").asText()).contains(":eu-central-1:");
+
+        JsonNode two = json("layers", "--regions", "us-east-1,eu-central-1");
+        assertThat(two.at("/regions").size()).isEqualTo(2);
+        assertThat(two.at("/regions/1/region").asText()).isEqualTo("eu-central-1");
+        assertThat(two.at("/regions/1/layers/0/name").asText()).isEqualTo("cli-multi");
+
+        assertThat(run("layers", "--all-regions")).as(err.toString()).isZero();
+        assertThat(out.toString()).contains("eu-central-1: 1 layer(s)", "cli-multi");
+
+        assertThat(run("usage", "--layer", "cli-multi", "--all-regions")).as(err.toString()).isZero();
     }
 
     @Test
