@@ -170,6 +170,7 @@ public final class PlanApplier {
         String name = entry.functionName();
         FunctionPlan current = entry;
         boolean recomputed = false;
+        boolean reReadAfterConflict = false;
         int inProgressWaits = 0;
         if (current.function().revisionId() == null) {
             // No RevisionId to guard the update with: read the list again right before sending it,
@@ -197,7 +198,7 @@ public final class PlanApplier {
                 FunctionInfo done = awaitUpdated(lambda, name, LambdaMapping.function(response));
                 return finish(sending, done, recomputed);
             } catch (PreconditionFailedException e) {
-                if (recomputed) {
+                if (reReadAfterConflict) {
                     return result(current, Outcome.CONFLICT, null, true, name
                             + " changed again while it was being updated; it was left as it is. Plan again.");
                 }
@@ -205,6 +206,7 @@ public final class PlanApplier {
                 FunctionInfo fresh = LambdaMapping.function(lambda.getFunctionConfiguration(b -> b.functionName(name)));
                 current = AttachPlanner.recompute(current, fresh, facts);
                 recomputed = true;
+                reReadAfterConflict = true;
                 ApplyResult stop = afterRecompute(current);
                 if (stop != null) {
                     return stop;
@@ -218,12 +220,13 @@ public final class PlanApplier {
                 FunctionInfo fresh = awaitUpdated(lambda, name, null);
                 if (fresh != null && fresh.revisionId() != null
                         && !fresh.revisionId().equals(current.function().revisionId())) {
-                    if (recomputed) {
+                    if (reReadAfterConflict) {
                         return result(current, Outcome.CONFLICT, fresh, true, name
                                 + " was changed by another update meanwhile; it was left as it is. Plan again.");
                     }
                     current = AttachPlanner.recompute(current, fresh, facts);
                     recomputed = true;
+                    reReadAfterConflict = true;
                     ApplyResult stop = afterRecompute(current);
                     if (stop != null) {
                         return stop;

@@ -15,7 +15,7 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-/** {@code delete --layer NAME --version N [--yes]}: shows who still uses the version, then deletes on confirmation. */
+/** {@code delete --layer NAME --layer-version N [--yes]}: shows who still uses the version, then deletes on confirmation. */
 @Command(name = "delete", mixinStandardHelpOptions = true,
         description = {"Delete a layer version after showing which functions still use it.",
             "Functions keep working on a deleted version, but it cannot be attached again and its number is"
@@ -28,7 +28,7 @@ public final class DeleteCommand implements Callable<Integer> {
     @Option(names = "--layer", required = true, paramLabel = "NAME", description = "Layer name.")
     String layer;
 
-    @Option(names = "--version", required = true, paramLabel = "N", description = "Layer version.")
+    @Option(names = "--layer-version", required = true, paramLabel = "N", description = "Layer version number.")
     long version;
 
     @Option(names = "--yes", description = "Confirm the deletion without asking.")

@@ -15,7 +15,7 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-/** {@code share --layer NAME --version N [--account ID]... [--organization ID] [--public] [--revoke SID]...}. */
+/** {@code share --layer NAME --layer-version N [--account ID]... [--organization ID] [--public] [--revoke SID]...}. */
 @Command(name = "share", mixinStandardHelpOptions = true,
         description = "Share a layer version with accounts, an organization or everyone; list or revoke grants.")
 public final class ShareCommand implements Callable<Integer> {
@@ -26,7 +26,7 @@ public final class ShareCommand implements Callable<Integer> {
     @Option(names = "--layer", required = true, paramLabel = "NAME", description = "Layer name.")
     String layer;
 
-    @Option(names = "--version", required = true, paramLabel = "N", description = "Layer version.")
+    @Option(names = "--layer-version", required = true, paramLabel = "N", description = "Layer version number.")
     long version;
 
     @Option(names = "--account", split = ",", paramLabel = "ACCOUNT_ID", description = "Share with this account.")

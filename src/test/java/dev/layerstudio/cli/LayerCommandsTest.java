@@ -179,15 +179,23 @@ class LayerCommandsTest {
     }
 
     @Test
+    void everyCommandHasHelp() {
+        for (String command : List.of("layers", "publish", "attach", "usage", "upgrade", "share", "delete")) {
+            assertThat(run(command, "--help")).as(command + ": " + err).isZero();
+            assertThat(out.toString()).contains("Usage: layer-studio " + command);
+        }
+    }
+
+    @Test
     void sharesAndRevokes() throws IOException {
         fixtures.publishLayer("cli-share", Map.of("python/s.py", "S = 1"), "python3.12");
-        JsonNode shared = json("share", "--layer", "cli-share", "--version", "1", "--account", "111122223333",
+        JsonNode shared = json("share", "--layer", "cli-share", "--layer-version", "1", "--account", "111122223333",
                 "--public");
         assertThat(shared.at("/permissions").size()).isEqualTo(2);
-        JsonNode revoked = json("share", "--layer", "cli-share", "--version", "1", "--revoke", "layer-studio-public");
+        JsonNode revoked = json("share", "--layer", "cli-share", "--layer-version", "1", "--revoke", "layer-studio-public");
         assertThat(revoked.at("/permissions").size()).isEqualTo(1);
         assertThat(revoked.at("/permissions/0/principal").asText()).isEqualTo("111122223333");
-        assertThat(run("share", "--layer", "cli-share", "--version", "1", "--organization", "o-bad"))
+        assertThat(run("share", "--layer", "cli-share", "--layer-version", "1", "--organization", "o-bad"))
                 .isEqualTo(FailureHandler.FAILED);
         assertThat(err.toString()).contains("organization id");
     }
@@ -197,12 +205,12 @@ class LayerCommandsTest {
         String v1 = fixtures.publishLayer("cli-del", Map.of("python/d.py", "D = 1"), "python3.12").layerVersionArn();
         fixtures.createFunction("cli-del-user", "python3.12", List.of(v1));
 
-        assertThat(run("delete", "--layer", "cli-del", "--version", "1")).isEqualTo(FailureHandler.FAILED);
+        assertThat(run("delete", "--layer", "cli-del", "--layer-version", "1")).isEqualTo(FailureHandler.FAILED);
         assertThat(out.toString()).contains("still used by 1 function(s)", "cli-del-user", "Not deleted.");
         assertThat(err.toString()).contains("--yes");
         assertThat(session.lambda().listLayerVersions(b -> b.layerName("cli-del")).layerVersions()).hasSize(1);
 
-        assertThat(run("delete", "--layer", "cli-del", "--version", "1", "--yes")).isZero();
+        assertThat(run("delete", "--layer", "cli-del", "--layer-version", "1", "--yes")).isZero();
         assertThat(out.toString()).contains("Deleted cli-del:1.");
         assertThat(session.lambda().listLayerVersions(b -> b.layerName("cli-del")).layerVersions()).isEmpty();
         assertThat(layersOf("cli-del-user")).containsExactly(v1);
