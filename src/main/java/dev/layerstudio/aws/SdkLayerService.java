@@ -320,7 +320,7 @@ public final class SdkLayerService implements LayerService {
         } catch (RuntimeException e) {
             throw AwsErrors.translate(e, "read who may use " + layerName + ":" + version);
         }
-        return parsePolicy(policy);
+        return parseStatements(policy);
     }
 
     @Override
@@ -386,11 +386,7 @@ public final class SdkLayerService implements LayerService {
         }
     }
 
-    /** Statements of a layer version policy, in the AWS shape and in moto's. */
-    static List<LayerPermission> parsePolicy(String policy) {
-        return parseStatements(policy);
-    }
-
+    /** Statements of a layer version policy (or one statement), in the AWS shape and in moto's. */
     private static List<LayerPermission> parseStatements(String json) {
         JsonNode root;
         try {

@@ -20,10 +20,6 @@ public final class ZipDigest {
         return Base64.getEncoder().encodeToString(sha256(zip));
     }
 
-    public static String sha256Base64(byte[] bytes) {
-        return Base64.getEncoder().encodeToString(digest().digest(bytes));
-    }
-
     /** The same digest in hex, from its base64 form. */
     public static String hex(String sha256Base64) {
         return java.util.HexFormat.of().formatHex(Base64.getDecoder().decode(sha256Base64));
