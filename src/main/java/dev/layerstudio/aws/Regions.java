@@ -12,10 +12,14 @@ public final class Regions {
     private Regions() {
     }
 
-    /** Lambda's regions in the commercial partition, sorted by id. */
+    /**
+     * Lambda's regions in the commercial partition, sorted by id; without the FIPS
+     * endpoint pseudo-regions ({@code fips-us-east-1}), which are endpoints, not places.
+     */
     public static List<String> lambdaRegions() {
         return ServiceMetadata.of("lambda").regions().stream()
                 .filter(r -> !r.isGlobalRegion())
+                .filter(r -> !r.id().startsWith("fips-") && !r.id().endsWith("-fips"))
                 .filter(r -> "aws".equals(PartitionMetadata.of(r).id()))
                 .map(Region::id)
                 .sorted()

@@ -2,6 +2,7 @@ package dev.layerstudio.cli;
 
 import dev.layerstudio.aws.AwsSession;
 import dev.layerstudio.aws.Connector;
+import dev.layerstudio.aws.Regions;
 import dev.layerstudio.aws.SdkLayerService;
 import dev.layerstudio.model.LayerInfo;
 import dev.layerstudio.model.LayerVersionInfo;
@@ -36,7 +37,7 @@ public final class LayersCommand implements Callable<Integer> {
         GlobalOptions options = new GlobalOptions(spec);
         Output out = options.output();
         try (AwsSession session = options.session(new Connector())) {
-            List<String> targets = allRegions ? RegionChoice.all()
+            List<String> targets = allRegions ? Regions.lambdaRegions()
                     : regions.isEmpty() ? List.of(session.region()) : regions;
             if (targets.size() == 1 && targets.get(0).equals(session.region())) {
                 List<LayerInfo> layers = new SdkLayerService(session).listLayers();
