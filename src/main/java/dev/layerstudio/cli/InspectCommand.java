@@ -1,5 +1,7 @@
 package dev.layerstudio.cli;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.layerstudio.inspect.InspectOptions;
 import dev.layerstudio.inspect.Inspector;
@@ -15,6 +17,7 @@ import dev.layerstudio.model.PackageUsage;
 import dev.layerstudio.model.ProgressListener;
 import dev.layerstudio.model.Runtime;
 import dev.layerstudio.model.SizeItem;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -31,6 +34,11 @@ import picocli.CommandLine.Spec;
 public final class InspectCommand implements Callable<Integer> {
 
     static final int SHOWN = 10;
+
+    /** Runtimes and architectures by their Lambda ids (python3.12, x86_64), the rest by name. */
+    private static final ObjectMapper JSON = Output.mapper().copy()
+            .enable(SerializationFeature.WRITE_ENUMS_USING_TO_STRING)
+            .disable(SerializationFeature.INDENT_OUTPUT);
 
     @Spec
     CommandSpec spec;
@@ -76,8 +84,12 @@ public final class InspectCommand implements Callable<Integer> {
             report = new Inspector().inspect(source, options, ProgressListener.NONE);
         }
         if (out.json()) {
-            out.document(Output.mapper().copy().enable(SerializationFeature.WRITE_ENUMS_USING_TO_STRING)
-                    .valueToTree(report));
+            // compact: a report lists every entry, and indenting a 10,000-entry document only slows it down
+            try {
+                out.out().println(JSON.writeValueAsString(report));
+            } catch (JsonProcessingException e) {
+                throw new UncheckedIOException(e);
+            }
         } else {
             print(report, out);
         }

@@ -44,8 +44,11 @@ final class ArchiveChecks {
         if (path.startsWith("/")) {
             return "is an absolute path";
         }
-        if (DRIVE.matcher(path).matches()) {
+        if (path.length() > 1 && path.charAt(1) == ':' && DRIVE.matcher(path).matches()) {
             return "starts with a drive letter";
+        }
+        if (!path.contains("..")) {
+            return null;
         }
         for (String segment : path.split("/")) {
             if (segment.equals("..")) {

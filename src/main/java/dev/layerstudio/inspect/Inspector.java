@@ -140,10 +140,11 @@ public final class Inspector {
             return new Scanned(cached.get(), 0);
         }
         try (HttpRangeChannel channel = new HttpRangeChannel(http, remote.url(), workDir)) {
-            long budget = Math.max(MIN_REMOTE_BUDGET, Math.min(MAX_REMOTE_BUDGET, channel.size() / 100));
+            long size = channel.size();
+            long budget = Math.max(MIN_REMOTE_BUDGET, Math.min(MAX_REMOTE_BUDGET, size / 100));
             LayerScan scan = ZipScanner.scan(channel, remote.codeSha256(), budget);
-            LOG.info("Read {} of {} bytes of {} in {} requests", channel.fetchedBytes(), channel.size(),
-                    remote.label(), channel.requests());
+            LOG.info("Read {} of {} bytes of {} in {} requests", channel.fetchedBytes(), size, remote.label(),
+                    channel.requests());
             if (remote.codeSha256() != null) {
                 cache.put(scan);
             }

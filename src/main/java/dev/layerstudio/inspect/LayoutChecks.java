@@ -32,8 +32,8 @@ final class LayoutChecks {
     static List<String> pythonVersions(List<ZipEntryInfo> entries) {
         Set<String> versions = new TreeSet<>();
         for (ZipEntryInfo e : entries) {
-            Matcher m = VERSION_DIR.matcher(e.path());
-            if (m.matches()) {
+            Matcher m = e.path().startsWith("python/lib/python") ? VERSION_DIR.matcher(e.path()) : null;
+            if (m != null && m.matches()) {
                 versions.add(m.group(1));
             }
         }
@@ -50,7 +50,9 @@ final class LayoutChecks {
             if (!p.startsWith(PackageAttribution.PYTHON_ROOT) || p.length() == PackageAttribution.PYTHON_ROOT.length()) {
                 continue;
             }
-            if (SITE_CONTENT.matcher(p).matches()) {
+            if (!p.startsWith("python/lib")) {
+                direct = true;
+            } else if (SITE_CONTENT.matcher(p).matches()) {
                 site = true;
             } else if (!LIB_PREFIX.matcher(p).matches()) {
                 direct = true;

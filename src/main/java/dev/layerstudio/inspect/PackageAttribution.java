@@ -102,9 +102,11 @@ final class PackageAttribution {
 
     /** The site folder a path is in ({@code python/lib/python3.X/site-packages/}, {@code python/}), or "". */
     static String root(String path) {
-        Matcher m = SITE_PACKAGES.matcher(path);
-        if (m.lookingAt()) {
-            return m.group();
+        if (path.startsWith("python/lib/python")) {
+            Matcher m = SITE_PACKAGES.matcher(path);
+            if (m.lookingAt()) {
+                return m.group();
+            }
         }
         return path.startsWith(PYTHON_ROOT) ? PYTHON_ROOT : "";
     }

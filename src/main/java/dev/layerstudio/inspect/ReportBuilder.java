@@ -19,7 +19,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.function.Function;
 import java.util.regex.Pattern;
 
 /** Judges a scan against the target runtime, architecture and stack: the report. */
@@ -104,8 +103,8 @@ final class ReportBuilder {
                 files.add(i);
             }
         }
-        Function<Integer, Long> size = i -> entries.get(i).unzippedBytes();
-        return files.stream().sorted(Comparator.comparing(size).reversed()).limit(TOP_CONSUMERS)
+        return files.stream().sorted((a, b) -> Long.compare(entries.get(b).unzippedBytes(),
+                        entries.get(a).unzippedBytes())).limit(TOP_CONSUMERS)
                 .map(i -> new SizeItem(entries.get(i).path(), entries.get(i).unzippedBytes(),
                         entries.get(i).zippedBytes(), owner[i]))
                 .toList();

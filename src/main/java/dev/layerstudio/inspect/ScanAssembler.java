@@ -78,8 +78,8 @@ final class ScanAssembler {
             if (e.kind() != EntryKind.FILE) {
                 continue;
             }
-            Matcher m = META_FILE.matcher(e.path());
-            if (m.matches()) {
+            Matcher m = isMetadataPath(e.path()) ? META_FILE.matcher(e.path()) : null;
+            if (m != null && m.matches()) {
                 dists.computeIfAbsent(m.group("root") + m.group("dir"), k -> new DistBuilder(m));
                 boolean record = m.group("file").equals("RECORD");
                 reads.add(new Read(i, MAX_METADATA_BYTES, record ? Purpose.RECORD : Purpose.SMALL_METADATA));
@@ -126,8 +126,19 @@ final class ScanAssembler {
 
     static boolean isBinaryCandidate(String path) {
         String lower = path.toLowerCase(Locale.ROOT);
-        return BINARY_NAME.matcher(lower).matches() || lower.startsWith("bin/") || lower.contains(".libs/")
-                || lower.contains(".dylibs/");
+        if (lower.startsWith("bin/") || lower.contains(".libs/") || lower.contains(".dylibs/")) {
+            return true;
+        }
+        int dot = lower.lastIndexOf('.');
+        String ext = dot < 0 ? "" : lower.substring(dot + 1);
+        return switch (ext) {
+            case "so", "pyd", "dylib", "dll", "exe", "node" -> true;
+            default -> lower.contains(".so.") && BINARY_NAME.matcher(lower).matches();
+        };
+    }
+
+    private static boolean isMetadataPath(String path) {
+        return path.contains(".dist-info/") || path.contains(".egg-info/");
     }
 
     /** Collects what a distribution's metadata files say. */

@@ -65,8 +65,9 @@ final class SlimmingChecks {
             if (e.kind() == EntryKind.DIRECTORY) {
                 continue;
             }
-            String[] segments = e.path().split("/");
-            String cache = prefixUpTo(segments, CACHE_DIRS);
+            String p = e.path();
+            String[] segments = p.contains("cache") || p.contains("test") ? p.split("/") : null;
+            String cache = segments == null ? null : prefixUpTo(segments, CACHE_DIRS);
             if (cache == null && (e.path().endsWith(".pyc") || e.path().endsWith(".pyo"))) {
                 cache = e.path();
             }
@@ -75,7 +76,7 @@ final class SlimmingChecks {
                 cacheBytes += e.unzippedBytes();
                 cacheFiles++;
             }
-            String tests = prefixUpTo(segments, TEST_DIRS);
+            String tests = segments == null ? null : prefixUpTo(segments, TEST_DIRS);
             if (tests != null) {
                 testDirs.add(tests);
                 testBytes += e.unzippedBytes();

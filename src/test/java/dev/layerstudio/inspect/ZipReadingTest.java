@@ -112,7 +112,7 @@ class ZipReadingTest {
 
     /** Python's own reading: entry count, uncompressed total, and each name's CRC. */
     static Map<String, Long> pythonCrcs(Path zip, long[] countAndBytes) throws Exception {
-        String out = run(dir, "python3", "-c", String.join("\n",
+        String out = run(zip.getParent(), "python3", "-c", String.join("\n",
                 "import sys, zipfile",
                 "z = zipfile.ZipFile(sys.argv[1])",
                 "infos = z.infolist()",
