@@ -269,6 +269,11 @@ final class HttpRangeChannel implements SeekableByteChannel {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new InterruptedIOException("Cancelled while downloading the layer.");
+        } catch (IOException e) {
+            RemoteReadException wrapped = new RemoteReadException("The download failed ("
+                    + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()) + ").");
+            wrapped.initCause(e);
+            throw wrapped;
         }
         requests++;
         int status = r.statusCode();

@@ -115,6 +115,13 @@ class RemoteInspectionTest {
     }
 
     @Test
+    void anUnreachableServerIsOnePlainSentence() {
+        assertThatThrownBy(() -> inspectRemote(URI.create("http://127.0.0.1:1/layer.zip")))
+                .isInstanceOf(LayerStudioException.class).hasMessageStartingWith("Could not read " + ARN
+                        + ": The download failed");
+    }
+
+    @Test
     void contentThatIsNotAZipIsSaidSo() throws Exception {
         Path text = dir.resolve("notes.txt");
         Files.writeString(text, "hello, not a zip\n".repeat(100));
