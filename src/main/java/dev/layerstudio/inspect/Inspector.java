@@ -47,8 +47,8 @@ public final class Inspector {
     static final long MAX_REMOTE_BUDGET = 4 * 1024 * 1024;
 
     private final ScanCache cache;
-    private final HttpClient http;
     private final Path workDir;
+    private HttpClient http;
 
     /** An inspector with the cache in the application's cache folder. */
     public Inspector() {
@@ -57,14 +57,17 @@ public final class Inspector {
 
     /** An inspector that keeps its cache and temporary files under {@code cacheDir}. */
     public Inspector(Path cacheDir) {
-        this(cacheDir, HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10))
-                .followRedirects(HttpClient.Redirect.NORMAL).build());
+        this.cache = new ScanCache(cacheDir.resolve("inspect"), ScanCache.DEFAULT_MAX_BYTES);
+        this.workDir = cacheDir.resolve("tmp");
     }
 
-    Inspector(Path cacheDir, HttpClient http) {
-        this.cache = new ScanCache(cacheDir.resolve("inspect"), ScanCache.DEFAULT_MAX_BYTES);
-        this.http = http;
-        this.workDir = cacheDir.resolve("tmp");
+    /** The HTTP client, made on first need: most inspections are of local files. */
+    private synchronized HttpClient http() {
+        if (http == null) {
+            http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10))
+                    .followRedirects(HttpClient.Redirect.NORMAL).build();
+        }
+        return http;
     }
 
     public InspectionReport inspect(LayerSource source, InspectOptions options, ProgressListener progress) {
@@ -139,7 +142,7 @@ public final class Inspector {
         if (cached.isPresent()) {
             return new Scanned(cached.get(), 0);
         }
-        try (HttpRangeChannel channel = new HttpRangeChannel(http, remote.url(), workDir)) {
+        try (HttpRangeChannel channel = new HttpRangeChannel(http(), remote.url(), workDir)) {
             long size = channel.size();
             long budget = Math.max(MIN_REMOTE_BUDGET, Math.min(MAX_REMOTE_BUDGET, size / 100));
             LayerScan scan = ZipScanner.scan(channel, remote.codeSha256(), budget);

@@ -85,13 +85,12 @@ final class LayoutChecks {
         Map<String, Boolean> hasPython = new LinkedHashMap<>();
         for (ZipEntryInfo e : ctx.entries()) {
             String p = e.path();
-            if (ArchiveChecks.unsafeReason(p) != null) {
+            if (p.isEmpty() || ArchiveChecks.unsafeReason(p) != null) {
                 continue;
             }
             int slash = p.indexOf('/');
             String top = slash < 0 ? p : p.substring(0, slash);
-            if (KNOWN_TOP_LEVEL.contains(top) || (slash < 0 && e.kind() == EntryKind.DIRECTORY
-                    && KNOWN_TOP_LEVEL.contains(p))) {
+            if (KNOWN_TOP_LEVEL.contains(top)) {
                 continue;
             }
             String key = slash < 0 && e.kind() != EntryKind.DIRECTORY ? top : top + "/";
