@@ -1,7 +1,6 @@
 package dev.layerstudio.cli;
 
 import dev.layerstudio.aws.AwsSession;
-import dev.layerstudio.aws.Connector;
 import dev.layerstudio.aws.SdkFunctionService;
 import dev.layerstudio.model.AttachPlan;
 import dev.layerstudio.model.LayerPosition;
@@ -48,7 +47,7 @@ public final class AttachCommand implements Callable<Integer> {
                     + " layer versions (...:layer:NAME:VERSION).");
         }
         LayerPosition where = LayerPosition.parse(position);
-        try (AwsSession session = options.session(new Connector())) {
+        try (AwsSession session = options.session()) {
             SdkFunctionService service = new SdkFunctionService(session);
             AttachPlan plan = service.planAttach(ref, functions, where);
             return PlanRunner.run(options.output(), service, plan, dryRun);

@@ -1,7 +1,6 @@
 package dev.layerstudio.cli;
 
 import dev.layerstudio.aws.AwsSession;
-import dev.layerstudio.aws.Connector;
 import dev.layerstudio.aws.SdkLayerService;
 import dev.layerstudio.model.DeletePlan;
 import dev.layerstudio.model.LayerUse;
@@ -38,7 +37,7 @@ public final class DeleteCommand implements Callable<Integer> {
     public Integer call() {
         GlobalOptions options = new GlobalOptions(spec);
         Output out = options.output();
-        try (AwsSession session = options.session(new Connector())) {
+        try (AwsSession session = options.session()) {
             SdkLayerService layers = new SdkLayerService(session);
             DeletePlan plan = layers.prepareDelete(layer, version);
             out.line("%s:%d (%s)", layer, version, plan.version().arn());

@@ -66,11 +66,6 @@ public final class GlobalOptions {
 
     /** Opens a session for the chosen --profile, --region and --endpoint-url (close it when done). */
     public AwsSession session() {
-        return session(connector());
-    }
-
-    /** Opens a session for the chosen profile, region and endpoint. */
-    public AwsSession session(Connector connector) {
-        return connector.connect(profile(), region(), endpoint());
+        return connector().connect(profile(), region(), endpoint());
     }
 }

@@ -1,7 +1,6 @@
 package dev.layerstudio.cli;
 
 import dev.layerstudio.aws.AwsSession;
-import dev.layerstudio.aws.Connector;
 import dev.layerstudio.aws.Regions;
 import dev.layerstudio.aws.SdkLayerService;
 import dev.layerstudio.model.LayerInfo;
@@ -36,7 +35,7 @@ public final class LayersCommand implements Callable<Integer> {
     public Integer call() {
         GlobalOptions options = new GlobalOptions(spec);
         Output out = options.output();
-        try (AwsSession session = options.session(new Connector())) {
+        try (AwsSession session = options.session()) {
             List<String> targets = allRegions ? Regions.lambdaRegions()
                     : regions.isEmpty() ? List.of(session.region()) : regions;
             if (targets.size() == 1 && targets.get(0).equals(session.region())) {

@@ -1,7 +1,6 @@
 package dev.layerstudio.cli;
 
 import dev.layerstudio.aws.AwsSession;
-import dev.layerstudio.aws.Connector;
 import dev.layerstudio.aws.SdkLayerService;
 import dev.layerstudio.model.ProgressListener;
 import dev.layerstudio.model.PublishRequest;
@@ -68,7 +67,7 @@ public final class PublishCommand implements Callable<Integer> {
         Output out = options.output();
         PublishRequest request = new PublishRequest(zip, layerName, description, license, runtimes, archs, s3Bucket,
                 createBucket, force).validated();
-        try (AwsSession session = options.session(new Connector())) {
+        try (AwsSession session = options.session()) {
             List<PublishResult> results = new SdkLayerService(session).publish(request, regions, progress(out));
             for (PublishResult r : results) {
                 switch (r.status()) {

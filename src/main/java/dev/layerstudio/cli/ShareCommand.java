@@ -1,7 +1,6 @@
 package dev.layerstudio.cli;
 
 import dev.layerstudio.aws.AwsSession;
-import dev.layerstudio.aws.Connector;
 import dev.layerstudio.aws.SdkLayerService;
 import dev.layerstudio.model.LayerPermission;
 import dev.layerstudio.model.ShareTarget;
@@ -51,7 +50,7 @@ public final class ShareCommand implements Callable<Integer> {
         if (everyone) {
             targets.add(ShareTarget.everyone());
         }
-        try (AwsSession session = options.session(new Connector())) {
+        try (AwsSession session = options.session()) {
             SdkLayerService layers = new SdkLayerService(session);
             for (String sid : revoke) {
                 layers.revoke(layer, version, sid);

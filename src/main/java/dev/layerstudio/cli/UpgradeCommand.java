@@ -1,7 +1,6 @@
 package dev.layerstudio.cli;
 
 import dev.layerstudio.aws.AwsSession;
-import dev.layerstudio.aws.Connector;
 import dev.layerstudio.aws.SdkFunctionService;
 import dev.layerstudio.model.AttachPlan;
 import java.util.concurrent.Callable;
@@ -34,7 +33,7 @@ public final class UpgradeCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         GlobalOptions options = new GlobalOptions(spec);
-        try (AwsSession session = options.session(new Connector())) {
+        try (AwsSession session = options.session()) {
             SdkFunctionService service = new SdkFunctionService(session);
             AttachPlan plan = service.planUpgrade(layer, to, from);
             if (plan.functions().isEmpty()) {

@@ -1,7 +1,6 @@
 package dev.layerstudio.cli;
 
 import dev.layerstudio.aws.AwsSession;
-import dev.layerstudio.aws.Connector;
 import dev.layerstudio.aws.Regions;
 import dev.layerstudio.aws.SdkFunctionService;
 import dev.layerstudio.model.LayerUse;
@@ -37,7 +36,7 @@ public final class UsageCommand implements Callable<Integer> {
     public Integer call() {
         GlobalOptions options = new GlobalOptions(spec);
         Output out = options.output();
-        try (AwsSession session = options.session(new Connector())) {
+        try (AwsSession session = options.session()) {
             List<String> targets = allRegions ? Regions.lambdaRegions() : regions;
             UsageReport report = new SdkFunctionService(session).usage(layer, targets);
             out.line("%s: %d use(s) in %d function(s) scanned, %d region(s)", layer, report.uses().size(),

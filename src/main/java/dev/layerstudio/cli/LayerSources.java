@@ -1,0 +1,40 @@
+package dev.layerstudio.cli;
+
+import dev.layerstudio.aws.AwsSession;
+import dev.layerstudio.aws.LayerContentLocator;
+import dev.layerstudio.inspect.LayerSource;
+import dev.layerstudio.model.LayerContentLocation;
+import dev.layerstudio.model.LayerVersionRef;
+import java.nio.file.Path;
+
+/**
+ * Turns command-line arguments into layers to inspect: a path is a zip or a folder; a
+ * layer version ARN is located through AWS (one session, opened on first need).
+ */
+final class LayerSources implements AutoCloseable {
+
+    private final GlobalOptions global;
+    private AwsSession session;
+
+    LayerSources(GlobalOptions global) {
+        this.global = global;
+    }
+
+    LayerSource resolve(String arg) {
+        if (LayerVersionRef.isLayerArn(arg)) {
+            if (session == null) {
+                session = global.session();
+            }
+            LayerContentLocation where = new LayerContentLocator().locate(session, arg);
+            return new LayerSource.Remote(where.url(), where.layerVersionArn(), where.codeSha256(), where.codeSize());
+        }
+        return LayerSource.of(Path.of(arg));
+    }
+
+    @Override
+    public void close() {
+        if (session != null) {
+            session.close();
+        }
+    }
+}

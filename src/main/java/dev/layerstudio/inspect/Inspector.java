@@ -1,0 +1,219 @@
+package dev.layerstudio.inspect;
+
+import dev.layerstudio.model.AppDirs;
+import dev.layerstudio.model.InspectionReport;
+import dev.layerstudio.model.LayerDiff;
+import dev.layerstudio.model.LayerStudioException;
+import dev.layerstudio.model.ProgressListener;
+import dev.layerstudio.model.SourceKind;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InterruptedIOException;
+import java.net.http.HttpClient;
+import java.nio.channels.SeekableByteChannel;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.security.DigestInputStream;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CancellationException;
+import java.util.zip.ZipException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Inspects a layer (a zip, a folder, or a published version behind a URL) and diffs
+ * two of them. Zips are read from their central directory, never extracted; published
+ * versions through HTTP Range requests; scans are cached by SHA-256, so looking at the
+ * same content again reads almost nothing.
+ *
+ * <p>Failures the user can act on (not a zip, truncated, unreadable, refused download)
+ * are {@link LayerStudioException}s with one plain sentence. Cancellation is the
+ * thread's interrupt flag.
+ */
+public final class Inspector {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Inspector.class);
+
+    /** Content bytes a remote read may fetch beyond the central directory: 1% of the zip, within bounds. */
+    static final long MIN_REMOTE_BUDGET = 256 * 1024;
+    static final long MAX_REMOTE_BUDGET = 4 * 1024 * 1024;
+
+    private final ScanCache cache;
+    private final Path workDir;
+    private HttpClient http;
+
+    /** An inspector with the cache in the application's cache folder. */
+    public Inspector() {
+        this(AppDirs.current().cache());
+    }
+
+    /** An inspector that keeps its cache and temporary files under {@code cacheDir}. */
+    public Inspector(Path cacheDir) {
+        this.cache = new ScanCache(cacheDir.resolve("inspect"), ScanCache.DEFAULT_MAX_BYTES);
+        this.workDir = cacheDir.resolve("tmp");
+    }
+
+    /** The HTTP client, made on first need: most inspections are of local files. */
+    private synchronized HttpClient http() {
+        if (http == null) {
+            http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10))
+                    .followRedirects(HttpClient.Redirect.NORMAL).build();
+        }
+        return http;
+    }
+
+    public InspectionReport inspect(LayerSource source, InspectOptions options, ProgressListener progress) {
+        progress.message("Reading " + source.label());
+        Scanned scanned = scan(source);
+        List<StackChecks.StackLayer> others = new ArrayList<>();
+        for (LayerSource other : options.otherLayers()) {
+            progress.message("Reading " + other.label());
+            others.add(new StackChecks.StackLayer(other.label(), scan(other).scan()));
+        }
+        progress.message("Checking " + source.label());
+        ImportChecker checker = new ImportChecker(workDir);
+        return ReportBuilder.build(source.label(), kind(source), scanned.scan(), scanned.fetchedBytes(), options,
+                others, (runtime, arch, modules) -> {
+                    progress.message("Importing " + modules.size() + " modules");
+                    return checker.check(source, runtime, arch, modules);
+                });
+    }
+
+    /** What changed from {@code older} to {@code newer}. */
+    public LayerDiff diff(LayerSource older, LayerSource newer, ProgressListener progress) {
+        InspectionReport a = inspect(older, InspectOptions.defaults(), progress);
+        InspectionReport b = inspect(newer, InspectOptions.defaults(), progress);
+        return LayerDiffer.diff(a, b);
+    }
+
+    private record Scanned(LayerScan scan, long fetchedBytes) {
+    }
+
+    private Scanned scan(LayerSource source) {
+        try {
+            if (source instanceof LayerSource.Folder f) {
+                return new Scanned(scanFolder(f.path()), 0);
+            }
+            if (source instanceof LayerSource.LocalZip z) {
+                return new Scanned(scanZip(z.path()), 0);
+            }
+            return scanRemote((LayerSource.Remote) source);
+        } catch (InterruptedIOException e) {
+            throw new CancellationException("Inspection cancelled.");
+        } catch (IOException e) {
+            throw failure(source, e);
+        }
+    }
+
+    private LayerScan scanFolder(Path dir) throws IOException {
+        if (!Files.isReadable(dir)) {
+            throw new AccessDeniedException(dir.toString());
+        }
+        return FolderScanner.scan(dir);
+    }
+
+    private LayerScan scanZip(Path zip) throws IOException {
+        if (Files.exists(zip) && !Files.isRegularFile(zip)) {
+            throw new LayerStudioException(zip + " is neither a zip file nor a folder.");
+        }
+        String sha256 = sha256(zip);
+        Optional<LayerScan> cached = cache.get(sha256);
+        if (cached.isPresent()) {
+            LOG.debug("Scan of {} from the cache", zip);
+            return cached.get();
+        }
+        try (SeekableByteChannel channel = Files.newByteChannel(zip)) {
+            LayerScan scan = ZipScanner.scan(channel, sha256, Long.MAX_VALUE);
+            cache.put(scan);
+            return scan;
+        }
+    }
+
+    private Scanned scanRemote(LayerSource.Remote remote) throws IOException {
+        Optional<LayerScan> cached = cache.get(remote.codeSha256());
+        if (cached.isPresent()) {
+            return new Scanned(cached.get(), 0);
+        }
+        try (HttpRangeChannel channel = new HttpRangeChannel(http(), remote.url(), workDir)) {
+            long size = channel.size();
+            long budget = Math.max(MIN_REMOTE_BUDGET, Math.min(MAX_REMOTE_BUDGET, size / 100));
+            LayerScan scan = ZipScanner.scan(channel, remote.codeSha256(), budget);
+            LOG.info("Read {} of {} bytes of {} in {} requests", channel.fetchedBytes(), size, remote.label(),
+                    channel.requests());
+            if (remote.codeSha256() != null) {
+                cache.put(scan);
+            }
+            return new Scanned(scan, channel.fetchedBytes());
+        }
+    }
+
+    /** Base64 SHA-256 of a file, as Lambda's CodeSha256. */
+    static String sha256(Path file) throws IOException {
+        try (InputStream in = new DigestInputStream(Files.newInputStream(file), MessageDigest.getInstance("SHA-256"))) {
+            byte[] buffer = new byte[256 * 1024];
+            while (in.read(buffer) >= 0) {
+                if (Thread.currentThread().isInterrupted()) {
+                    throw new CancellationException("Inspection cancelled.");
+                }
+            }
+            return Base64.getEncoder().encodeToString(((DigestInputStream) in).getMessageDigest().digest());
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("Every Java has SHA-256", e);
+        }
+    }
+
+    private static SourceKind kind(LayerSource source) {
+        if (source instanceof LayerSource.Folder) {
+            return SourceKind.FOLDER;
+        }
+        return source instanceof LayerSource.LocalZip ? SourceKind.ZIP : SourceKind.PUBLISHED_VERSION;
+    }
+
+    /** One plain sentence for what went wrong reading a source. */
+    private static LayerStudioException failure(LayerSource source, IOException e) {
+        LOG.debug("Could not read {}", source.label(), e);
+        String label = source.label();
+        if (e instanceof NoSuchFileException) {
+            return new LayerStudioException(label + " does not exist.", e);
+        }
+        if (e instanceof AccessDeniedException) {
+            return new LayerStudioException(label + " cannot be read: permission denied.", e);
+        }
+        if (e instanceof RemoteReadException) {
+            return new LayerStudioException("Could not read " + label + ": " + e.getMessage(),
+                    "Try again; a download link is valid for a few minutes only.", e);
+        }
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        if (root instanceof ZipException && String.valueOf(root.getMessage()).contains("not a ZIP archive")) {
+            return new LayerStudioException(startsLikeZip(source)
+                    ? label + " is truncated: the zip's end (its central directory) is missing."
+                    : label + " is not a zip file.", e);
+        }
+        return new LayerStudioException(label + " is damaged and cannot be read as a zip ("
+                + (root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage()) + ").", e);
+    }
+
+    /** Whether a local file begins with a zip's local file header signature. */
+    private static boolean startsLikeZip(LayerSource source) {
+        if (!(source instanceof LayerSource.LocalZip z)) {
+            return false;
+        }
+        try (InputStream in = Files.newInputStream(z.path())) {
+            byte[] head = in.readNBytes(4);
+            return head.length == 4 && head[0] == 'P' && head[1] == 'K' && head[2] == 3 && head[3] == 4;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+}

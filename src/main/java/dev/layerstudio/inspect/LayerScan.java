@@ -1,0 +1,27 @@
+package dev.layerstudio.inspect;
+
+import dev.layerstudio.model.ZipEntryInfo;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What reading a layer gives, before any judgement: its entries, the native binaries
+ * and installed distributions in it. Depends only on the bytes of the layer, so it is
+ * what the cache keeps (keyed by SHA-256); findings, packages and limits are computed
+ * from it for each runtime, architecture and stack.
+ *
+ * @param sha256          base64 SHA-256 of the zip, null for a folder
+ * @param entries         every entry, in zip order (raw names, so duplicates and unsafe names show)
+ * @param natives         native binaries recognised by their header
+ * @param distributions   installed distributions found through {@code *.dist-info}
+ * @param symlinkTargets  symlink path to its target, where it could be read
+ * @param unextractable   entry path to why Lambda cannot extract it (encryption, compression method)
+ * @param skippedHeaders  candidate binaries whose header was not read (budget of a remote read)
+ */
+record LayerScan(int format, String sha256, long zippedBytes, boolean zippedEstimated, List<ZipEntryInfo> entries,
+                 List<NativeFile> natives, List<Distribution> distributions, Map<String, String> symlinkTargets,
+                 Map<String, String> unextractable, int skippedHeaders) {
+
+    /** Bumped when the shape or meaning of a scan changes, so old cache files are ignored. */
+    static final int FORMAT = 1;
+}

@@ -1,0 +1,8 @@
+package dev.layerstudio.model;
+
+/** How something differs between two layers. */
+public enum ChangeKind {
+    ADDED,
+    REMOVED,
+    CHANGED
+}

@@ -1,0 +1,132 @@
+package dev.layerstudio.inspect;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.layerstudio.model.FindingCode;
+import dev.layerstudio.model.InspectionReport;
+import dev.layerstudio.model.LayerStudioException;
+import dev.layerstudio.model.ProgressListener;
+import dev.layerstudio.model.Runtime;
+import dev.layerstudio.model.SourceKind;
+import dev.layerstudio.testing.RangeServer;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** A published version read over HTTP with Range requests, against a server that counts what it serves. */
+class RemoteInspectionTest {
+
+    private static final String ARN = "arn:aws:lambda:us-east-1:123456789012:layer:numpy:3";
+
+    @TempDir
+    static Path dir;
+    static Path zip;
+    static String sha256;
+    static RangeServer server;
+    static InspectionReport local;
+
+    @TempDir
+    Path cache;
+
+    @BeforeAll
+    static void serveALargeLayer() throws Exception {
+        zip = dir.resolve("numpy.zip");
+        BigZips.realistic(zip, 2000, 40L * 1024 * 1024);
+        sha256 = Inspector.sha256(zip);
+        server = new RangeServer();
+        local = new Inspector(dir.resolve("local-cache")).inspect(new LayerSource.LocalZip(zip), options(),
+                ProgressListener.NONE);
+    }
+
+    @AfterAll
+    static void stop() {
+        server.close();
+    }
+
+    @BeforeEach
+    void serveNormally() {
+        server.reset();
+        server.honourRange(true);
+        server.refuseWith(0);
+    }
+
+    private static InspectOptions options() {
+        return InspectOptions.defaults().withRuntime(Runtime.PYTHON_3_12);
+    }
+
+    private InspectionReport inspectRemote(URI url) {
+        return new Inspector(cache).inspect(new LayerSource.Remote(url, ARN, sha256, 0), options(),
+                ProgressListener.NONE);
+    }
+
+    @Test
+    void readsOnlyASmallFractionAndReportsLikeTheLocalZip() throws Exception {
+        InspectionReport remote = inspectRemote(server.serve("layer.zip", zip));
+        long size = Files.size(zip);
+        assertThat(server.bytesServed()).as("bytes served of %d", size).isLessThan(size / 50);
+        assertThat(remote.fetchedBytes()).isEqualTo(server.bytesServed());
+        assertThat(remote.sourceKind()).isEqualTo(SourceKind.PUBLISHED_VERSION);
+        assertThat(remote.source()).isEqualTo(ARN);
+        assertThat(remote.entries()).isEqualTo(local.entries());
+        assertThat(remote.packages()).isEqualTo(local.packages());
+        assertThat(remote.findings()).isEqualTo(local.findings());
+        assertThat(remote.pkg("numpy").orElseThrow().files()).isEqualTo(2005); // with numpy.libs
+        assertThat(remote.findings(FindingCode.FOREIGN_ARCH_BINARY)).singleElement()
+                .satisfies(f -> assertThat(f.path()).isEqualTo("python/numpy.libs/libopenblas64_p-r0.so"));
+    }
+
+    @Test
+    void theSecondLookComesFromTheCache() {
+        URI url = server.serve("layer.zip", zip);
+        inspectRemote(url);
+        int requests = server.requests();
+        assertThat(requests).isPositive();
+        InspectionReport again = inspectRemote(url);
+        assertThat(server.requests()).isEqualTo(requests);
+        assertThat(again.fetchedBytes()).isZero();
+        assertThat(again.entries()).isEqualTo(local.entries());
+    }
+
+    @Test
+    void aServerThatIgnoresRangeIsReadFromOneDownload() throws Exception {
+        server.honourRange(false);
+        InspectionReport remote = inspectRemote(server.serve("layer.zip", zip));
+        assertThat(remote.entries()).isEqualTo(local.entries());
+        assertThat(server.requests()).isEqualTo(1);
+        assertThat(server.bytesServed()).isEqualTo(Files.size(zip));
+        try (Stream<Path> left = Files.list(cache.resolve("tmp"))) {
+            assertThat(left).as("temporary download removed").isEmpty();
+        }
+    }
+
+    @Test
+    void anExpiredLinkIsOnePlainSentence() {
+        server.refuseWith(403);
+        assertThatThrownBy(() -> inspectRemote(server.serve("layer.zip", zip)))
+                .isInstanceOf(LayerStudioException.class)
+                .hasMessage("Could not read " + ARN + ": The download link was refused or has expired (HTTP 403).");
+    }
+
+    @Test
+    void anUnreachableServerIsOnePlainSentence() {
+        assertThatThrownBy(() -> inspectRemote(URI.create("http://127.0.0.1:1/layer.zip")))
+                .isInstanceOf(LayerStudioException.class).hasMessageStartingWith("Could not read " + ARN
+                        + ": The download failed");
+    }
+
+    @Test
+    void contentThatIsNotAZipIsSaidSo() throws Exception {
+        Path text = dir.resolve("notes.txt");
+        Files.writeString(text, "hello, not a zip\n".repeat(100));
+        assertThatThrownBy(() -> new Inspector(cache).inspect(new LayerSource.Remote(server.serve("t", text), ARN,
+                null, 0), options(), ProgressListener.NONE))
+                .isInstanceOf(LayerStudioException.class).hasMessage(ARN + " is not a zip file.");
+    }
+}
