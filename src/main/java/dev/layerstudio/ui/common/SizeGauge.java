@@ -1,5 +1,7 @@
 package dev.layerstudio.ui.common;
 
+import dev.layerstudio.model.ByteSizes;
+
 import java.util.List;
 import javafx.geometry.Pos;
 import javafx.scene.control.Label;
@@ -47,8 +49,8 @@ public final class SizeGauge extends VBox {
         long used = parts.stream().mapToLong(Part::bytes).sum();
         title.setText(name);
         boolean over = used > limit;
-        figures.setText(Formats.bytes(used) + " of " + Formats.bytes(limit)
-                + (over ? " — " + Formats.bytes(used - limit) + " over" : " — " + Formats.bytes(limit - used) + " free"));
+        figures.setText(ByteSizes.human(used) + " of " + ByteSizes.human(limit)
+                + (over ? " — " + ByteSizes.human(used - limit) + " over" : " — " + ByteSizes.human(limit - used) + " free"));
         pseudoClassStateChanged(javafx.css.PseudoClass.getPseudoClass("over"), over);
         pseudoClassStateChanged(javafx.css.PseudoClass.getPseudoClass("near"), !over && used > limit * 0.85);
         setAccessibleText(name + ": " + figures.getText());
@@ -70,7 +72,7 @@ public final class SizeGauge extends VBox {
             Region seg = new Region();
             seg.getStyleClass().addAll("gauge-part", p.styleClass());
             seg.resizeRelocate(x, 0, w, 14);
-            Tooltip.install(seg, new Tooltip(p.name() + ": " + Formats.bytes(p.bytes())));
+            Tooltip.install(seg, new Tooltip(p.name() + ": " + ByteSizes.human(p.bytes())));
             bar.getChildren().add(seg);
             x += w;
         }

@@ -1,6 +1,6 @@
 package dev.layerstudio.ui.treemap;
 
-import dev.layerstudio.ui.common.Formats;
+import dev.layerstudio.model.ByteSizes;
 import dev.layerstudio.ui.treemap.SquarifiedLayout.Rect;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -151,7 +151,7 @@ public final class TreemapView extends Region {
             g.setFont(Font.font(null, b.depth() == 1 ? FontWeight.BOLD : FontWeight.NORMAL, 11));
             g.setTextAlign(TextAlignment.LEFT);
             g.setTextBaseline(VPos.TOP);
-            String label = b.item().name() + (r.width() > 110 ? "  " + Formats.bytes(b.item().size()) : "");
+            String label = b.item().name() + (r.width() > 110 ? "  " + ByteSizes.human(b.item().size()) : "");
             g.save();
             g.beginPath();
             g.rect(r.x(), r.y(), r.width() - 2, r.height());
@@ -193,7 +193,7 @@ public final class TreemapView extends Region {
         } else {
             TreemapItem root0 = root.get();
             double share = root0 == null || root0.size() == 0 ? 0 : 100.0 * b.item().size() / root0.size();
-            tooltip.setText(b.item().path() + "\n" + Formats.bytes(b.item().size())
+            tooltip.setText(b.item().path() + "\n" + ByteSizes.human(b.item().size())
                     + String.format(java.util.Locale.ROOT, "  (%.1f%% of this view)", share));
         }
         paint();

@@ -32,11 +32,4 @@ class UserMessageTest {
         assertThat(m.hint()).contains("log");
     }
 
-    @Test
-    void sizesUseLambdasUnits() {
-        assertThat(Formats.bytes(262_144_000L)).isEqualTo("250 MB");
-        assertThat(Formats.bytes(52_428_800L)).isEqualTo("50.0 MB");
-        assertThat(Formats.bytes(1536)).isEqualTo("1.5 KB");
-        assertThat(Formats.bytes(12)).isEqualTo("12 B");
-    }
 }
