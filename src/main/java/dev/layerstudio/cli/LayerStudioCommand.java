@@ -14,7 +14,7 @@ import picocli.CommandLine.Spec;
         versionProvider = VersionProvider.class,
         description = "Build, inspect, publish and attach AWS Lambda layers.%n"
                 + "With no arguments, opens the Layer Studio window.",
-        subcommands = {HelpCommand.class},
+        subcommands = {HelpCommand.class, BuildCommand.class},
         footer = {"", "Global options follow the AWS CLI; AWS_PROFILE, AWS_REGION and AWS_ENDPOINT_URL* are honoured."})
 public final class LayerStudioCommand implements Runnable {
 
