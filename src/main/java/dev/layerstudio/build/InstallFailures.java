@@ -24,7 +24,11 @@ final class InstallFailures {
             "NewConnectionError|Failed to establish a new connection|ConnectTimeoutError|ReadTimeoutError"
                     + "|Temporary failure in name resolution|Name or service not known|nodename nor servname"
                     + "|getaddrinfo failed|SSLError|CERTIFICATE_VERIFY_FAILED|ProxyError|Max retries exceeded"
-                    + "|Connection refused|Network is unreachable|Read timed out|HTTP error \\d+|Could not fetch URL");
+                    + "|Connection refused|Network is unreachable|Read timed out");
+    /** In pip's verbose output, only failures to connect (a 404 from an extra index is normal there). */
+    private static final Pattern PIP_PROBE_NETWORK = Pattern.compile(
+            "Could not fetch URL .*(connection error|NewConnectionError|Failed to establish|timed out|SSLError"
+                    + "|CERTIFICATE_VERIFY_FAILED|ProxyError|Name or service not known|name resolution)");
     private static final Pattern UV_NETWORK = Pattern.compile(
             "Request failed after|Failed to fetch|error sending request|dns error|tcp connect error|Connection refused"
                     + "|operation timed out|Network is unreachable|invalid peer certificate|HTTP status client error"
@@ -85,6 +89,9 @@ final class InstallFailures {
     static LayerStudioException pip(InstallSpec spec, ProcessRunner.Result result, List<String> probe) {
         List<String> lines = result.lines();
         String network = first(lines, PIP_NETWORK);
+        if (network == null) {
+            network = first(probe, PIP_PROBE_NETWORK);
+        }
         String missing = pipMissingProject(lines);
         if (network != null) {
             return network(network, spec);

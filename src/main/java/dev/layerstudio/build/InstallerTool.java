@@ -106,6 +106,9 @@ abstract sealed class InstallerTool permits InstallerTool.Pip, InstallerTool.Uv 
             if (s.startsWith("Collecting ")) {
                 return new Step(Stage.RESOLVING, "Resolving " + s.substring(11).strip());
             }
+            if (s.startsWith("Processing ")) { // a local file or folder
+                return new Step(Stage.DOWNLOADING, "Reading " + s.substring(11).strip());
+            }
             if (s.startsWith("Downloading ") || s.startsWith("Using cached ")) {
                 String file = s.substring(s.indexOf(' ', 6) + 1).strip();
                 int space = file.indexOf(' ');

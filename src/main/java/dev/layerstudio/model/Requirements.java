@@ -32,7 +32,10 @@ public record Requirements(List<String> lines, List<Path> files) {
         return new Requirements(text == null ? List.of() : text.lines().toList(), List.of());
     }
 
+    /** Whether nothing is asked for: no files, and no lines but options (an index alone installs nothing). */
     public boolean isEmpty() {
-        return lines.isEmpty() && files.isEmpty();
+        return files.isEmpty() && lines.stream().allMatch(l -> l.startsWith("-")
+                && !l.startsWith("-r") && !l.startsWith("--requirement") && !l.startsWith("-e")
+                && !l.startsWith("--editable"));
     }
 }
