@@ -23,6 +23,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CancellationException;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -36,6 +37,8 @@ public final class DefaultLayerBuilder implements LayerBuilder {
 
     private final BuildEnvironment env;
     private final ProcessRunner runner;
+    /** Pythons found and checked once (finding one runs it twice, which a rebuild need not repeat). */
+    private final Map<String, PythonLocator.Python> knownPythons = new ConcurrentHashMap<>();
 
     public DefaultLayerBuilder() {
         this(BuildEnvironment.system());
@@ -83,7 +86,7 @@ public final class DefaultLayerBuilder implements LayerBuilder {
                 throw tool.diagnose(spec, command, result);
             }
             progress.message("Reading what was installed");
-            var packages = tool.packages(target, report);
+            var packages = tool.packages(target, report, RequirementArgs.requestedNames(spec.requirements(), base));
             List<ContentNode> nodes = Files.isDirectory(target)
                     ? ContentScanner.scanInstalled(target, spec.layout().root(spec.runtime()))
                     : List.of();
@@ -116,7 +119,13 @@ public final class DefaultLayerBuilder implements LayerBuilder {
                         null);
             }
         }
-        return new InstallerTool.Pip(pythons.locate(spec.python()), runner);
+        String key = spec.python() == null ? "" : spec.python().toAbsolutePath().toString();
+        PythonLocator.Python python = knownPythons.get(key);
+        if (python == null) {
+            python = pythons.locate(spec.python());
+            knownPythons.put(key, python);
+        }
+        return new InstallerTool.Pip(python, runner);
     }
 
     private Optional<String> uvVersion(Path uv) throws InterruptedException {

@@ -39,13 +39,13 @@ final class DistInfo {
         return out;
     }
 
-    /** The packages whose dist-info folders are in the target. */
-    static List<InstalledPackage> fromTarget(Path target) throws IOException {
+    /** The packages whose dist-info folders are in the target; {@code requested} holds canonical names. */
+    static List<InstalledPackage> fromTarget(Path target, java.util.Set<String> requested) throws IOException {
         List<InstalledPackage> out = new ArrayList<>();
         try (var list = Files.list(target)) {
             for (Path info : list.filter(p -> p.getFileName().toString().endsWith(".dist-info")).toList()) {
                 String[] nv = nameAndVersion(info);
-                out.add(new InstalledPackage(nv[0], nv[1], Files.exists(info.resolve("REQUESTED"))));
+                out.add(new InstalledPackage(nv[0], nv[1], requested.contains(InstallFailures.canonical(nv[0]))));
             }
         }
         out.sort(BY_NAME);

@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -35,7 +36,7 @@ abstract sealed class InstallerTool permits InstallerTool.Pip, InstallerTool.Uv 
     abstract List<String> command(InstallSpec spec, Path target, Path report, List<String> requirementArgs);
 
     /** What was installed. */
-    abstract List<InstalledPackage> packages(Path target, Path report) throws IOException;
+    abstract List<InstalledPackage> packages(Path target, Path report, Set<String> requested) throws IOException;
 
     /** Why the run failed, as a sentence for the user; may run the tool again to find out. */
     abstract LayerStudioException diagnose(InstallSpec spec, List<String> command, ProcessRunner.Result result)
@@ -71,8 +72,8 @@ abstract sealed class InstallerTool permits InstallerTool.Pip, InstallerTool.Uv 
         }
 
         @Override
-        List<InstalledPackage> packages(Path target, Path report) throws IOException {
-            return Files.isRegularFile(report) ? DistInfo.fromReport(report) : DistInfo.fromTarget(target);
+        List<InstalledPackage> packages(Path target, Path report, Set<String> requested) throws IOException {
+            return Files.isRegularFile(report) ? DistInfo.fromReport(report) : DistInfo.fromTarget(target, requested);
         }
 
         @Override
@@ -151,8 +152,8 @@ abstract sealed class InstallerTool permits InstallerTool.Pip, InstallerTool.Uv 
         }
 
         @Override
-        List<InstalledPackage> packages(Path target, Path report) throws IOException {
-            return Files.isDirectory(target) ? DistInfo.fromTarget(target) : List.of();
+        List<InstalledPackage> packages(Path target, Path report, Set<String> requested) throws IOException {
+            return Files.isDirectory(target) ? DistInfo.fromTarget(target, requested) : List.of();
         }
 
         @Override

@@ -137,6 +137,56 @@ final class RequirementArgs {
         }
     }
 
+    /**
+     * The canonical names of the projects asked for: typed requirements and those in the
+     * requirements files (following {@code -r}, not {@code -c}).
+     */
+    static Set<String> requestedNames(Requirements requirements, Path base) {
+        Set<String> names = new LinkedHashSet<>();
+        List<String> typedFiles = new ArrayList<>();
+        for (String line : requirements.lines()) {
+            String[] words = line.split("[\\s=]+", 2);
+            if (!line.startsWith("-")) {
+                names.add(InstallFailures.canonical(InstallFailures.projectName(line)));
+            } else if ((words[0].equals("-r") || words[0].equals("--requirement")) && words.length > 1) {
+                typedFiles.add(words[1].strip());
+            }
+        }
+        Set<Path> seen = new LinkedHashSet<>();
+        for (String f : typedFiles) {
+            readNames(absolute(base, f), names, seen);
+        }
+        for (Path file : requirements.files()) {
+            readNames(absolute(base, file.toString()), names, seen);
+        }
+        return names;
+    }
+
+    private static void readNames(Path file, Set<String> names, Set<Path> seen) {
+        Path norm = file.toAbsolutePath().normalize();
+        if (!seen.add(norm) || !Files.isRegularFile(norm)) {
+            return;
+        }
+        try {
+            for (String raw : Files.readAllLines(norm, StandardCharsets.UTF_8)) {
+                String line = raw.strip();
+                int hash = line.indexOf('#');
+                line = hash >= 0 ? line.substring(0, hash).strip() : line;
+                if (line.isEmpty()) {
+                    continue;
+                }
+                String[] words = line.split("[\\s=]+", 2);
+                if (!line.startsWith("-")) {
+                    names.add(InstallFailures.canonical(InstallFailures.projectName(line)));
+                } else if ((words[0].equals("-r") || words[0].equals("--requirement")) && words.length > 1) {
+                    readNames(absolute(norm.getParent(), words[1].strip()), names, seen);
+                }
+            }
+        } catch (IOException e) {
+            // the installer reports unreadable files
+        }
+    }
+
     static String mask(String text) {
         return CREDENTIALS.matcher(text).replaceAll("$1****@");
     }
