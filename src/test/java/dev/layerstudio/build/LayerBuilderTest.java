@@ -214,12 +214,14 @@ class LayerBuilderTest {
             assertThat(inst.packages()).extracting(InstalledPackage::name).containsExactly("helperpkg", "purepkg");
             LayerContent content = builder.add(inst.content(), new AddedPath(mylib, "python/app/"));
             content = content.rename("python/app/mylib", "lib").remove("python/helperpkg");
+            content = builder.add(content, new AddedPath(mylib.resolve("run.sh"), "bin/run"));
+            assertThat(content.node("bin/run").orElseThrow().source().file()).isEqualTo(mylib.resolve("run.sh"));
             var preview = builder.previewSlimming(content, EnumSet.of(SlimRule.TESTS, SlimRule.DOCS));
             assertThat(preview.totalFiles()).isEqualTo(2);
             assertThat(preview.totalBytes()).isEqualTo("def test(): pass\n".length() + "Docs\n".length() * 100L);
             content = builder.applySlimming(content, preview);
             ZipResult zip = builder.zip(content, tmp.resolve("w.zip"), ProgressListener.NONE);
-            assertThat(entries(zip.output()).keySet()).contains("python/app/lib/sub/__init__.py")
+            assertThat(entries(zip.output()).keySet()).contains("python/app/lib/sub/__init__.py", "bin/", "bin/run")
                     .doesNotContain("python/helperpkg/__init__.py", "python/purepkg/tests/test_x.py");
             assertThat(inst.workDir()).exists();
         }
