@@ -94,7 +94,7 @@ final class InstallFailures {
         }
         String missing = pipMissingProject(lines);
         if (network != null) {
-            return network(network, spec);
+            return network(network);
         }
         if (missing != null) {
             return noDistribution(spec, missing, lines, probe);
@@ -190,7 +190,7 @@ final class InstallFailures {
         List<String> lines = result.lines();
         String network = first(lines, UV_NETWORK);
         if (network != null) {
-            return network(network, spec);
+            return network(network);
         }
         String text = String.join("\n", lines);
         Matcher m = UV_NO_PLATFORM.matcher(text);
@@ -237,7 +237,7 @@ final class InstallFailures {
 
     // ---- shared sentences ----
 
-    private static LayerStudioException network(String line, InstallSpec spec) {
+    private static LayerStudioException network(String line) {
         String detail = line.replaceAll("^(WARNING|ERROR|error|\\s*cause):\\s*", "").strip();
         if (detail.length() > 200) {
             detail = detail.substring(0, 200) + "…";

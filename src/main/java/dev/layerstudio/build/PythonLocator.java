@@ -43,15 +43,6 @@ final class PythonLocator {
         return withPip(interpreter);
     }
 
-    /** A Python that answers, without checking pip (uv needs no pip). */
-    Optional<List<String>> detectCommand(Path chosen) throws InterruptedException {
-        try {
-            return Optional.of((chosen != null ? chosen(chosen) : detect()).command());
-        } catch (LayerStudioException e) {
-            return Optional.empty();
-        }
-    }
-
     private record Interpreter(List<String> command, String version, String executable) {
     }
 

@@ -206,7 +206,8 @@ public final class LayerContent {
         String p = LayerPaths.normalize(path);
         ContentNode n = nodes.get(p);
         if (n == null || !n.sources().contains(winner)) {
-            throw new LayerStudioException("'" + winner + "' does not claim '" + p + "' in the layer.");
+            throw new LayerStudioException((winner == null ? "Nothing" : winner.describe()) + " does not claim '" + p
+                    + "' in the layer.");
         }
         TreeMap<String, ContentNode> copy = new TreeMap<>(nodes);
         copy.put(p, new ContentNode(p, n.directory(), List.of(winner)));
