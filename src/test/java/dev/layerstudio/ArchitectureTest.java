@@ -56,14 +56,11 @@ class ArchitectureTest {
 
     @Test
     void engineParts_doNotImportEachOther() {
-        // allowEmptyShould: goes once build and inspect have classes (issues 3 and 4).
         noClasses().that().resideInAPackage("dev.layerstudio.build..")
                 .should().dependOnClassesThat().resideInAnyPackage("dev.layerstudio.inspect..", "dev.layerstudio.aws..")
-                .allowEmptyShould(true)
                 .check(classes);
         noClasses().that().resideInAPackage("dev.layerstudio.inspect..")
                 .should().dependOnClassesThat().resideInAnyPackage("dev.layerstudio.build..", "dev.layerstudio.aws..")
-                .allowEmptyShould(true)
                 .check(classes);
         noClasses().that().resideInAPackage("dev.layerstudio.aws..")
                 .should().dependOnClassesThat().resideInAnyPackage("dev.layerstudio.build..", "dev.layerstudio.inspect..")

@@ -16,9 +16,9 @@ import picocli.CommandLine.Spec;
         versionProvider = VersionProvider.class,
         description = "Build, inspect, publish and attach AWS Lambda layers.%n"
                 + "With no arguments, opens the Layer Studio window.",
-        subcommands = {HelpCommand.class, LoginCommand.class, AccountsCommand.class, InspectCommand.class,
-            DiffCommand.class, LayersCommand.class, PublishCommand.class, AttachCommand.class, UsageCommand.class,
-            UpgradeCommand.class, ShareCommand.class, DeleteCommand.class},
+        subcommands = {HelpCommand.class, LoginCommand.class, AccountsCommand.class, BuildCommand.class,
+            InspectCommand.class, DiffCommand.class, LayersCommand.class, PublishCommand.class, AttachCommand.class,
+            UsageCommand.class, UpgradeCommand.class, ShareCommand.class, DeleteCommand.class},
         footer = {"", "Global options follow the AWS CLI; AWS_PROFILE, AWS_REGION and AWS_ENDPOINT_URL* are honoured."})
 public final class LayerStudioCommand implements Runnable {
 

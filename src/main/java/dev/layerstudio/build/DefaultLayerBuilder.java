@@ -1,0 +1,329 @@
+package dev.layerstudio.build;
+
+import dev.layerstudio.model.AddedPath;
+import dev.layerstudio.model.BuildResult;
+import dev.layerstudio.model.BuildSpec;
+import dev.layerstudio.model.ContentNode;
+import dev.layerstudio.model.ContentSource;
+import dev.layerstudio.model.InstallSpec;
+import dev.layerstudio.model.InstallerChoice;
+import dev.layerstudio.model.LayerContent;
+import dev.layerstudio.model.LayerStudioException;
+import dev.layerstudio.model.ProgressListener;
+import dev.layerstudio.model.SlimReport;
+import dev.layerstudio.model.SlimRule;
+import dev.layerstudio.model.ZipResult;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** The build engine: pip or uv into a staging folder, the user's files beside it, one deterministic zip. */
+public final class DefaultLayerBuilder implements LayerBuilder {
+
+    private static final Logger LOG = LoggerFactory.getLogger(DefaultLayerBuilder.class);
+    /** Share of a whole build's progress bar that installing takes; zipping takes the rest. */
+    private static final double INSTALL_SHARE = 0.6;
+
+    private final BuildEnvironment env;
+    private final ProcessRunner runner;
+    /** Pythons found and checked once (finding one runs it twice, which a rebuild need not repeat). */
+    private final Map<String, PythonLocator.Python> knownPythons = new ConcurrentHashMap<>();
+
+    public DefaultLayerBuilder() {
+        this(BuildEnvironment.system());
+    }
+
+    public DefaultLayerBuilder(BuildEnvironment env) {
+        this.env = env;
+        this.runner = new ProcessRunner(toolEnvironment(env));
+    }
+
+    // ---- install ----
+
+    @Override
+    public Installation install(InstallSpec spec, ProgressListener progress) throws IOException {
+        if (spec.requirements().isEmpty()) {
+            return Installation.empty(spec);
+        }
+        Path base = Path.of("").toAbsolutePath();
+        List<String> requirementArgs = RequirementArgs.arguments(spec.requirements(), base);
+        Path work = WorkDirs.create(env.workRoot());
+        try {
+            progress.message("Looking for " + (spec.installer() == InstallerChoice.PIP ? "Python and pip" : "an installer"));
+            progress.progress(0, 1000);
+            InstallerTool tool = chooseTool(spec);
+            Path target = work.resolve("target");
+            Path report = work.resolve("pip-report.json");
+            List<String> command = tool.command(spec, target, report, requirementArgs);
+            List<String> options = RequirementArgs.shownOptions(spec.requirements(), base,
+                    tool instanceof InstallerTool.Uv, effectiveEnvironment());
+            progress.log("$ " + RequirementArgs.mask(String.join(" ", command)));
+            for (String option : options) {
+                progress.log("Index option in use: " + option);
+            }
+            progress.message("Installing for " + PlatformTags.describe(spec.runtime(), spec.architecture())
+                    + " with " + tool.describe());
+            StageTracker tracker = new StageTracker(progress);
+            ProcessRunner.Result result = runner.run(command, null, line -> {
+                progress.log(line);
+                InstallerTool.Step step = tool.stepOf(line);
+                if (step != null) {
+                    tracker.advance(step);
+                }
+            });
+            if (!result.ok()) {
+                throw tool.diagnose(spec, command, result);
+            }
+            progress.message("Reading what was installed");
+            var packages = tool.packages(target, report, RequirementArgs.requestedNames(spec.requirements(), base));
+            List<ContentNode> nodes = Files.isDirectory(target)
+                    ? ContentScanner.scanInstalled(target, spec.layout().root(spec.runtime()))
+                    : List.of();
+            progress.progress(1000, 1000);
+            progress.message("Installed " + packages.size() + " package" + (packages.size() == 1 ? "" : "s"));
+            return new Installation(spec, work, tool.describe(), packages, LayerContent.of(nodes), options);
+        } catch (InterruptedException e) {
+            WorkDirs.delete(work);
+            Thread.currentThread().interrupt();
+            throw new CancellationException("Cancelled while installing");
+        } catch (RuntimeException | IOException e) {
+            WorkDirs.delete(work);
+            throw e;
+        }
+    }
+
+    private InstallerTool chooseTool(InstallSpec spec) throws InterruptedException {
+        PythonLocator pythons = new PythonLocator(env, runner);
+        if (spec.installer() != InstallerChoice.PIP) {
+            Optional<Path> uv = env.find("uv");
+            if (uv.isPresent()) {
+                Optional<String> version = uvVersion(uv.get());
+                if (version.isPresent()) {
+                    return new InstallerTool.Uv(uv.get(), version.get(), spec.python());
+                }
+            }
+            if (spec.installer() == InstallerChoice.UV) {
+                throw new LayerStudioException("uv was not found on PATH" + (uv.isPresent() ? " (" + uv.get()
+                        + " does not run)" : "") + ".", "Install uv (for example: pip install uv), or choose pip.",
+                        null);
+            }
+        }
+        String key = spec.python() == null ? "" : spec.python().toAbsolutePath().toString();
+        PythonLocator.Python python = knownPythons.get(key);
+        if (python == null) {
+            python = pythons.locate(spec.python());
+            knownPythons.put(key, python);
+        }
+        return new InstallerTool.Pip(python, runner);
+    }
+
+    private Optional<String> uvVersion(Path uv) throws InterruptedException {
+        try {
+            ProcessRunner.Result r = runner.run(List.of(uv.toString(), "--version"), null, line -> { });
+            if (r.ok() && !r.lines().isEmpty() && r.lines().get(0).startsWith("uv ")) {
+                String v = r.lines().get(0).strip();
+                int paren = v.indexOf(" (");
+                return Optional.of(paren > 0 ? v.substring(0, paren) : v);
+            }
+        } catch (IOException e) {
+            LOG.debug("uv at {} does not run", uv, e);
+        }
+        return Optional.empty();
+    }
+
+    /** Moves the progress bar through the stages of an install, never backwards. */
+    private static final class StageTracker {
+        private final ProgressListener progress;
+        private double done;
+        private InstallerTool.Stage stage;
+
+        StageTracker(ProgressListener progress) {
+            this.progress = progress;
+        }
+
+        void advance(InstallerTool.Step step) {
+            if (stage != step.stage()) {
+                stage = step.stage();
+                done = Math.max(done, stage.start);
+            } else {
+                InstallerTool.Stage[] all = InstallerTool.Stage.values();
+                double end = stage.ordinal() + 1 < all.length ? all[stage.ordinal() + 1].start : 0.95;
+                done = Math.min(end, done + (end - done) * 0.15); // each step closes part of the gap
+            }
+            progress.message(step.message());
+            progress.progress(Math.round(done * 1000), 1000);
+        }
+    }
+
+    // ---- content ----
+
+    @Override
+    public LayerContent add(LayerContent content, AddedPath path) {
+        return content.add(ContentScanner.scanUser(path.source(), path.resolvedDestination()));
+    }
+
+    @Override
+    public SlimReport previewSlimming(LayerContent content, Set<SlimRule> rules) {
+        return Slimmer.preview(content, rules);
+    }
+
+    @Override
+    public LayerContent applySlimming(LayerContent content, SlimReport report) {
+        return Slimmer.apply(content, report);
+    }
+
+    // ---- zip ----
+
+    @Override
+    public ZipResult zip(LayerContent content, Path output, ProgressListener progress) throws IOException {
+        Path work = WorkDirs.create(env.workRoot());
+        try {
+            return zipIn(work, content, output, progress);
+        } finally {
+            WorkDirs.delete(work);
+        }
+    }
+
+    private ZipResult zipIn(Path work, LayerContent content, Path output, ProgressListener progress) throws IOException {
+        List<ContentNode> conflicts = content.conflicts();
+        if (!conflicts.isEmpty()) {
+            throw conflictError(conflicts);
+        }
+        LayerContent zipped = withoutOutput(content, output);
+        if (zipped.isEmpty()) {
+            throw new LayerStudioException("There is nothing to put in the layer.",
+                    "Give requirements to install, or add your own files or folders.", null);
+        }
+        progress.message("Zipping " + zipped.fileCount() + " files");
+        return new LayerZipWriter(env.threads(), work.resolve("scatter")).write(zipped, output, progress);
+    }
+
+    /** The content less any node read from the output file itself (an earlier zip inside an added folder). */
+    private static LayerContent withoutOutput(LayerContent content, Path output) {
+        Path out = output.toAbsolutePath().normalize();
+        List<String> self = content.nodes().stream()
+                .filter(n -> !n.directory() && n.source().file().toAbsolutePath().normalize().equals(out))
+                .map(ContentNode::path).toList();
+        return content.removeAll(self);
+    }
+
+    static LayerStudioException conflictError(List<ContentNode> conflicts) {
+        String list = conflicts.stream().limit(5)
+                .map(n -> n.path() + " (" + n.sources().stream().map(ContentSource::describe)
+                        .collect(Collectors.joining(" and ")) + ")")
+                .collect(Collectors.joining("; "));
+        int n = conflicts.size();
+        return new LayerStudioException((n == 1 ? "One file in the layer comes" : n + " files in the layer come")
+                + " from two sources: " + list + (n > 5 ? "; …" : "") + ".",
+                "Choose which one wins (--prefer mine or --prefer installed), or put one of them elsewhere (--add SRC=DEST).",
+                null);
+    }
+
+    // ---- all at once ----
+
+    @Override
+    public BuildResult build(BuildSpec spec, ProgressListener progress) throws IOException {
+        InstallSpec install = spec.install();
+        if (install.requirements().isEmpty() && spec.additions().isEmpty()) {
+            throw new LayerStudioException("There is nothing to put in the layer.",
+                    "Give requirements (packages or -r requirements.txt), or add your own files or folders (--add).",
+                    null);
+        }
+        boolean installs = !install.requirements().isEmpty();
+        try (Installation installation = install(install, installs ? scaled(progress, 0, INSTALL_SHARE) : progress)) {
+            LayerContent content = installation.content();
+            for (AddedPath added : spec.additions()) {
+                checkCancelled();
+                content = add(content, added);
+            }
+            content = content.resolveAll(spec.conflictPolicy());
+            SlimReport slim = Slimmer.preview(content, spec.slimming());
+            content = Slimmer.apply(content, slim);
+            ProgressListener zipProgress = installs ? scaled(progress, INSTALL_SHARE, 1) : progress;
+            Path work = installation.workDir() != null ? installation.workDir() : WorkDirs.create(env.workRoot());
+            ZipResult zip;
+            try {
+                zip = zipIn(work, content, spec.output(), zipProgress);
+            } finally {
+                if (installation.workDir() == null) {
+                    WorkDirs.delete(work);
+                }
+            }
+            List<String> notes = new ArrayList<>();
+            for (String option : installation.indexOptions()) {
+                notes.add("Index option in use: " + option);
+            }
+            for (SlimRule rule : spec.slimming()) {
+                if (rule.note() != null) {
+                    notes.add(rule.note());
+                }
+            }
+            progress.message("Built " + zip.output().getFileName());
+            return new BuildResult(zip, installation.packages(), install.runtime(), install.architecture(),
+                    install.layout(), installation.installer(), slim, notes);
+        }
+    }
+
+    private static void checkCancelled() {
+        if (Thread.currentThread().isInterrupted()) {
+            throw new CancellationException("Cancelled");
+        }
+    }
+
+    /** Maps a listener's 0..1 onto a part of another's bar. */
+    static ProgressListener scaled(ProgressListener target, double from, double to) {
+        return new ProgressListener() {
+            @Override
+            public void progress(long done, long total) {
+                if (total > 0) {
+                    double f = from + (to - from) * Math.min(1.0, (double) done / total);
+                    target.progress(Math.round(f * 1000), 1000);
+                }
+            }
+
+            @Override
+            public void message(String message) {
+                target.message(message);
+            }
+
+            @Override
+            public void log(String line) {
+                target.log(line);
+            }
+        };
+    }
+
+    // ---- environment for the tools ----
+
+    private Map<String, String> effectiveEnvironment() {
+        Map<String, String> all = new HashMap<>(System.getenv());
+        all.putAll(env.environment());
+        return all;
+    }
+
+    private static Map<String, String> toolEnvironment(BuildEnvironment env) {
+        Map<String, String> vars = new HashMap<>();
+        vars.put("PYTHONUNBUFFERED", "1");
+        vars.put("PYTHONIOENCODING", "utf-8");
+        vars.put("PYTHONDONTWRITEBYTECODE", "1");
+        vars.put("PIP_NO_INPUT", "1");
+        vars.put("PIP_DISABLE_PIP_VERSION_CHECK", "1");
+        vars.put("NO_COLOR", "1");
+        if (!env.searchPath().isEmpty()) {
+            vars.put("PATH", env.pathVariable());
+        }
+        vars.putAll(env.environment());
+        return vars;
+    }
+}

@@ -1,0 +1,198 @@
+package dev.layerstudio.build;
+
+import dev.layerstudio.model.LayerStudioException;
+import dev.layerstudio.model.Requirements;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * Requirements turned into pip/uv arguments, and the options in them that change where
+ * packages come from, for the user to see.
+ */
+final class RequirementArgs {
+
+    /** Options that change where packages come from or which versions are allowed. */
+    private static final Set<String> SHOWN = Set.of("-i", "--index-url", "--extra-index-url", "-f", "--find-links",
+            "--no-index", "--trusted-host", "--pre", "--prefer-binary", "-c", "--constraint", "-r", "--requirement",
+            "--only-binary", "--no-binary", "--index", "--default-index");
+    private static final Set<String> TAKES_VALUE = Set.of("-i", "--index-url", "--extra-index-url", "-f",
+            "--find-links", "--trusted-host", "-c", "--constraint", "-r", "--requirement", "--only-binary",
+            "--no-binary", "--index", "--default-index");
+    private static final Set<String> FILE_VALUE = Set.of("-c", "--constraint", "-r", "--requirement");
+    private static final Pattern CREDENTIALS = Pattern.compile("(://[^/:@\\s]+:)[^@\\s/]+@");
+    private static final List<String> PIP_ENV = List.of("PIP_INDEX_URL", "PIP_EXTRA_INDEX_URL", "PIP_FIND_LINKS",
+            "PIP_NO_INDEX", "PIP_TRUSTED_HOST", "PIP_PRE");
+    private static final List<String> UV_ENV = List.of("UV_INDEX_URL", "UV_EXTRA_INDEX_URL", "UV_INDEX",
+            "UV_DEFAULT_INDEX", "UV_FIND_LINKS", "UV_NO_INDEX", "UV_PRERELEASE");
+
+    private RequirementArgs() {
+    }
+
+    /**
+     * The arguments for pip or uv: each requirements file as {@code -r FILE} (absolute),
+     * each typed option split into its words, each typed requirement as one argument.
+     */
+    static List<String> arguments(Requirements requirements, Path base) {
+        List<String> args = new ArrayList<>();
+        for (String line : requirements.lines()) {
+            if (line.startsWith("-")) {
+                String[] words = line.split("\\s+", 2);
+                args.add(words[0]);
+                if (words.length > 1) {
+                    String value = words[1].strip();
+                    args.add(FILE_VALUE.contains(words[0]) ? absolute(base, value).toString() : value);
+                }
+            } else {
+                args.add(line);
+            }
+        }
+        for (Path file : requirements.files()) {
+            Path abs = absolute(base, file.toString());
+            if (!Files.isRegularFile(abs)) {
+                throw new LayerStudioException("The requirements file " + file + " does not exist.");
+            }
+            args.add("-r");
+            args.add(abs.toString());
+        }
+        return args;
+    }
+
+    /**
+     * The options that decide where packages come from, each with where it was found:
+     * "requirements.txt: --extra-index-url https://user:****@host/simple". Credentials are masked.
+     */
+    static List<String> shownOptions(Requirements requirements, Path base, boolean uv, Map<String, String> env) {
+        Set<String> out = new LinkedHashSet<>();
+        List<String> typed = new ArrayList<>();
+        for (String line : requirements.lines()) {
+            if (line.startsWith("-")) {
+                typed.add(line);
+            }
+        }
+        collect("typed", typed, base, out, new LinkedHashSet<>());
+        for (Path file : requirements.files()) {
+            readFile(absolute(base, file.toString()), out, new LinkedHashSet<>());
+        }
+        for (String name : uv ? UV_ENV : PIP_ENV) {
+            String value = env.get(name);
+            if (value != null && !value.isBlank()) {
+                out.add("environment: " + name + "=" + mask(value));
+            }
+        }
+        return List.copyOf(out);
+    }
+
+    private static void readFile(Path file, Set<String> out, Set<Path> seen) {
+        Path norm = file.toAbsolutePath().normalize();
+        if (!seen.add(norm) || !Files.isRegularFile(norm)) {
+            return;
+        }
+        List<String> lines;
+        try {
+            lines = Files.readAllLines(norm, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            return; // pip and uv will say what is wrong with it
+        }
+        List<String> options = new ArrayList<>();
+        StringBuilder continued = new StringBuilder();
+        for (String raw : lines) {
+            String line = raw.strip();
+            if (line.endsWith("\\")) {
+                continued.append(line, 0, line.length() - 1).append(' ');
+                continue;
+            }
+            line = (continued + line).strip();
+            continued.setLength(0);
+            int hash = line.indexOf(" #");
+            if (hash >= 0) {
+                line = line.substring(0, hash).strip();
+            }
+            if (line.startsWith("-")) {
+                options.add(line);
+            }
+        }
+        collect(norm.getFileName().toString(), options, norm.getParent(), out, seen);
+    }
+
+    private static void collect(String where, List<String> optionLines, Path base, Set<String> out, Set<Path> seen) {
+        for (String line : optionLines) {
+            String[] words = line.split("[\\s=]+", 2);
+            String option = words[0];
+            if (!SHOWN.contains(option)) {
+                continue;
+            }
+            String value = TAKES_VALUE.contains(option) && words.length > 1 ? words[1].strip() : null;
+            out.add(where + ": " + option + (value == null ? "" : " " + mask(value)));
+            if (value != null && FILE_VALUE.contains(option)) {
+                readFile(absolute(base, value), out, seen);
+            }
+        }
+    }
+
+    /**
+     * The canonical names of the projects asked for: typed requirements and those in the
+     * requirements files (following {@code -r}, not {@code -c}).
+     */
+    static Set<String> requestedNames(Requirements requirements, Path base) {
+        Set<String> names = new LinkedHashSet<>();
+        List<String> typedFiles = new ArrayList<>();
+        for (String line : requirements.lines()) {
+            String[] words = line.split("[\\s=]+", 2);
+            if (!line.startsWith("-")) {
+                names.add(InstallFailures.canonical(InstallFailures.projectName(line)));
+            } else if ((words[0].equals("-r") || words[0].equals("--requirement")) && words.length > 1) {
+                typedFiles.add(words[1].strip());
+            }
+        }
+        Set<Path> seen = new LinkedHashSet<>();
+        for (String f : typedFiles) {
+            readNames(absolute(base, f), names, seen);
+        }
+        for (Path file : requirements.files()) {
+            readNames(absolute(base, file.toString()), names, seen);
+        }
+        return names;
+    }
+
+    private static void readNames(Path file, Set<String> names, Set<Path> seen) {
+        Path norm = file.toAbsolutePath().normalize();
+        if (!seen.add(norm) || !Files.isRegularFile(norm)) {
+            return;
+        }
+        try {
+            for (String raw : Files.readAllLines(norm, StandardCharsets.UTF_8)) {
+                String line = raw.strip();
+                int hash = line.indexOf('#');
+                line = hash >= 0 ? line.substring(0, hash).strip() : line;
+                if (line.isEmpty()) {
+                    continue;
+                }
+                String[] words = line.split("[\\s=]+", 2);
+                if (!line.startsWith("-")) {
+                    names.add(InstallFailures.canonical(InstallFailures.projectName(line)));
+                } else if ((words[0].equals("-r") || words[0].equals("--requirement")) && words.length > 1) {
+                    readNames(absolute(norm.getParent(), words[1].strip()), names, seen);
+                }
+            }
+        } catch (IOException e) {
+            // the installer reports unreadable files
+        }
+    }
+
+    static String mask(String text) {
+        return CREDENTIALS.matcher(text).replaceAll("$1****@");
+    }
+
+    private static Path absolute(Path base, String value) {
+        Path p = Path.of(value);
+        return p.isAbsolute() || base == null ? p.toAbsolutePath() : base.resolve(p).toAbsolutePath().normalize();
+    }
+}

@@ -1,0 +1,274 @@
+package dev.layerstudio.cli;
+
+import dev.layerstudio.build.DefaultLayerBuilder;
+import dev.layerstudio.build.LayerBuilder;
+import dev.layerstudio.model.AddedPath;
+import dev.layerstudio.model.Architecture;
+import dev.layerstudio.model.BuildResult;
+import dev.layerstudio.model.BuildSpec;
+import dev.layerstudio.model.ConflictPolicy;
+import dev.layerstudio.model.InstallSpec;
+import dev.layerstudio.model.InstalledPackage;
+import dev.layerstudio.model.InstallerChoice;
+import dev.layerstudio.model.Layout;
+import dev.layerstudio.model.ProgressListener;
+import dev.layerstudio.model.Requirements;
+import dev.layerstudio.model.Runtime;
+import dev.layerstudio.model.SlimReport;
+import dev.layerstudio.model.SlimRule;
+import dev.layerstudio.model.ZipResult;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code build}: requirements plus the user's own files into a layer zip. */
+@Command(name = "build", mixinStandardHelpOptions = true,
+        description = {"Build a Python layer zip: install requirements for a Lambda runtime and architecture "
+                + "(pip or uv, from any OS), add your own files, and write the same bytes every time."},
+        footer = {"", "Examples:",
+                "  layer-studio build -r requirements.txt --runtime python3.12 --arch arm64 -o layer.zip",
+                "  layer-studio build requests --runtime python3.13 --add src/mylib -o layer.zip",
+                "  layer-studio build --runtime python3.12 --add handlers=python/ -o code.zip"})
+public final class BuildCommand implements Callable<Integer> {
+
+    private static final Logger LOG = LoggerFactory.getLogger(BuildCommand.class);
+
+    @Spec
+    CommandSpec spec;
+
+    @Parameters(paramLabel = "PKG", arity = "0..*",
+            description = "Requirements to install, as pip takes them (requests==2.32.3, 'boto3>=1.34').")
+    List<String> packages = new ArrayList<>();
+
+    @Option(names = {"-r", "--requirement"}, paramLabel = "FILE",
+            description = "A requirements file (its -r, -c and index options are honoured). Repeatable.")
+    List<Path> requirementFiles = new ArrayList<>();
+
+    @Option(names = "--runtime", required = true, paramLabel = "RUNTIME",
+            description = "Lambda runtime: ${COMPLETION-CANDIDATES}.", completionCandidates = RuntimeIds.class)
+    String runtime;
+
+    @Option(names = "--arch", paramLabel = "ARCH", defaultValue = "x86_64",
+            description = "x86_64 or arm64 (default: ${DEFAULT-VALUE}).")
+    String arch;
+
+    @Option(names = "--layout", paramLabel = "LAYOUT", defaultValue = "python",
+            description = "Where packages go: python (python/) or site-packages "
+                    + "(python/lib/python3.X/site-packages/). Default: ${DEFAULT-VALUE}.")
+    String layout;
+
+    @Option(names = "--add", paramLabel = "SRC[=DEST]",
+            description = "Add your own file or folder, at DEST inside the layer (default python/<name>; "
+                    + "a DEST ending in / is a folder to put it in). Repeatable.")
+    List<String> additions = new ArrayList<>();
+
+    @Option(names = "--slim", description = "Leave out bytecode caches, and tests and docs folders of installed packages.")
+    boolean slim;
+
+    @Option(names = "--exclude-boto3",
+            description = "Leave out boto3, botocore and s3transfer (the runtime has them).")
+    boolean excludeBoto3;
+
+    @Option(names = "--installer", paramLabel = "auto|pip|uv", defaultValue = "auto",
+            description = "Which installer runs: uv when on PATH with auto (default), else pip.")
+    String installer;
+
+    @Option(names = "--python", paramLabel = "PATH",
+            description = "The Python to run pip with (default: python3, python, or py -3 on Windows).")
+    Path python;
+
+    @Option(names = "--prefer", paramLabel = "mine|installed",
+            description = "When your file and an installed one have the same path, which wins (default: stop with an error).")
+    String prefer;
+
+    @Option(names = {"-o", "--output"}, required = true, paramLabel = "ZIP", description = "The zip to write.")
+    Path output;
+
+    @Option(names = {"-v", "--verbose"}, description = "Print pip's or uv's output as it comes (on stderr).")
+    boolean verbose;
+
+    @Override
+    public Integer call() throws Exception {
+        GlobalOptions global = new GlobalOptions(spec);
+        Output out = global.output();
+        BuildSpec buildSpec = buildSpec();
+        LayerBuilder builder = new DefaultLayerBuilder();
+        BuildResult result = runInterruptibly(() -> builder.build(buildSpec, listener(out)));
+        if (out.json()) {
+            out.document(json(result));
+        } else {
+            printSummary(out, result);
+        }
+        return 0;
+    }
+
+    BuildSpec buildSpec() {
+        Requirements requirements = new Requirements(packages, requirementFiles);
+        InstallSpec install = new InstallSpec(Runtime.parse(runtime), Architecture.parse(arch), Layout.parse(layout),
+                requirements, InstallerChoice.parse(installer), python);
+        Set<SlimRule> rules = EnumSet.noneOf(SlimRule.class);
+        if (slim) {
+            rules.addAll(SlimRule.standard());
+        }
+        if (excludeBoto3) {
+            rules.add(SlimRule.BOTO3);
+        }
+        ConflictPolicy policy = prefer == null ? ConflictPolicy.FAIL : ConflictPolicy.parse(prefer);
+        return BuildSpec.of(install, output)
+                .withAdditions(additions.stream().map(AddedPath::parse).toList())
+                .withSlimming(rules)
+                .withConflictPolicy(policy);
+    }
+
+    /** Stage messages on stderr (each once); the tools' own lines with --verbose, and always in the log file. */
+    private ProgressListener listener(Output out) {
+        return new ProgressListener() {
+            private String last;
+
+            @Override
+            public synchronized void message(String message) {
+                if (!message.equals(last)) {
+                    last = message;
+                    out.note(message);
+                }
+            }
+
+            @Override
+            public void log(String line) {
+                LOG.debug("tool: {}", line);
+                if (verbose) {
+                    out.note("  " + line);
+                }
+            }
+        };
+    }
+
+    private interface Work<T> {
+        T run() throws Exception;
+    }
+
+    /**
+     * Runs the build so that Ctrl-C (JVM shutdown) interrupts it: pip or uv is stopped and
+     * the staging folder removed before the process ends.
+     */
+    private static <T> T runInterruptibly(Work<T> work) throws Exception {
+        Thread worker = Thread.currentThread();
+        CountDownLatch finished = new CountDownLatch(1);
+        Thread hook = new Thread(() -> {
+            worker.interrupt();
+            try {
+                finished.await(15, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }, "build-cancel");
+        java.lang.Runtime.getRuntime().addShutdownHook(hook);
+        try {
+            return work.run();
+        } finally {
+            finished.countDown();
+            try {
+                java.lang.Runtime.getRuntime().removeShutdownHook(hook);
+            } catch (IllegalStateException shuttingDown) {
+                // the hook is running: let it finish waiting for us
+            }
+        }
+    }
+
+    private static void printSummary(Output out, BuildResult r) {
+        ZipResult zip = r.zip();
+        out.line("Built %s for %s %s (layout %s/)", zip.output(), r.runtime().id(), r.architecture().id(),
+                r.layout().root(r.runtime()));
+        if (r.installer() != null) {
+            out.line("  installer    %s", r.installer());
+        }
+        if (!r.packages().isEmpty()) {
+            out.line("  packages     %s", r.packages().stream().map(InstalledPackage::toString)
+                    .collect(Collectors.joining(", ")));
+        }
+        out.line("  zipped       %s (%,d bytes)", human(zip.zippedBytes()), zip.zippedBytes());
+        out.line("  unzipped     %s (%,d bytes)", human(zip.unzippedBytes()), zip.unzippedBytes());
+        out.line("  entries      %,d (%,d files)", zip.entries(), zip.files());
+        out.line("  sha256       %s", zip.sha256Hex());
+        out.line("  CodeSha256   %s", zip.codeSha256());
+        SlimReport slim = r.slimming();
+        if (!slim.savings().isEmpty()) {
+            out.line("Slimming left out %s in %,d files:", human(slim.totalBytes()), slim.totalFiles());
+            for (SlimReport.Saving s : slim.savings()) {
+                out.line("  %-34s %9s  %,d files", s.rule().title(), human(s.bytes()), s.files());
+            }
+        }
+        for (String note : r.notes()) {
+            out.line("Note: %s", note);
+        }
+    }
+
+    static Map<String, Object> json(BuildResult r) {
+        ZipResult zip = r.zip();
+        Map<String, Object> doc = new LinkedHashMap<>();
+        doc.put("output", zip.output().toString());
+        doc.put("sha256", zip.sha256Hex());
+        doc.put("codeSha256", zip.codeSha256());
+        doc.put("zippedBytes", zip.zippedBytes());
+        doc.put("unzippedBytes", zip.unzippedBytes());
+        doc.put("entries", zip.entries());
+        doc.put("files", zip.files());
+        doc.put("runtime", r.runtime().id());
+        doc.put("architecture", r.architecture().id());
+        doc.put("layout", r.layout().id());
+        doc.put("installer", r.installer());
+        doc.put("packages", r.packages().stream().map(p -> {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("name", p.name());
+            m.put("version", p.version());
+            m.put("requested", p.requested());
+            return m;
+        }).toList());
+        doc.put("slimming", r.slimming().savings().stream().map(s -> {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("rule", s.rule().name().toLowerCase(Locale.ROOT));
+            m.put("files", s.files());
+            m.put("bytes", s.bytes());
+            return m;
+        }).toList());
+        doc.put("notes", r.notes());
+        return doc;
+    }
+
+    static String human(long bytes) {
+        if (bytes < 1000) {
+            return bytes + " B";
+        }
+        String[] units = {"kB", "MB", "GB", "TB"};
+        double v = bytes;
+        int i = -1;
+        while (v >= 1000 && i < units.length - 1) {
+            v /= 1000;
+            i++;
+        }
+        return String.format(Locale.ROOT, v < 10 ? "%.2f %s" : v < 100 ? "%.1f %s" : "%.0f %s", v, units[i]);
+    }
+
+    /** The runtime ids for --help. */
+    static final class RuntimeIds extends ArrayList<String> {
+        RuntimeIds() {
+            super(Runtime.ids());
+        }
+    }
+}

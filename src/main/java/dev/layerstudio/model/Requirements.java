@@ -1,0 +1,41 @@
+package dev.layerstudio.model;
+
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * What to install: requirement lines as typed ({@code requests==2.32.3},
+ * {@code --extra-index-url https://...}) and requirements files, whose own {@code -r},
+ * {@code -c} and index options pip and uv honour.
+ */
+public record Requirements(List<String> lines, List<Path> files) {
+
+    public Requirements {
+        lines = lines.stream().map(String::strip).filter(l -> !l.isEmpty() && !l.startsWith("#")).toList();
+        files = List.copyOf(files);
+    }
+
+    public static Requirements none() {
+        return new Requirements(List.of(), List.of());
+    }
+
+    public static Requirements of(String... lines) {
+        return new Requirements(List.of(lines), List.of());
+    }
+
+    public static Requirements ofFile(Path file) {
+        return new Requirements(List.of(), List.of(file));
+    }
+
+    /** Splits text typed into a box: one requirement or option per line. */
+    public static Requirements parse(String text) {
+        return new Requirements(text == null ? List.of() : text.lines().toList(), List.of());
+    }
+
+    /** Whether nothing is asked for: no files, and no lines but options (an index alone installs nothing). */
+    public boolean isEmpty() {
+        return files.isEmpty() && lines.stream().allMatch(l -> l.startsWith("-")
+                && !l.startsWith("-r") && !l.startsWith("--requirement") && !l.startsWith("-e")
+                && !l.startsWith("--editable"));
+    }
+}

@@ -1,0 +1,116 @@
+package dev.layerstudio.testing;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.zip.GZIPOutputStream;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipOutputStream;
+import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
+import org.apache.commons.compress.archivers.tar.TarArchiveOutputStream;
+
+/**
+ * Real wheels (and source archives) made by the test itself, for pip and uv to install
+ * with {@code --no-index --find-links DIR}: no network.
+ */
+public final class Wheels {
+
+    private final Path dir;
+
+    public Wheels(Path dir) {
+        this.dir = dir;
+        try {
+            Files.createDirectories(dir);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public Path dir() {
+        return dir;
+    }
+
+    /** Requirement lines that point pip or uv at these wheels only. */
+    public String indexLines() {
+        return "--no-index\n--find-links " + dir + "\n";
+    }
+
+    /** A pure-Python wheel (py3-none-any) with the given files (path → content). */
+    public Path pure(String name, String version, Map<String, String> files, String... requires) {
+        return wheel(name, version, "py3-none-any", files, requires);
+    }
+
+    /** A wheel with files and a platform tag such as {@code cp312-cp312-manylinux2014_x86_64}. */
+    public Path wheel(String name, String version, String tag, Map<String, ?> files, String... requires) {
+        String dist = name.replace('-', '_') + "-" + version + ".dist-info";
+        Map<String, byte[]> all = new LinkedHashMap<>();
+        files.forEach((p, c) -> all.put(p, c instanceof byte[] b ? b : c.toString().getBytes(StandardCharsets.UTF_8)));
+        StringBuilder meta = new StringBuilder("Metadata-Version: 2.1\nName: " + name + "\nVersion: " + version + "\n");
+        for (String r : requires) {
+            meta.append("Requires-Dist: ").append(r).append('\n');
+        }
+        all.put(dist + "/METADATA", meta.toString().getBytes(StandardCharsets.UTF_8));
+        all.put(dist + "/WHEEL", ("Wheel-Version: 1.0\nGenerator: layer-studio-test\nRoot-Is-Purelib: "
+                + tag.endsWith("-any") + "\nTag: " + tag + "\n").getBytes(StandardCharsets.UTF_8));
+        StringBuilder record = new StringBuilder();
+        all.forEach((p, b) -> record.append(p).append(",sha256=").append(hash(b)).append(',').append(b.length).append('\n'));
+        record.append(dist).append("/RECORD,,\n");
+        all.put(dist + "/RECORD", record.toString().getBytes(StandardCharsets.UTF_8));
+        Path file = dir.resolve(name.replace('-', '_') + "-" + version + "-" + tag + ".whl");
+        try (ZipOutputStream zip = new ZipOutputStream(Files.newOutputStream(file))) {
+            for (var e : all.entrySet()) {
+                zip.putNextEntry(new ZipEntry(e.getKey()));
+                zip.write(e.getValue());
+                zip.closeEntry();
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return file;
+    }
+
+    /** A source archive only ({@code name-version.tar.gz}): installing it needs a build. */
+    public Path sdist(String name, String version) {
+        Path file = dir.resolve(name + "-" + version + ".tar.gz");
+        String root = name + "-" + version + "/";
+        byte[] setup = ("from setuptools import setup\nsetup(name='" + name + "', version='" + version + "')\n")
+                .getBytes(StandardCharsets.UTF_8);
+        try (OutputStream out = Files.newOutputStream(file);
+             TarArchiveOutputStream tar = new TarArchiveOutputStream(new GZIPOutputStream(out))) {
+            TarArchiveEntry e = new TarArchiveEntry(root + "setup.py");
+            e.setSize(setup.length);
+            tar.putArchiveEntry(e);
+            tar.write(setup);
+            tar.closeArchiveEntry();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return file;
+    }
+
+    /** The first bytes of a 64-bit little-endian ELF shared object for a machine (0x3e x86-64, 0xb7 AArch64). */
+    public static byte[] elf(int machine) {
+        ByteArrayOutputStream b = new ByteArrayOutputStream();
+        b.writeBytes(new byte[] {0x7f, 'E', 'L', 'F', 2, 1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 3, 0, (byte) machine, 0});
+        b.writeBytes(new byte[64]);
+        return b.toByteArray();
+    }
+
+    private static String hash(byte[] bytes) {
+        try {
+            byte[] d = MessageDigest.getInstance("SHA-256").digest(bytes);
+            return Base64.getUrlEncoder().withoutPadding().encodeToString(d);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
