@@ -22,7 +22,7 @@ public final class MainWindow {
     public static final double WIDTH = 1180;
     public static final double HEIGHT = 760;
 
-    private final WizardState state = new WizardState();
+    private final WizardState state;
     private final WizardViewModel wizard = new WizardViewModel();
     private final ObjectProperty<Theme> theme = new SimpleObjectProperty<>(this, "theme");
     private final Scene scene;
@@ -31,10 +31,9 @@ public final class MainWindow {
         ResourceBundle bundle = ResourceBundle.getBundle("dev.layerstudio.ui.messages");
         ControllerFactory factory = new ControllerFactory();
         ViewLoader loader = new ViewLoader(factory, bundle);
+        state = new WizardState(services.executor()::execute);
 
-        factory.register(ConnectController.class,
-                () -> new ConnectController(new ConnectViewModel(state, services.connector(), services.executor(), bundle),
-                        services.browser()));
+        registerSteps(factory, services, bundle);
         factory.register(MainWindowController.class,
                 () -> new MainWindowController(wizard, state, theme, step -> loadStep(loader, factory, step)));
 
@@ -44,10 +43,17 @@ public final class MainWindow {
         theme.set(initialTheme);
     }
 
+    /** Each step's controller with its view model and the services it needs. */
+    private void registerSteps(ControllerFactory factory, AppServices services, ResourceBundle bundle) {
+        factory.register(ConnectController.class, () -> new ConnectController(
+                new ConnectViewModel(state, services.connector(), services.executor(), bundle), services.browser()));
+    }
+
+    /** A step's own page (its FXML names its controller), or a plain notice where this build has none. */
     private static ViewLoader.View<? extends StepController> loadStep(ViewLoader loader, ControllerFactory factory,
                                                                       Step step) {
-        if (step == Step.CONNECT) {
-            return loader.<ConnectController>load(step.fxml());
+        if (MainWindow.class.getResource(step.fxml()) != null) {
+            return loader.<StepController>load(step.fxml());
         }
         factory.register(UnavailableStepController.class, () -> new UnavailableStepController("step." + step.key()));
         return loader.<UnavailableStepController>load("/dev/layerstudio/ui/shell/unavailable.fxml");

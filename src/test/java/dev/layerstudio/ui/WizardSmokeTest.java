@@ -40,7 +40,7 @@ class WizardSmokeTest {
         Connector connector = new Connector(() -> ProfileFile.builder().content(credentials)
                 .type(ProfileFile.Type.CREDENTIALS).build());
         executor = new AppExecutor(2);
-        MainWindow window = new MainWindow(new AppServices(executor, connector, uri -> { }), Theme.LIGHT);
+        MainWindow window = new MainWindow(AppServices.with(executor, connector, uri -> { }), Theme.LIGHT);
         stage.setScene(window.scene());
         stage.show();
     }

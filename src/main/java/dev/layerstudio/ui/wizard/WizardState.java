@@ -1,25 +1,71 @@
 package dev.layerstudio.ui.wizard;
 
 import dev.layerstudio.aws.AwsSession;
+import dev.layerstudio.build.Installation;
+import dev.layerstudio.model.Architecture;
 import dev.layerstudio.model.Identity;
+import dev.layerstudio.model.InspectionReport;
+import dev.layerstudio.model.LayerContent;
+import dev.layerstudio.model.PublishResult;
+import dev.layerstudio.model.Runtime;
+import dev.layerstudio.model.ZipResult;
+import java.util.concurrent.Executor;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleObjectProperty;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * What the steps share, passed to each step's view model through its constructor.
- * Steps read and write these properties; they never reach into each other.
+ * Steps read and write these properties; they never reach into each other. Each step
+ * writes what it produces and reads what earlier steps produced:
+ *
+ * <pre>
+ * Connect  → session, identity
+ * Layer    → layer
+ * Contents → runtime, architecture, installation, content
+ * Inspect  → zip, report
+ * Publish  → published
+ * Attach   (reads published)
+ * </pre>
  */
 public final class WizardState {
 
+    private static final Logger LOG = LoggerFactory.getLogger(WizardState.class);
+
     private final ObjectProperty<AwsSession> session = new SimpleObjectProperty<>(this, "session");
     private final ObjectProperty<Identity> identity = new SimpleObjectProperty<>(this, "identity");
+    private final ObjectProperty<LayerChoice> layer = new SimpleObjectProperty<>(this, "layer");
+    private final ObjectProperty<Runtime> runtime = new SimpleObjectProperty<>(this, "runtime", Runtime.PYTHON_3_12);
+    private final ObjectProperty<Architecture> architecture =
+            new SimpleObjectProperty<>(this, "architecture", Architecture.X86_64);
+    private final ObjectProperty<Installation> installation = new SimpleObjectProperty<>(this, "installation");
+    private final ObjectProperty<LayerContent> content = new SimpleObjectProperty<>(this, "content");
+    private final ObjectProperty<ZipResult> zip = new SimpleObjectProperty<>(this, "zip");
+    private final ObjectProperty<InspectionReport> report = new SimpleObjectProperty<>(this, "report");
+    private final ObjectProperty<PublishResult> published = new SimpleObjectProperty<>(this, "published");
 
-    public WizardState() {
+    private final Executor cleanup;
+
+    /** @param cleanup where closing sessions and removing staging folders runs (off the JavaFX thread) */
+    public WizardState(Executor cleanup) {
+        this.cleanup = cleanup;
         session.addListener((obs, old, now) -> {
             if (old != null && old != now) {
-                old.close();
+                cleanup.execute(old::close);
             }
         });
+        installation.addListener((obs, old, now) -> {
+            if (old != null && old != now) {
+                cleanup.execute(() -> closeQuietly(old));
+            }
+        });
+        // What a step produced is stale once what it was made from changes.
+        content.addListener((obs, old, now) -> {
+            zip.set(null);
+            report.set(null);
+        });
+        zip.addListener((obs, old, now) -> published.set(null));
     }
 
     /** The open connection; replacing it closes the previous one. */
@@ -31,8 +77,61 @@ public final class WizardState {
         return identity;
     }
 
-    /** Closes what the state holds open (at exit). */
+    /** The layer to make a version of (existing, or a new name). */
+    public ObjectProperty<LayerChoice> layerProperty() {
+        return layer;
+    }
+
+    public ObjectProperty<Runtime> runtimeProperty() {
+        return runtime;
+    }
+
+    public ObjectProperty<Architecture> architectureProperty() {
+        return architecture;
+    }
+
+    /** pip's or uv's staging folder; replacing it removes the previous one. */
+    public ObjectProperty<Installation> installationProperty() {
+        return installation;
+    }
+
+    /** What will be in the zip: installed packages and the user's own files. */
+    public ObjectProperty<LayerContent> contentProperty() {
+        return content;
+    }
+
+    /** The zip built from the content (cleared when the content changes). */
+    public ObjectProperty<ZipResult> zipProperty() {
+        return zip;
+    }
+
+    /** The inspection of that zip. */
+    public ObjectProperty<InspectionReport> reportProperty() {
+        return report;
+    }
+
+    /** The version published from that zip. */
+    public ObjectProperty<PublishResult> publishedProperty() {
+        return published;
+    }
+
+    /** Closes what the state holds open, here and now (at exit, after background work stopped). */
     public void close() {
-        session.set(null);
+        AwsSession s = session.get();
+        Installation i = installation.get();
+        if (s != null) {
+            s.close();
+        }
+        if (i != null) {
+            closeQuietly(i);
+        }
+    }
+
+    private static void closeQuietly(AutoCloseable c) {
+        try {
+            c.close();
+        } catch (Exception e) {
+            LOG.warn("Could not clean up {}", c, e);
+        }
     }
 }

@@ -92,7 +92,7 @@ class ConnectStepTest {
                 .credentials("[moto]\naws_access_key_id = testing\naws_secret_access_key = testing\n");
         Connector connector = aws.connectorBuilder(URI.create(sso.baseUrl())).pause(d -> { }).build();
         executor = new AppExecutor(2);
-        MainWindow window = new MainWindow(new AppServices(executor, connector, opened::add), Theme.LIGHT);
+        MainWindow window = new MainWindow(AppServices.with(executor, connector, opened::add), Theme.LIGHT);
         stage.setScene(window.scene());
         stage.show();
     }
