@@ -197,6 +197,8 @@ for f in /opt/layer-studio/bin/layer-studio /opt/layer-studio/lib/layer-studio.p
          /opt/layer-studio/lib/layer-studio-layer-studio.desktop /opt/layer-studio/lib/app/layer-studio.classlist; do
   check "contains $f" grep -qxF "$f" <<<"$rpm_files"
 done
+check "rpm scriptlets parse (sh -n)" bash -c "
+  rpm -qp --qf '%{POSTIN}' '$rpm' 2>/dev/null | sh -n && rpm -qp --qf '%{PREUN}' '$rpm' 2>/dev/null | sh -n"
 check "%post makes the CDS archive, %preun removes it only on uninstall" bash -c "
   rpm -qp --scripts '$rpm' 2>/dev/null | grep -q -- '-Xshare:dump' &&
   rpm -qp --scripts '$rpm' 2>/dev/null | grep -q 'if \[ \"\$1\" -eq 0 \]'"
@@ -219,6 +221,13 @@ if [ "$(id -u)" = 0 ] && { [ "${CI:-}" = true ] || [ "${LAYER_STUDIO_INSTALL_TES
     check "the JVM uses it: app classes come from the shared archive" \
       grep -q 'dev.layerstudio.cli.Cli source: shared objects file' "$work/classload.txt"
     check "installed app opens the window" opens_window /usr/bin/layer-studio
+    if apt-get install -y -qq --reinstall "./$deb" >"$work/apt.log" 2>&1; then
+      check "after a reinstall (prerm upgrade, postinst): command, menu entry and CDS archive are back" bash -c "
+        test -x /usr/bin/layer-studio && test -e /usr/share/applications/layer-studio-layer-studio.desktop &&
+        test -s /opt/layer-studio/lib/app/layer-studio.jsa"
+    else
+      bad "apt-get install --reinstall" "$(tail -20 "$work/apt.log")"
+    fi
     if apt-get purge -y -qq layer-studio >"$work/apt.log" 2>&1; then
       installed=
       ok "apt-get purge layer-studio"
