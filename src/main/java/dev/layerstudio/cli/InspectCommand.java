@@ -43,7 +43,7 @@ public final class InspectCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Parameters(index = "0", paramLabel = "ZIP|DIR|LAYER_VERSION_ARN", description = "The layer to inspect.")
+    @Parameters(index = "0", paramLabel = "ZIP|DIR|LAYER_VERSION_ARN|URL", description = "The layer to inspect.")
     String target;
 
     @Option(names = "--runtime", paramLabel = "R",

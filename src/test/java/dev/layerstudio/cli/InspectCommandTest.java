@@ -4,7 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.layerstudio.testing.RangeServer;
 import dev.layerstudio.testing.Zips;
+import java.net.URI;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
@@ -74,6 +76,21 @@ class InspectCommandTest {
         assertThat(limit.get("ok").asBoolean()).isTrue();
         assertThat(r.get("sizeTree").get("children").get(0).get("name").asText()).isEqualTo("python");
         assertThat(err.toString()).isEmpty();
+    }
+
+    @Test
+    void aUrlIsReadWithRangeRequestsAndItsQueryStaysOutOfTheOutput() throws Exception {
+        Path zip = layer();
+        try (RangeServer server = new RangeServer()) {
+            URI url = server.serve("layer.zip", zip);
+            String signed = url + "?X-Amz-Signature=secret-signature";
+            assertThat(run("inspect", "--json", signed)).isZero();
+            JsonNode r = new ObjectMapper().readTree(out.toString());
+            assertThat(r.get("zippedBytes").asLong()).isEqualTo(Files.size(zip));
+            assertThat(r.get("packages").get(0).get("name").asText()).isEqualTo("six");
+            assertThat(out.toString()).doesNotContain("secret-signature");
+            assertThat(server.requests()).isPositive();
+        }
     }
 
     @Test
