@@ -3,6 +3,7 @@ package dev.layerstudio.ui;
 import java.io.InputStream;
 import java.util.List;
 import javafx.application.Application;
+import javafx.application.Platform;
 import javafx.scene.image.Image;
 import javafx.stage.Stage;
 import org.slf4j.Logger;
@@ -43,6 +44,15 @@ public final class LayerStudioApp extends Application {
         stage.setMinHeight(600);
         stage.show();
         LOG.info("Window shown");
+        if (Boolean.getBoolean("layerstudio.exitWhenShown")) {
+            // For start-up measurements: leave as soon as the first frame has been laid out.
+            Runnable[] once = new Runnable[1];
+            once[0] = () -> {
+                window.scene().removePostLayoutPulseListener(once[0]);
+                Platform.runLater(Platform::exit);
+            };
+            window.scene().addPostLayoutPulseListener(once[0]);
+        }
     }
 
     @Override
