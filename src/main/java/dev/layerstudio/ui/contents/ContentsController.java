@@ -154,7 +154,8 @@ public final class ContentsController implements StepController {
             e.consume();
         });
         ContextMenu menu = new ContextMenu();
-        menu.setOnShowing(e -> fillMenu(menu));
+        // A context menu without items does not open, so fill it before the tree asks it to.
+        contentTree.addEventFilter(javafx.scene.input.ContextMenuEvent.CONTEXT_MENU_REQUESTED, e -> fillMenu(menu));
         contentTree.setContextMenu(menu);
         dropHint.visibleProperty().bind(tree.emptyProperty());
         summaryLabel.textProperty().bind(tree.summaryProperty());

@@ -56,11 +56,14 @@ public final class LayerTreeModel {
     private final IntegerProperty undoSize = new SimpleIntegerProperty(0);
     private final ReadOnlyObjectWrapper<TreeItem<ContentNode>> root = new ReadOnlyObjectWrapper<>();
     private final ObservableList<ContentNode> conflicts = FXCollections.observableArrayList();
+    private final ObservableList<ContentNode> conflictsView = FXCollections.unmodifiableObservableList(conflicts);
     private final ReadOnlyBooleanWrapper adding = new ReadOnlyBooleanWrapper(false);
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper summary = new ReadOnlyStringWrapper("");
     private final Set<String> expanded = new HashSet<>(Set.of("python"));
     private final BooleanBinding canUndo = undoSize.greaterThan(0);
+    private final BooleanBinding empty;
+    private final BooleanBinding complete;
     private Map<String, Long> folderBytes = Map.of();
 
     public LayerTreeModel(WizardState state, LayerBuilder builder, AppExecutor executor, ResourceBundle text) {
@@ -68,6 +71,9 @@ public final class LayerTreeModel {
         this.builder = builder;
         this.executor = executor;
         this.text = text;
+        empty = Bindings.createBooleanBinding(() -> content().isEmpty(), state.contentProperty());
+        complete = Bindings.createBooleanBinding(() -> !content().isEmpty() && conflicts.isEmpty(),
+                state.contentProperty(), conflicts);
         state.contentProperty().addListener((o, a, now) -> show(now));
         show(state.contentProperty().get());
     }
@@ -261,7 +267,7 @@ public final class LayerTreeModel {
 
     /** Files claimed by two sources, until the user settles them. */
     public ObservableList<ContentNode> conflicts() {
-        return FXCollections.unmodifiableObservableList(conflicts);
+        return conflictsView;
     }
 
     public ReadOnlyBooleanProperty addingProperty() {
@@ -284,12 +290,11 @@ public final class LayerTreeModel {
 
     /** True while there is nothing in the layer. */
     public BooleanBinding emptyProperty() {
-        return Bindings.createBooleanBinding(() -> content().isEmpty(), state.contentProperty());
+        return empty;
     }
 
     /** True when the tree has content and no conflicts. */
     public BooleanBinding completeProperty() {
-        return Bindings.createBooleanBinding(() -> !content().isEmpty() && conflicts.isEmpty(),
-                state.contentProperty(), conflicts);
+        return complete;
     }
 }

@@ -53,6 +53,7 @@ public final class LayerViewModel {
     private final ResourceBundle text;
 
     private final ObservableList<LayerInfo> all = FXCollections.observableArrayList();
+    private final ObservableList<LayerInfo> allView = FXCollections.unmodifiableObservableList(all);
     private final ReadOnlyObjectWrapper<TreeItem<LayerRow>> root = new ReadOnlyObjectWrapper<>();
     private final StringProperty search = new SimpleStringProperty("");
     private final ObjectProperty<Mode> mode = new SimpleObjectProperty<>(Mode.EXISTING);
@@ -325,7 +326,7 @@ public final class LayerViewModel {
 
     /** The layers as listed (all of them, not only those the search shows). */
     public ObservableList<LayerInfo> layers() {
-        return FXCollections.unmodifiableObservableList(all);
+        return allView;
     }
 
     public WizardState state() {
