@@ -31,7 +31,7 @@ import org.kordamp.ikonli.javafx.FontIcon;
 /** Binds the Layer view to its view model. */
 public final class LayerController implements StepController {
 
-    private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")
+    private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("yyyy-MM-dd")
             .withZone(ZoneId.systemDefault());
 
     private final LayerViewModel vm;

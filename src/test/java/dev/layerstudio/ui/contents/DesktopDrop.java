@@ -26,7 +26,7 @@ import javafx.util.Pair;
  * holds files and offers copy, move and link, as a desktop file manager does. The scene
  * then picks the node under the point and sends it the JavaFX drag events.
  */
-final class DesktopDrop {
+public final class DesktopDrop {
 
     private DesktopDrop() {
     }
@@ -50,7 +50,7 @@ final class DesktopDrop {
         return listener.drop(x, y, screen.getX(), screen.getY(), accepted);
     }
 
-    static TransferMode dropFiles(Node target, List<File> files) {
+    public static TransferMode dropFiles(Node target, List<File> files) {
         Map<DataFormat, Object> data = new LinkedHashMap<>();
         data.put(DataFormat.FILES, files);
         return drop(target, data, EnumSet.of(TransferMode.COPY, TransferMode.MOVE, TransferMode.LINK));
