@@ -1,6 +1,10 @@
 package dev.layerstudio.ui;
 
 import dev.layerstudio.ui.connect.ConnectController;
+import dev.layerstudio.ui.contents.ContentsController;
+import dev.layerstudio.ui.contents.ContentsViewModel;
+import dev.layerstudio.ui.layer.LayerController;
+import dev.layerstudio.ui.layer.LayerViewModel;
 import dev.layerstudio.ui.connect.ConnectViewModel;
 import dev.layerstudio.ui.shell.ControllerFactory;
 import dev.layerstudio.ui.shell.MainWindowController;
@@ -47,6 +51,10 @@ public final class MainWindow {
     private void registerSteps(ControllerFactory factory, AppServices services, ResourceBundle bundle) {
         factory.register(ConnectController.class, () -> new ConnectController(
                 new ConnectViewModel(state, services.connector(), services.executor(), bundle), services.browser()));
+        factory.register(LayerController.class, () -> new LayerController(new LayerViewModel(state, services.layers(),
+                services.functions(), services.executor(), bundle)));
+        factory.register(ContentsController.class, () -> new ContentsController(
+                new ContentsViewModel(state, services.builder(), services.executor(), bundle)));
     }
 
     /** A step's own page (its FXML names its controller), or a plain notice where this build has none. */

@@ -1,0 +1,256 @@
+package dev.layerstudio.ui.contents;
+
+import dev.layerstudio.model.ByteSizes;
+import dev.layerstudio.model.ContentNode;
+import dev.layerstudio.model.ContentSource;
+import java.io.File;
+import java.util.Arrays;
+import java.util.List;
+import java.util.ResourceBundle;
+import javafx.css.PseudoClass;
+import javafx.geometry.Pos;
+import javafx.scene.control.Label;
+import javafx.scene.control.TextField;
+import javafx.scene.control.TreeCell;
+import javafx.scene.control.TreeItem;
+import javafx.scene.input.ClipboardContent;
+import javafx.scene.input.DataFormat;
+import javafx.scene.input.DragEvent;
+import javafx.scene.input.Dragboard;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.TransferMode;
+import javafx.scene.layout.HBox;
+import org.kordamp.ikonli.feather.Feather;
+import org.kordamp.ikonli.javafx.FontIcon;
+
+/**
+ * One row of the layer tree: an icon telling installed, own and conflicting nodes apart,
+ * the name, and the size. Files and folders dragged from the desktop drop into the row's
+ * folder; rows dragged inside the tree move there. Editing renames in place.
+ */
+final class ContentCell extends TreeCell<ContentNode> {
+
+    /** Paths of the layer being dragged inside the tree, one per line. */
+    static final DataFormat LAYER_PATHS = new DataFormat("application/x-layer-studio-paths");
+
+    private static final PseudoClass DROP_TARGET = PseudoClass.getPseudoClass("drop-target");
+
+    private final LayerTreeModel model;
+    private final ResourceBundle text;
+    private TextField editor;
+
+    ContentCell(LayerTreeModel model, ResourceBundle text) {
+        this.model = model;
+        this.text = text;
+        getStyleClass().add("content-cell");
+        setOnDragDetected(e -> {
+            if (getItem() == null || isEditing()) {
+                return;
+            }
+            List<String> paths = getTreeView().getSelectionModel().getSelectedItems().contains(getTreeItem())
+                    ? getTreeView().getSelectionModel().getSelectedItems().stream()
+                    .map(TreeItem::getValue).map(ContentNode::path).toList()
+                    : List.of(getItem().path());
+            Dragboard db = startDragAndDrop(TransferMode.MOVE);
+            ClipboardContent content = new ClipboardContent();
+            content.put(LAYER_PATHS, String.join("\n", paths));
+            db.setContent(content);
+            db.setDragView(snapshot(null, null));
+            e.consume();
+        });
+        setOnDragOver(this::dragOver);
+        setOnDragExited(e -> pseudoClassStateChanged(DROP_TARGET, false));
+        setOnDragDropped(this::dropped);
+    }
+
+    /** The folder a drop on this row goes to: the row itself when it is a folder, else the folder holding it. */
+    private String targetFolder() {
+        ContentNode n = getItem();
+        return n.directory() ? n.path() : n.parent();
+    }
+
+    private void dragOver(DragEvent e) {
+        if (getItem() == null) {
+            return; // the tree below takes it (desktop files to python/)
+        }
+        Dragboard db = e.getDragboard();
+        boolean accepted = false;
+        if (db.hasContent(LAYER_PATHS)) {
+            String folder = targetFolder();
+            accepted = pathsOf(db).stream().allMatch(p -> model.canMoveInto(p, folder));
+            if (accepted) {
+                e.acceptTransferModes(TransferMode.MOVE);
+            }
+        } else if (db.hasFiles()) {
+            e.acceptTransferModes(TransferMode.COPY);
+            accepted = true;
+        }
+        pseudoClassStateChanged(DROP_TARGET, accepted);
+        e.consume();
+    }
+
+    private void dropped(DragEvent e) {
+        if (getItem() == null) {
+            return;
+        }
+        Dragboard db = e.getDragboard();
+        String folder = targetFolder();
+        boolean done = false;
+        if (db.hasContent(LAYER_PATHS)) {
+            done = model.moveInto(pathsOf(db), folder);
+        } else if (db.hasFiles()) {
+            model.add(db.getFiles().stream().map(File::toPath).toList(), folder);
+            if (!folder.isEmpty()) {
+                getTreeItem().setExpanded(getItem().directory() || getTreeItem().isExpanded());
+            }
+            done = true;
+        }
+        pseudoClassStateChanged(DROP_TARGET, false);
+        e.setDropCompleted(done);
+        e.consume();
+    }
+
+    static List<String> pathsOf(Dragboard db) {
+        Object value = db.getContent(LAYER_PATHS);
+        return value == null ? List.of() : Arrays.stream(value.toString().split("\n")).filter(s -> !s.isEmpty())
+                .toList();
+    }
+
+    // ---- showing ----
+
+    @Override
+    protected void updateItem(ContentNode node, boolean empty) {
+        super.updateItem(node, empty);
+        getStyleClass().removeAll("node-installed", "node-user", "node-conflict", "node-folder");
+        if (empty || node == null) {
+            setText(null);
+            setGraphic(null);
+            setTooltip(null);
+            return;
+        }
+        if (isEditing()) {
+            return;
+        }
+        setText(null);
+        getStyleClass().add(kindOf(node));
+        setGraphic(row(node));
+        setAccessibleText(node.path() + ", " + describe(node));
+    }
+
+    private static String kindOf(ContentNode node) {
+        if (node.isConflict()) {
+            return "node-conflict";
+        }
+        if (node.isUser()) {
+            return "node-user";
+        }
+        return node.source() instanceof ContentSource.Installed ? "node-installed" : "node-folder";
+    }
+
+    private static Feather iconOf(ContentNode node) {
+        return switch (kindOf(node)) {
+            case "node-conflict" -> Feather.ALERT_TRIANGLE;
+            case "node-user" -> node.directory() ? Feather.FOLDER_PLUS : Feather.FILE_TEXT;
+            case "node-installed" -> node.directory() ? Feather.PACKAGE : Feather.FILE;
+            default -> Feather.FOLDER;
+        };
+    }
+
+    private HBox row(ContentNode node) {
+        String kind = kindOf(node);
+        FontIcon icon = new FontIcon(iconOf(node));
+        icon.getStyleClass().add("node-icon");
+        Label name = new Label(node.name());
+        name.getStyleClass().add("node-name");
+        Label size = new Label(ByteSizes.human(model.bytesOf(node)));
+        size.getStyleClass().add("node-size");
+        HBox box = new HBox(6, icon, name, size);
+        box.setAlignment(Pos.CENTER_LEFT);
+        String origin = origin(node);
+        if (origin != null) {
+            Label tag = new Label(origin);
+            tag.getStyleClass().addAll("node-tag", kind);
+            box.getChildren().add(tag);
+        }
+        return box;
+    }
+
+    /** A short badge: "yours", "requests", "2 sources". */
+    private String origin(ContentNode node) {
+        if (node.isConflict()) {
+            return String.format(text.getString("contents.tree.sources"), node.sources().size());
+        }
+        ContentSource s = node.source();
+        if (s instanceof ContentSource.User u && u.file().equals(u.added())) {
+            return text.getString("contents.tree.yours");
+        }
+        if (s instanceof ContentSource.Installed i && i.packageName() != null && node.directory()
+                && !i.packageName().equalsIgnoreCase(parentPackage())) {
+            return i.packageName();
+        }
+        return null;
+    }
+
+    /** The package of the folder above, so a badge shows only where a package starts. */
+    private String parentPackage() {
+        TreeItem<ContentNode> parent = getTreeItem() == null ? null : getTreeItem().getParent();
+        if (parent == null || parent.getValue() == null) {
+            return null;
+        }
+        return parent.getValue().source() instanceof ContentSource.Installed i ? i.packageName() : null;
+    }
+
+    private String describe(ContentNode node) {
+        if (node.isConflict()) {
+            return text.getString("contents.tree.conflict");
+        }
+        return node.source() == null ? text.getString("contents.tree.folder") : node.source().describe();
+    }
+
+    // ---- renaming in place ----
+
+    @Override
+    public void startEdit() {
+        if (getItem() == null) {
+            return;
+        }
+        super.startEdit();
+        if (!isEditing()) {
+            return;
+        }
+        editor = new TextField(getItem().name());
+        editor.getStyleClass().add("rename-field");
+        editor.setOnKeyPressed(k -> {
+            if (k.getCode() == KeyCode.ENTER) {
+                String path = getItem().path();
+                String name = editor.getText();
+                cancelEdit();
+                model.rename(path, name);
+                k.consume();
+            } else if (k.getCode() == KeyCode.ESCAPE) {
+                cancelEdit();
+                k.consume();
+            }
+        });
+        editor.focusedProperty().addListener((o, was, now) -> {
+            if (!now && isEditing()) {
+                cancelEdit();
+            }
+        });
+        setText(null);
+        setGraphic(editor);
+        editor.requestFocus();
+        String name = editor.getText();
+        int dot = getItem().directory() ? -1 : name.lastIndexOf('.');
+        editor.selectRange(0, dot > 0 ? dot : name.length());
+    }
+
+    @Override
+    public void cancelEdit() {
+        super.cancelEdit();
+        editor = null;
+        if (getItem() != null) {
+            setGraphic(row(getItem()));
+        }
+    }
+}

@@ -1,0 +1,291 @@
+package dev.layerstudio.ui.contents;
+
+import dev.layerstudio.build.Installation;
+import dev.layerstudio.build.LayerBuilder;
+import dev.layerstudio.model.Architecture;
+import dev.layerstudio.model.InstallSpec;
+import dev.layerstudio.model.LayerVersionInfo;
+import dev.layerstudio.model.Requirements;
+import dev.layerstudio.model.Runtime;
+import dev.layerstudio.ui.common.UserMessage;
+import dev.layerstudio.ui.task.AppExecutor;
+import dev.layerstudio.ui.task.BackgroundTask;
+import dev.layerstudio.ui.wizard.LayerChoice;
+import dev.layerstudio.ui.wizard.WizardState;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Objects;
+import java.util.ResourceBundle;
+import java.util.Set;
+import java.util.stream.Collectors;
+import javafx.beans.binding.Bindings;
+import javafx.beans.binding.BooleanBinding;
+import javafx.beans.binding.StringBinding;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyDoubleProperty;
+import javafx.beans.property.ReadOnlyDoubleWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+
+/**
+ * Contents: the runtime and architecture, the requirements (checked as typed), pip or uv
+ * in the background with progress, log and cancel, and the layer tree. Valid when the
+ * tree has content, no conflicts, and nothing is still running.
+ */
+public final class ContentsViewModel {
+
+    /** Lines of tool output kept for the log view; older ones scroll away. */
+    static final int LOG_LIMIT = 5000;
+    private static final Set<String> PATH_OPTIONS = Set.of("-r", "--requirement", "-c", "--constraint", "-f",
+            "--find-links", "-e", "--editable");
+
+    private final WizardState state;
+    private final LayerBuilder builder;
+    private final AppExecutor executor;
+    private final ResourceBundle text;
+    private final RequirementsCheck check;
+    private final LayerTreeModel tree;
+
+    private final StringProperty requirements = new SimpleStringProperty("");
+    private final ObservableList<RequirementsCheck.Problem> problems = FXCollections.observableArrayList();
+    private final StringBinding problemText;
+    private final ReadOnlyBooleanWrapper installing = new ReadOnlyBooleanWrapper(false);
+    private final ReadOnlyDoubleWrapper progress = new ReadOnlyDoubleWrapper(0);
+    private final ReadOnlyStringWrapper progressMessage = new ReadOnlyStringWrapper("");
+    private final ObservableList<String> log = FXCollections.observableArrayList();
+    private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper("");
+    private final ReadOnlyBooleanWrapper failed = new ReadOnlyBooleanWrapper(false);
+    private final StringBinding staleWarning;
+    private final BooleanBinding canInstall;
+    private final BooleanBinding valid;
+    private BackgroundTask<Installation> install;
+
+    public ContentsViewModel(WizardState state, LayerBuilder builder, AppExecutor executor, ResourceBundle text) {
+        this.state = state;
+        this.builder = builder;
+        this.executor = executor;
+        this.text = text;
+        this.check = new RequirementsCheck(text);
+        this.tree = new LayerTreeModel(state, builder, executor, text);
+        requirements.addListener((o, a, now) -> problems.setAll(check.check(now)));
+        problemText = Bindings.createStringBinding(() -> problems.stream().limit(3)
+                .map(p -> String.format(text.getString("contents.req.problem"), p.line(), p.message()))
+                .collect(Collectors.joining("\n")) + (problems.size() > 3
+                ? "\n" + String.format(text.getString("contents.req.more"), problems.size() - 3) : ""), problems);
+        canInstall = Bindings.createBooleanBinding(() -> !installing.get() && problems.isEmpty()
+                && !requirementsOf(requirements.get()).isEmpty(), installing, problems, requirements);
+        staleWarning = Bindings.createStringBinding(this::stale, state.installationProperty(),
+                state.runtimeProperty(), state.architectureProperty());
+        BooleanBinding complete = tree.completeProperty();
+        valid = complete.and(installing.not()).and(tree.addingProperty().not());
+        state.layerProperty().addListener((o, a, choice) -> applyDefaults(choice));
+        applyDefaults(state.layerProperty().get());
+    }
+
+    /**
+     * The chosen layer's latest version decides the runtime (its newest compatible one) and
+     * the architecture; a new layer, or a version that names none, gets python3.12 on x86_64.
+     */
+    void applyDefaults(LayerChoice choice) {
+        LayerVersionInfo latest = choice == null ? null : choice.latest().orElse(null);
+        Runtime runtime = latest == null ? null : latest.compatibleRuntimes().stream()
+                .map(Runtime::fromId).flatMap(java.util.Optional::stream)
+                .max(Comparator.naturalOrder()).orElse(null);
+        Architecture arch = latest == null ? null : latest.compatibleArchitectures().stream()
+                .map(Architecture::fromId).flatMap(java.util.Optional::stream).findFirst().orElse(null);
+        state.runtimeProperty().set(runtime == null ? Runtime.PYTHON_3_12 : runtime);
+        state.architectureProperty().set(arch == null ? Architecture.X86_64 : arch);
+    }
+
+    // ---- requirements ----
+
+    /** Reads a requirements file (in the background) into the editor; its relative paths become absolute. */
+    public void loadRequirements(Path file) {
+        status.set(String.format(text.getString("contents.req.loading"), file.getFileName()));
+        failed.set(false);
+        BackgroundTask.of(p -> absolutePaths(Files.readString(file, StandardCharsets.UTF_8), file.getParent()))
+                .onSuccess(loaded -> {
+                    requirements.set(loaded);
+                    status.set(String.format(text.getString("contents.req.loaded"), file.getFileName()));
+                })
+                .onError(Exception.class, e -> fail(e))
+                .start(executor);
+    }
+
+    /** Options that name files or folders ({@code -r base.txt}, {@code --find-links wheels}), made absolute. */
+    static String absolutePaths(String loaded, Path base) {
+        if (base == null) {
+            return loaded;
+        }
+        return loaded.lines().map(line -> {
+            String[] words = line.strip().split("\\s+|=", 2);
+            if (words.length < 2 || !PATH_OPTIONS.contains(words[0])) {
+                return line;
+            }
+            String value = words[1].strip();
+            if (value.contains("://") || value.isEmpty() || Path.of(value).isAbsolute()
+                    || (words[0].startsWith("-e") || words[0].equals("--editable")) && !value.startsWith(".")) {
+                return line;
+            }
+            return words[0] + " " + base.resolve(value).normalize();
+        }).collect(Collectors.joining("\n", "", loaded.endsWith("\n") ? "\n" : ""));
+    }
+
+    /** The typed text as pip arguments: comments dropped, one requirement or option per line. */
+    static Requirements requirementsOf(String typed) {
+        if (typed == null) {
+            return Requirements.none();
+        }
+        return new Requirements(typed.lines().map(RequirementsCheck::withoutComment).toList(), List.of());
+    }
+
+    // ---- install ----
+
+    /** Installs the requirements for the runtime and architecture; the result replaces the installed part of the tree. */
+    public void install() {
+        if (!canInstall.get()) {
+            return;
+        }
+        InstallSpec spec = InstallSpec.of(state.runtimeProperty().get(), state.architectureProperty().get(),
+                requirementsOf(requirements.get()));
+        log.clear();
+        failed.set(false);
+        status.set("");
+        installing.set(true);
+        BackgroundTask<Installation> task = BackgroundTask.of(p -> builder.install(spec, p));
+        install = task;
+        progress.bind(task.progressProperty());
+        progressMessage.bind(task.messageProperty());
+        task.onLog(this::appendLog)
+                .onSuccess(done -> {
+                    state.installationProperty().set(done);
+                    tree.replaceInstalled(done.content());
+                    status.set(String.format(text.getString(done.packages().size() == 1
+                                    ? "contents.install.doneOne" : "contents.install.done"),
+                            done.packages().size(), spec.runtime().id(), spec.architecture().id(),
+                            Objects.requireNonNullElse(done.installer(), "—")));
+                })
+                .onCancelled(() -> status.set(text.getString("contents.install.cancelled")))
+                .onError(Exception.class, this::fail)
+                .andFinally(() -> {
+                    progress.unbind();
+                    progressMessage.unbind();
+                    progressMessage.set("");
+                    installing.set(false);
+                    install = null;
+                })
+                .start(executor);
+    }
+
+    public void cancel() {
+        if (install != null) {
+            install.cancel();
+        }
+    }
+
+    private void appendLog(String batch) {
+        log.addAll(batch.lines().toList());
+        if (log.size() > LOG_LIMIT) {
+            log.remove(0, log.size() - LOG_LIMIT);
+        }
+    }
+
+    private void fail(Throwable e) {
+        UserMessage m = UserMessage.of(e);
+        failed.set(true);
+        status.set(m.hint() == null ? m.summary() : m.summary() + " " + m.hint());
+    }
+
+    private String stale() {
+        Installation i = state.installationProperty().get();
+        if (i == null || i.workDir() == null) {
+            return "";
+        }
+        InstallSpec s = i.spec();
+        if (s.runtime() == state.runtimeProperty().get() && s.architecture() == state.architectureProperty().get()) {
+            return "";
+        }
+        return String.format(text.getString("contents.install.stale"), s.runtime().id(), s.architecture().id());
+    }
+
+    // ---- properties ----
+
+    public LayerTreeModel tree() {
+        return tree;
+    }
+
+    public WizardState state() {
+        return state;
+    }
+
+    public ObjectProperty<Runtime> runtimeProperty() {
+        return state.runtimeProperty();
+    }
+
+    public ObjectProperty<Architecture> architectureProperty() {
+        return state.architectureProperty();
+    }
+
+    public StringProperty requirementsProperty() {
+        return requirements;
+    }
+
+    /** The lines pip would reject, as typed. */
+    public ObservableList<RequirementsCheck.Problem> problems() {
+        return problems;
+    }
+
+    /** The first problems as "Line 2: ..." lines; empty when every line is fine. */
+    public StringBinding problemTextProperty() {
+        return problemText;
+    }
+
+    public BooleanBinding canInstallProperty() {
+        return canInstall;
+    }
+
+    public ReadOnlyBooleanProperty installingProperty() {
+        return installing.getReadOnlyProperty();
+    }
+
+    /** 0..1, or -1 while the installer has not said how far it is. */
+    public ReadOnlyDoubleProperty progressProperty() {
+        return progress.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty progressMessageProperty() {
+        return progressMessage.getReadOnlyProperty();
+    }
+
+    /** The installer's output, live. */
+    public ObservableList<String> log() {
+        return log;
+    }
+
+    /** What the last install or load did, or why it failed, in plain words. */
+    public ReadOnlyStringProperty statusProperty() {
+        return status.getReadOnlyProperty();
+    }
+
+    public ReadOnlyBooleanProperty failedProperty() {
+        return failed.getReadOnlyProperty();
+    }
+
+    /** Set when the packages were installed for another runtime or architecture than the chosen one. */
+    public StringBinding staleWarningProperty() {
+        return staleWarning;
+    }
+
+    public BooleanBinding validProperty() {
+        return valid;
+    }
+}

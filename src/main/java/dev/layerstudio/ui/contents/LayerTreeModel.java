@@ -1,0 +1,300 @@
+package dev.layerstudio.ui.contents;
+
+import dev.layerstudio.build.LayerBuilder;
+import dev.layerstudio.model.AddedPath;
+import dev.layerstudio.model.ConflictPolicy;
+import dev.layerstudio.model.ContentNode;
+import dev.layerstudio.model.ContentSource;
+import dev.layerstudio.model.LayerContent;
+import dev.layerstudio.model.LayerPaths;
+import dev.layerstudio.ui.common.UserMessage;
+import dev.layerstudio.ui.task.AppExecutor;
+import dev.layerstudio.ui.task.BackgroundTask;
+import dev.layerstudio.ui.wizard.WizardState;
+import java.nio.file.Path;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.ResourceBundle;
+import java.util.Set;
+import java.util.function.UnaryOperator;
+import javafx.beans.binding.Bindings;
+import javafx.beans.binding.BooleanBinding;
+import javafx.beans.property.IntegerProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleIntegerProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import javafx.scene.control.TreeItem;
+
+/**
+ * The layer tree of the Contents step: the user's edits (add files and folders, move,
+ * rename, delete, settle conflicts) as new immutable {@link LayerContent}s written to
+ * {@link WizardState#contentProperty()}, with undo. Scanning added folders runs in the
+ * background; everything else is a cheap change of the tree.
+ */
+public final class LayerTreeModel {
+
+    private static final int UNDO_LIMIT = 50;
+
+    private final WizardState state;
+    private final LayerBuilder builder;
+    private final AppExecutor executor;
+    private final ResourceBundle text;
+
+    private final Deque<LayerContent> undo = new ArrayDeque<>();
+    private final IntegerProperty undoSize = new SimpleIntegerProperty(0);
+    private final ReadOnlyObjectWrapper<TreeItem<ContentNode>> root = new ReadOnlyObjectWrapper<>();
+    private final ObservableList<ContentNode> conflicts = FXCollections.observableArrayList();
+    private final ObservableList<ContentNode> conflictsView = FXCollections.unmodifiableObservableList(conflicts);
+    private final ReadOnlyBooleanWrapper adding = new ReadOnlyBooleanWrapper(false);
+    private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper summary = new ReadOnlyStringWrapper("");
+    private final Set<String> expanded = new HashSet<>(Set.of("python"));
+    private final BooleanBinding canUndo = undoSize.greaterThan(0);
+    private final BooleanBinding empty;
+    private final BooleanBinding complete;
+    private Map<String, Long> folderBytes = Map.of();
+
+    public LayerTreeModel(WizardState state, LayerBuilder builder, AppExecutor executor, ResourceBundle text) {
+        this.state = state;
+        this.builder = builder;
+        this.executor = executor;
+        this.text = text;
+        empty = Bindings.createBooleanBinding(() -> content().isEmpty(), state.contentProperty());
+        complete = Bindings.createBooleanBinding(() -> !content().isEmpty() && conflicts.isEmpty(),
+                state.contentProperty(), conflicts);
+        state.contentProperty().addListener((o, a, now) -> show(now));
+        show(state.contentProperty().get());
+    }
+
+    /** The content as it stands (empty before anything was installed or added). */
+    public LayerContent content() {
+        LayerContent c = state.contentProperty().get();
+        return c == null ? LayerContent.empty() : c;
+    }
+
+    // ---- edits ----
+
+    /**
+     * Adds files and folders from disk: into {@code folder} (a folder of the layer, "" for
+     * the top) keeping their names, or to {@code python/<name>} when {@code folder} is null.
+     * The folders are read in the background.
+     */
+    public void add(List<Path> files, String folder) {
+        if (files.isEmpty()) {
+            return;
+        }
+        adding.set(true);
+        status.set(String.format(text.getString("contents.tree.adding"), files.size() == 1
+                ? files.get(0).getFileName() : files.size() + " " + text.getString("contents.tree.items")));
+        BackgroundTask.of(p -> {
+            LayerContent scanned = LayerContent.empty();
+            for (Path f : files) {
+                scanned = builder.add(scanned, new AddedPath(f, folder == null ? null : folder + "/"));
+            }
+            return scanned;
+        }).onSuccess(scanned -> {
+            if (edit(c -> c.add(scanned.nodes()))) {
+                status.set(String.format(text.getString("contents.tree.added"), scanned.fileCount()));
+            }
+        }).onError(Exception.class, e -> status.set(plain(e)))
+                .onCancelled(() -> status.set(""))
+                .andFinally(() -> adding.set(false))
+                .start(executor);
+    }
+
+    /** Moves nodes into a folder ("" for the top of the layer), keeping their names. */
+    public boolean moveInto(Collection<String> paths, String folder) {
+        return edit(c -> {
+            LayerContent next = c;
+            for (String p : paths) {
+                if (!LayerPaths.parent(p).equals(folder)) {
+                    next = next.moveInto(p, folder);
+                }
+            }
+            return next;
+        });
+    }
+
+    public boolean rename(String path, String newName) {
+        if (LayerPaths.name(path).equals(newName)) {
+            return false;
+        }
+        return edit(c -> c.rename(path, newName.strip()));
+    }
+
+    public boolean remove(Collection<String> paths) {
+        return edit(c -> c.removeAll(paths));
+    }
+
+    /** Makes an empty folder inside {@code parent} ("" for the top) and returns its path. */
+    public String createFolder(String parent) {
+        String base = text.getString("contents.tree.newFolderName");
+        String path = LayerPaths.join(parent, base);
+        for (int i = 2; content().contains(path); i++) {
+            path = LayerPaths.join(parent, base + " " + i);
+        }
+        String made = path;
+        expanded.add(parent);
+        return edit(c -> c.createFolder(made)) ? made : null;
+    }
+
+    /** Settles one conflict: {@code winner} goes in, the other sources do not. */
+    public boolean resolve(String path, ContentSource winner) {
+        return edit(c -> c.resolve(path, winner));
+    }
+
+    /** Settles every conflict: the user's files win, or the installed ones. */
+    public boolean resolveAll(boolean mine) {
+        return edit(c -> c.resolveAll(mine ? ConflictPolicy.PREFER_MINE : ConflictPolicy.PREFER_INSTALLED));
+    }
+
+    /** Puts back the content as it was before the last change. */
+    public void undo() {
+        if (undo.isEmpty()) {
+            return;
+        }
+        LayerContent previous = undo.pop();
+        undoSize.set(undo.size());
+        state.contentProperty().set(previous);
+        status.set(text.getString("contents.tree.undone"));
+    }
+
+    /**
+     * A fresh installation replaces the installed part of the tree; the user's own files
+     * stay where they were. The nodes of the previous installation are gone from disk,
+     * so there is nothing to undo to.
+     */
+    public void replaceInstalled(LayerContent installed) {
+        List<ContentNode> mine = new ArrayList<>();
+        for (ContentNode n : content().nodes()) {
+            List<ContentSource> user = n.sources().stream().filter(ContentSource::isUser).toList();
+            if (!user.isEmpty()) {
+                mine.add(new ContentNode(n.path(), n.directory(), user));
+            }
+        }
+        LayerContent merged;
+        try {
+            merged = installed.add(mine);
+        } catch (RuntimeException e) {
+            merged = installed;
+            status.set(plain(e));
+        }
+        undo.clear();
+        undoSize.set(0);
+        state.contentProperty().set(merged);
+    }
+
+    /** Applies one change; a change the tree refuses leaves it as it was and says why. */
+    private boolean edit(UnaryOperator<LayerContent> change) {
+        LayerContent before = content();
+        LayerContent after;
+        try {
+            after = change.apply(before);
+        } catch (RuntimeException e) {
+            status.set(plain(e));
+            return false;
+        }
+        if (after.equals(before)) {
+            return false;
+        }
+        undo.push(before);
+        if (undo.size() > UNDO_LIMIT) {
+            undo.removeLast();
+        }
+        undoSize.set(undo.size());
+        status.set("");
+        state.contentProperty().set(after);
+        return true;
+    }
+
+    private static String plain(Throwable e) {
+        UserMessage m = UserMessage.of(e);
+        return m.hint() == null ? m.summary() : m.summary() + " " + m.hint();
+    }
+
+    // ---- the view ----
+
+    private void show(LayerContent now) {
+        LayerContent c = now == null ? LayerContent.empty() : now;
+        folderBytes = folderSizes(c);
+        conflicts.setAll(c.conflicts());
+        summary.set(c.isEmpty() ? "" : String.format(text.getString("contents.tree.summary"), c.fileCount(),
+                dev.layerstudio.model.ByteSizes.human(c.totalBytes())));
+        root.set(ContentTreeItem.root(c, expanded));
+    }
+
+    /** Bytes under every folder, in one pass over the files. */
+    private static Map<String, Long> folderSizes(LayerContent c) {
+        Map<String, Long> sizes = new HashMap<>();
+        for (ContentNode n : c.nodes()) {
+            if (n.directory()) {
+                continue;
+            }
+            long size = n.size();
+            for (String p = n.parent(); !p.isEmpty(); p = LayerPaths.parent(p)) {
+                sizes.merge(p, size, Long::sum);
+            }
+        }
+        return sizes;
+    }
+
+    /** Bytes of a file, or of everything under a folder. */
+    public long bytesOf(ContentNode node) {
+        return node.directory() ? folderBytes.getOrDefault(node.path(), 0L) : node.size();
+    }
+
+    /** Whether a node may be dropped into a folder: not into itself or below itself. */
+    public boolean canMoveInto(String path, String folder) {
+        return content().contains(path) && !LayerPaths.isWithin(folder, path)
+                && !LayerPaths.parent(path).equals(folder);
+    }
+
+    public ReadOnlyObjectProperty<TreeItem<ContentNode>> rootProperty() {
+        return root.getReadOnlyProperty();
+    }
+
+    /** Files claimed by two sources, until the user settles them. */
+    public ObservableList<ContentNode> conflicts() {
+        return conflictsView;
+    }
+
+    public ReadOnlyBooleanProperty addingProperty() {
+        return adding.getReadOnlyProperty();
+    }
+
+    /** The last thing said about an edit: what was added, or why a change was refused. */
+    public ReadOnlyStringProperty statusProperty() {
+        return status.getReadOnlyProperty();
+    }
+
+    /** "1,204 files · 14.2 MB" */
+    public ReadOnlyStringProperty summaryProperty() {
+        return summary.getReadOnlyProperty();
+    }
+
+    public BooleanBinding canUndoProperty() {
+        return canUndo;
+    }
+
+    /** True while there is nothing in the layer. */
+    public BooleanBinding emptyProperty() {
+        return empty;
+    }
+
+    /** True when the tree has content and no conflicts. */
+    public BooleanBinding completeProperty() {
+        return complete;
+    }
+}

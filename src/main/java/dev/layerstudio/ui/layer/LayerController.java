@@ -1,0 +1,260 @@
+package dev.layerstudio.ui.layer;
+
+import dev.layerstudio.model.ByteSizes;
+import dev.layerstudio.model.LayerUse;
+import dev.layerstudio.model.LayerVersionInfo;
+import dev.layerstudio.ui.shell.StepController;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.ResourceBundle;
+import java.util.function.Function;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.value.ObservableBooleanValue;
+import javafx.fxml.FXML;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
+import javafx.scene.control.ListView;
+import javafx.scene.control.ProgressIndicator;
+import javafx.scene.control.TextField;
+import javafx.scene.control.TreeItem;
+import javafx.scene.control.TreeTableCell;
+import javafx.scene.control.TreeTableColumn;
+import javafx.scene.control.TreeTableView;
+import javafx.scene.input.KeyCode;
+import javafx.scene.layout.VBox;
+import org.kordamp.ikonli.feather.Feather;
+import org.kordamp.ikonli.javafx.FontIcon;
+
+/** Binds the Layer view to its view model. */
+public final class LayerController implements StepController {
+
+    private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("yyyy-MM-dd")
+            .withZone(ZoneId.systemDefault());
+
+    private final LayerViewModel vm;
+
+    @FXML private TextField searchField;
+    @FXML private Button refreshButton;
+    @FXML private ProgressIndicator loadingIndicator;
+    @FXML private TreeTableView<LayerRow> layerTable;
+    @FXML private TreeTableColumn<LayerRow, LayerRow> nameColumn;
+    @FXML private TreeTableColumn<LayerRow, String> latestColumn;
+    @FXML private TreeTableColumn<LayerRow, String> runtimesColumn;
+    @FXML private TreeTableColumn<LayerRow, String> archColumn;
+    @FXML private TreeTableColumn<LayerRow, String> sizeColumn;
+    @FXML private TreeTableColumn<LayerRow, String> dateColumn;
+    @FXML private Label placeholderLabel;
+    @FXML private Label statusLabel;
+    @FXML private FontIcon choiceIcon;
+    @FXML private Label choiceTitle;
+    @FXML private Label choiceDetail;
+    @FXML private TextField newNameField;
+    @FXML private Label nameError;
+    @FXML private VBox versionCard;
+    @FXML private Label versionTitle;
+    @FXML private TextField versionArn;
+    @FXML private Label versionDescription;
+    @FXML private Label versionRuntimes;
+    @FXML private Label versionLicense;
+    @FXML private Label versionSha;
+    @FXML private Label usageStatus;
+    @FXML private ListView<LayerUse> usageList;
+    @FXML private ResourceBundle resources;
+
+    public LayerController(LayerViewModel vm) {
+        this.vm = vm;
+    }
+
+    @FXML
+    private void initialize() {
+        searchField.textProperty().bindBidirectional(vm.searchProperty());
+        loadingIndicator.visibleProperty().bind(vm.loadingProperty());
+        refreshButton.disableProperty().bind(vm.loadingProperty()
+                .or(vm.state().sessionProperty().isNull()));
+        placeholderLabel.textProperty().bind(vm.placeholderProperty());
+        statusLabel.textProperty().bind(vm.statusProperty());
+        statusLabel.managedProperty().bind(statusLabel.textProperty().isNotEmpty());
+        setUpTable();
+
+        newNameField.textProperty().bindBidirectional(vm.newNameProperty());
+        nameError.textProperty().bind(vm.nameErrorProperty());
+        nameError.managedProperty().bind(nameError.textProperty().isNotEmpty());
+        newNameField.focusedProperty().addListener((o, a, focused) -> {
+            if (focused && !newNameField.getText().isBlank()) {
+                vm.useNewName();
+            }
+        });
+        choiceTitle.textProperty().bind(vm.choiceTitleProperty());
+        choiceDetail.textProperty().bind(vm.choiceDetailProperty());
+        vm.state().layerProperty().addListener((o, a, choice) -> showChoiceIcon());
+        showChoiceIcon();
+
+        vm.modeProperty().addListener((o, a, mode) -> {
+            if (mode == LayerViewModel.Mode.NEW) {
+                layerTable.getSelectionModel().clearSelection();
+            }
+        });
+        vm.selectedProperty().addListener((o, a, row) -> showVersion(row));
+        showVersion(null);
+        usageStatus.textProperty().bind(vm.usageStatusProperty());
+        usageList.setItems(vm.usage());
+        usageList.setCellFactory(l -> new UsageCell());
+        usageList.setPlaceholder(new Label(""));
+    }
+
+    private void setUpTable() {
+        layerTable.rootProperty().bind(vm.rootProperty());
+        layerTable.setColumnResizePolicy(TreeTableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        nameColumn.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().getValue()));
+        nameColumn.setCellFactory(c -> new NameCell());
+        latestColumn.setCellValueFactory(text(r -> r instanceof LayerRow.Layer && r.version() != null
+                ? String.valueOf(r.version().version()) : ""));
+        runtimesColumn.setCellValueFactory(text(r -> r.version() == null ? ""
+                : list(r.version().compatibleRuntimes())));
+        archColumn.setCellValueFactory(text(r -> r.version() == null ? ""
+                : list(r.version().compatibleArchitectures())));
+        sizeColumn.setCellValueFactory(text(r -> r.version() == null || r.version().codeSize() < 0 ? ""
+                : ByteSizes.human(r.version().codeSize())));
+        dateColumn.setCellValueFactory(text(r -> r.version() == null || r.version().createdDate() == null ? ""
+                : DATE.format(r.version().createdDate())));
+        layerTable.getSelectionModel().selectedItemProperty().addListener((o, a, item) -> {
+            if (item != null && item.getValue() != null && !item.getValue().equals(vm.selectedProperty().get())) {
+                vm.select(item.getValue());
+            }
+        });
+        layerTable.rootProperty().addListener((o, a, root) -> reselect(root));
+        layerTable.setOnKeyPressed(e -> {
+            if (e.getCode() == KeyCode.F5) {
+                vm.reload();
+            }
+        });
+    }
+
+    private Callback text(Function<LayerRow, String> f) {
+        return c -> new ReadOnlyStringWrapper(c.getValue() == null || c.getValue().getValue() == null ? ""
+                : f.apply(c.getValue().getValue()));
+    }
+
+    private interface Callback extends javafx.util.Callback<TreeTableColumn.CellDataFeatures<LayerRow, String>,
+            javafx.beans.value.ObservableValue<String>> {
+    }
+
+    private String list(List<String> values) {
+        return values.isEmpty() ? resources.getString("layer.any") : String.join(", ", values);
+    }
+
+    /** Keeps the chosen row chosen when the table is rebuilt (search, reload). */
+    private void reselect(TreeItem<LayerRow> root) {
+        LayerRow wanted = vm.selectedProperty().get();
+        if (root == null || wanted == null || vm.modeProperty().get() != LayerViewModel.Mode.EXISTING) {
+            return;
+        }
+        for (TreeItem<LayerRow> layer : root.getChildren()) {
+            if (layer.getValue().equals(wanted)) {
+                layerTable.getSelectionModel().select(layer);
+                return;
+            }
+            for (TreeItem<LayerRow> version : layer.getChildren()) {
+                if (version.getValue().equals(wanted)) {
+                    layer.setExpanded(true);
+                    layerTable.getSelectionModel().select(version);
+                    return;
+                }
+            }
+        }
+    }
+
+    private void showChoiceIcon() {
+        var choice = vm.state().layerProperty().get();
+        choiceIcon.setIconCode(choice == null ? Feather.CIRCLE : choice.isNew() ? Feather.PLUS_CIRCLE : Feather.LAYERS);
+        choiceIcon.getStyleClass().removeAll("chosen");
+        if (choice != null) {
+            choiceIcon.getStyleClass().add("chosen");
+        }
+    }
+
+    private void showVersion(LayerRow row) {
+        LayerVersionInfo v = row == null ? null : row.version();
+        versionCard.setVisible(v != null);
+        versionCard.setManaged(v != null);
+        if (v == null) {
+            return;
+        }
+        versionTitle.setText(String.format(resources.getString("layer.version.title"), v.name(), v.version()));
+        versionArn.setText(v.arn());
+        versionDescription.setText(v.description().isEmpty() ? "—" : v.description());
+        versionRuntimes.setText(list(v.compatibleRuntimes()) + " · " + list(v.compatibleArchitectures()));
+        versionLicense.setText(v.license().isEmpty() ? "—" : v.license());
+        versionSha.setText(v.codeSha256() == null ? "—" : v.codeSha256());
+    }
+
+    @FXML
+    private void refresh() {
+        vm.reload();
+    }
+
+    @FXML
+    private void useNewName() {
+        vm.useNewName();
+    }
+
+    @Override
+    public ObservableBooleanValue validProperty() {
+        return vm.validProperty();
+    }
+
+    @Override
+    public void onShow() {
+        if (vm.layers().isEmpty() && vm.state().sessionProperty().get() != null && !vm.loadingProperty().get()) {
+            vm.reload();
+        }
+    }
+
+    /** The layer's name with a layers icon, or "Version N" with a tag. */
+    private final class NameCell extends TreeTableCell<LayerRow, LayerRow> {
+        @Override
+        protected void updateItem(LayerRow row, boolean empty) {
+            super.updateItem(row, empty);
+            getStyleClass().removeAll("layer-name", "version-name");
+            if (empty || row == null) {
+                setText(null);
+                setGraphic(null);
+                return;
+            }
+            if (row instanceof LayerRow.Layer l) {
+                setText(l.layer().name());
+                setGraphic(new FontIcon(Feather.LAYERS));
+                getStyleClass().add("layer-name");
+            } else {
+                setText(String.format(resources.getString("layer.versionRow"), row.version().version()));
+                setGraphic(new FontIcon(Feather.TAG));
+                getStyleClass().add("version-name");
+            }
+        }
+    }
+
+    private final class UsageCell extends ListCell<LayerUse> {
+        @Override
+        protected void updateItem(LayerUse use, boolean empty) {
+            super.updateItem(use, empty);
+            if (empty || use == null) {
+                setText(null);
+                setGraphic(null);
+                return;
+            }
+            Label name = new Label(use.functionName());
+            name.getStyleClass().add("target-name");
+            Label detail = new Label(String.format(resources.getString("layer.usage.position"),
+                    use.runtime() == null ? "—" : use.runtime(), use.position(), use.layerCount()));
+            detail.getStyleClass().add("target-detail");
+            FontIcon icon = new FontIcon(Feather.ZAP);
+            javafx.scene.layout.HBox box = new javafx.scene.layout.HBox(8, icon, new VBox(1, name, detail));
+            box.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+            setText(null);
+            setGraphic(box);
+        }
+    }
+}

@@ -1,0 +1,348 @@
+package dev.layerstudio.ui.layer;
+
+import dev.layerstudio.aws.AwsSession;
+import dev.layerstudio.aws.FunctionService;
+import dev.layerstudio.aws.LayerService;
+import dev.layerstudio.model.LayerInfo;
+import dev.layerstudio.model.LayerUse;
+import dev.layerstudio.model.LayerVersionInfo;
+import dev.layerstudio.model.LayerVersionRef;
+import dev.layerstudio.model.UsageReport;
+import dev.layerstudio.ui.common.UserMessage;
+import dev.layerstudio.ui.task.AppExecutor;
+import dev.layerstudio.ui.task.BackgroundTask;
+import dev.layerstudio.ui.wizard.LayerChoice;
+import dev.layerstudio.ui.wizard.WizardState;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.ResourceBundle;
+import java.util.function.Function;
+import javafx.beans.binding.Bindings;
+import javafx.beans.binding.BooleanBinding;
+import javafx.beans.binding.StringBinding;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import javafx.scene.control.TreeItem;
+
+/**
+ * Layer: the layers of the connected region with their versions; choose one to make
+ * its next version, or name a new one. For the chosen version, which functions use it.
+ * Valid once a layer is chosen or a new, free, well-formed name is given.
+ */
+public final class LayerViewModel {
+
+    /** Whether the user makes a version of a listed layer or starts a new one. */
+    public enum Mode { EXISTING, NEW }
+
+    private final WizardState state;
+    private final Function<AwsSession, LayerService> layers;
+    private final Function<AwsSession, FunctionService> functions;
+    private final AppExecutor executor;
+    private final ResourceBundle text;
+
+    private final ObservableList<LayerInfo> all = FXCollections.observableArrayList();
+    private final ObservableList<LayerInfo> allView = FXCollections.unmodifiableObservableList(all);
+    private final ReadOnlyObjectWrapper<TreeItem<LayerRow>> root = new ReadOnlyObjectWrapper<>();
+    private final StringProperty search = new SimpleStringProperty("");
+    private final ObjectProperty<Mode> mode = new SimpleObjectProperty<>(Mode.EXISTING);
+    private final ReadOnlyObjectWrapper<LayerRow> selected = new ReadOnlyObjectWrapper<>();
+    private final StringProperty newName = new SimpleStringProperty("");
+    private final StringBinding nameError;
+    private final BooleanProperty loading = new SimpleBooleanProperty(false);
+    private final ReadOnlyStringWrapper placeholder = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper("");
+    private final ObservableList<LayerUse> usage = FXCollections.observableArrayList();
+    private final ReadOnlyStringWrapper usageStatus = new ReadOnlyStringWrapper("");
+    private final BooleanBinding valid;
+    private final StringBinding choiceTitle;
+    private final StringBinding choiceDetail;
+    private BackgroundTask<List<LayerInfo>> listing;
+    private BackgroundTask<UsageReport> usageTask;
+
+    public LayerViewModel(WizardState state, Function<AwsSession, LayerService> layers,
+                          Function<AwsSession, FunctionService> functions, AppExecutor executor, ResourceBundle text) {
+        this.state = state;
+        this.layers = layers;
+        this.functions = functions;
+        this.executor = executor;
+        this.text = text;
+        nameError = Bindings.createStringBinding(() -> checkName(newName.get()).orElse(""), newName, all);
+        valid = Bindings.isNotNull(state.layerProperty());
+        choiceTitle = Bindings.createStringBinding(() -> describe(state.layerProperty().get(), true),
+                state.layerProperty());
+        choiceDetail = Bindings.createStringBinding(() -> describe(state.layerProperty().get(), false),
+                state.layerProperty());
+        search.addListener((o, a, b) -> rebuild());
+        newName.addListener((o, a, b) -> useNewName());
+        all.addListener((javafx.collections.ListChangeListener<LayerInfo>) c -> {
+            if (mode.get() == Mode.NEW) {
+                useNewName();
+            }
+        });
+        state.sessionProperty().addListener((o, a, b) -> {
+            state.layerProperty().set(null);
+            selected.set(null);
+            reload();
+        });
+        placeholder.set(text.getString("layer.empty.notConnected"));
+    }
+
+    // ---- listing ----
+
+    /** Lists the layers of the session's region again (in the background); the chosen row stays chosen. */
+    public void reload() {
+        if (listing != null) {
+            listing.cancel();
+        }
+        AwsSession session = state.sessionProperty().get();
+        if (session == null) {
+            all.clear();
+            rebuild();
+            placeholder.set(text.getString("layer.empty.notConnected"));
+            return;
+        }
+        loading.set(true);
+        status.set("");
+        placeholder.set(String.format(text.getString("layer.loading"), session.region()));
+        BackgroundTask<List<LayerInfo>> task = BackgroundTask.of(p -> layers.apply(session).listLayers());
+        listing = task;
+        task.onSuccess(list -> {
+            if (session != state.sessionProperty().get()) {
+                return;
+            }
+            all.setAll(list);
+            rebuild();
+            placeholder.set(String.format(text.getString("layer.empty.none"), session.region()));
+            keepChoice();
+        }).onError(Exception.class, e -> {
+            UserMessage m = UserMessage.of(e);
+            all.clear();
+            rebuild();
+            placeholder.set(m.summary());
+            status.set(m.hint() == null ? m.summary() : m.summary() + " " + m.hint());
+        }).andFinally(() -> {
+            if (listing == task) {
+                loading.set(false);
+                listing = null;
+            }
+        }).start(executor);
+    }
+
+    /** After a reload, the chosen layer's fresh listing replaces the old one (or it is gone). */
+    private void keepChoice() {
+        LayerChoice choice = state.layerProperty().get();
+        if (choice == null || choice.isNew()) {
+            return;
+        }
+        Optional<LayerInfo> fresh = all.stream().filter(l -> l.name().equals(choice.name())).findFirst();
+        LayerRow row = selected.get();
+        if (fresh.isEmpty()) {
+            state.layerProperty().set(null);
+            selected.set(null);
+            return;
+        }
+        LayerInfo l = fresh.get();
+        state.layerProperty().set(LayerChoice.of(l));
+        if (row instanceof LayerRow.Version v) {
+            selected.set(l.version(v.version().version()).<LayerRow>map(x -> new LayerRow.Version(l, x))
+                    .orElse(new LayerRow.Layer(l)));
+        } else {
+            selected.set(new LayerRow.Layer(l));
+        }
+    }
+
+    private void rebuild() {
+        String q = search.get() == null ? "" : search.get().strip().toLowerCase(Locale.ROOT);
+        TreeItem<LayerRow> top = new TreeItem<>();
+        for (LayerInfo l : all) {
+            if (!q.isEmpty() && !matches(l, q)) {
+                continue;
+            }
+            TreeItem<LayerRow> item = new TreeItem<>(new LayerRow.Layer(l));
+            for (LayerVersionInfo v : l.versions()) {
+                item.getChildren().add(new TreeItem<>(new LayerRow.Version(l, v)));
+            }
+            top.getChildren().add(item);
+        }
+        root.set(top);
+    }
+
+    private static boolean matches(LayerInfo l, String q) {
+        if (l.name().toLowerCase(Locale.ROOT).contains(q)) {
+            return true;
+        }
+        return l.latest().map(v -> v.description().toLowerCase(Locale.ROOT).contains(q)
+                || v.compatibleRuntimes().stream().anyMatch(r -> r.contains(q))
+                || v.compatibleArchitectures().stream().anyMatch(a -> a.contains(q))).orElse(false);
+    }
+
+    // ---- choosing ----
+
+    /** The user picked a row: its layer gets the next version; its version's users are looked up. */
+    public void select(LayerRow row) {
+        if (row == null) {
+            return;
+        }
+        mode.set(Mode.EXISTING);
+        selected.set(row);
+        state.layerProperty().set(LayerChoice.of(row.layer()));
+        loadUsage(row.version());
+    }
+
+    /** The user wants a new layer: the typed name becomes the choice when it is valid. */
+    public void useNewName() {
+        mode.set(Mode.NEW);
+        String name = newName.get() == null ? "" : newName.get().strip();
+        state.layerProperty().set(!name.isEmpty() && checkName(name).isEmpty() ? LayerChoice.newLayer(name) : null);
+    }
+
+    /** What is wrong with a new layer's name, in a plain sentence; empty when it is fine or not typed yet. */
+    Optional<String> checkName(String raw) {
+        String name = raw == null ? "" : raw.strip();
+        if (name.isEmpty()) {
+            return Optional.empty();
+        }
+        Optional<String> problem = LayerVersionRef.validateName(name);
+        if (problem.isPresent()) {
+            return problem;
+        }
+        if (all.stream().anyMatch(l -> l.name().equals(name))) {
+            return Optional.of(String.format(text.getString("layer.name.exists"), name));
+        }
+        return Optional.empty();
+    }
+
+    private String describe(LayerChoice choice, boolean title) {
+        if (choice == null) {
+            return text.getString(title ? "layer.choice.none" : "layer.choice.none.detail");
+        }
+        if (choice.isNew()) {
+            return title ? String.format(text.getString("layer.choice.new"), choice.name())
+                    : text.getString("layer.choice.new.detail");
+        }
+        if (title) {
+            return String.format(text.getString("layer.choice.existing"), choice.name());
+        }
+        return choice.latest().map(v -> String.format(text.getString("layer.choice.existing.detail"), v.version()))
+                .orElse(text.getString("layer.choice.existing.noVersions"));
+    }
+
+    // ---- usage ----
+
+    private void loadUsage(LayerVersionInfo version) {
+        if (usageTask != null) {
+            usageTask.cancel();
+        }
+        usage.clear();
+        AwsSession session = state.sessionProperty().get();
+        if (version == null || session == null) {
+            usageStatus.set(version == null ? text.getString("layer.usage.noVersion") : "");
+            return;
+        }
+        usageStatus.set(text.getString("layer.usage.loading"));
+        BackgroundTask<UsageReport> task = BackgroundTask.of(p -> functions.apply(session)
+                .usage(version.arn(), List.of()));
+        usageTask = task;
+        task.onSuccess(report -> {
+            if (usageTask != task) {
+                return;
+            }
+            List<LayerUse> uses = report.usesOf(version.ref());
+            usage.setAll(uses);
+            usageStatus.set(uses.isEmpty()
+                    ? String.format(text.getString("layer.usage.none"), report.functionsScanned())
+                    : String.format(text.getString(uses.size() == 1 ? "layer.usage.one" : "layer.usage.many"),
+                    uses.size(), report.functionsScanned()));
+        }).onError(Exception.class, e -> {
+            if (usageTask == task) {
+                usageStatus.set(UserMessage.of(e).summary());
+            }
+        }).andFinally(() -> {
+            if (usageTask == task) {
+                usageTask = null;
+            }
+        }).start(executor);
+    }
+
+    // ---- properties ----
+
+    public ReadOnlyObjectProperty<TreeItem<LayerRow>> rootProperty() {
+        return root.getReadOnlyProperty();
+    }
+
+    public StringProperty searchProperty() {
+        return search;
+    }
+
+    public ReadOnlyObjectProperty<Mode> modeProperty() {
+        return mode;
+    }
+
+    public ReadOnlyObjectProperty<LayerRow> selectedProperty() {
+        return selected.getReadOnlyProperty();
+    }
+
+    public StringProperty newNameProperty() {
+        return newName;
+    }
+
+    public StringBinding nameErrorProperty() {
+        return nameError;
+    }
+
+    public ReadOnlyBooleanProperty loadingProperty() {
+        return loading;
+    }
+
+    /** What the empty table says: loading, nothing here, no connection, or what went wrong. */
+    public ReadOnlyStringProperty placeholderProperty() {
+        return placeholder.getReadOnlyProperty();
+    }
+
+    /** A failure to list, in plain words (empty when all is well). */
+    public ReadOnlyStringProperty statusProperty() {
+        return status.getReadOnlyProperty();
+    }
+
+    public ObservableList<LayerUse> usage() {
+        return usage;
+    }
+
+    public ReadOnlyStringProperty usageStatusProperty() {
+        return usageStatus.getReadOnlyProperty();
+    }
+
+    /** The layers as listed (all of them, not only those the search shows). */
+    public ObservableList<LayerInfo> layers() {
+        return allView;
+    }
+
+    public WizardState state() {
+        return state;
+    }
+
+    /** One line naming what will be published: "New version of my-layer", "New layer my-layer". */
+    public StringBinding choiceTitleProperty() {
+        return choiceTitle;
+    }
+
+    public StringBinding choiceDetailProperty() {
+        return choiceDetail;
+    }
+
+    public BooleanBinding validProperty() {
+        return valid;
+    }
+}

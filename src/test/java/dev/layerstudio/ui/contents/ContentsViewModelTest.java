@@ -1,0 +1,95 @@
+package dev.layerstudio.ui.contents;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.testfx.util.WaitForAsyncUtils.asyncFx;
+import static org.testfx.util.WaitForAsyncUtils.waitFor;
+
+import dev.layerstudio.build.DefaultLayerBuilder;
+import dev.layerstudio.model.Architecture;
+import dev.layerstudio.model.LayerInfo;
+import dev.layerstudio.model.LayerVersionInfo;
+import dev.layerstudio.model.LayerVersionRef;
+import dev.layerstudio.model.Runtime;
+import dev.layerstudio.ui.task.AppExecutor;
+import dev.layerstudio.ui.wizard.LayerChoice;
+import dev.layerstudio.ui.wizard.WizardState;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.ResourceBundle;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxToolkit;
+
+class ContentsViewModelTest {
+
+    @TempDir
+    Path tmp;
+
+    private final AppExecutor executor = new AppExecutor(2);
+    private WizardState state;
+    private ContentsViewModel vm;
+
+    @BeforeAll
+    static void toolkit() throws Exception {
+        FxToolkit.registerPrimaryStage();
+    }
+
+    @BeforeEach
+    void model() throws Exception {
+        state = new WizardState(executor::execute);
+        vm = asyncFx(() -> new ContentsViewModel(state, new DefaultLayerBuilder(), executor,
+                ResourceBundle.getBundle("dev.layerstudio.ui.messages"))).get();
+    }
+
+    @AfterEach
+    void close() {
+        executor.close();
+    }
+
+    @Test
+    void runtimeAndArchitectureFollowTheChosenLayersLatestVersion() throws Exception {
+        LayerVersionRef ref = LayerVersionRef.parse("arn:aws:lambda:us-east-1:123456789012:layer:alpha:3");
+        LayerVersionInfo v3 = new LayerVersionInfo(ref, "", "", List.of("python3.10", "python3.11", "nodejs20.x"),
+                List.of("arm64"), 10, null, null, null);
+        LayerInfo alpha = new LayerInfo("alpha", ref.layerArn(), "us-east-1", List.of(v3));
+        asyncFx(() -> state.layerProperty().set(LayerChoice.of(alpha))).get();
+        assertThat(state.runtimeProperty().get()).isEqualTo(Runtime.PYTHON_3_11);
+        assertThat(state.architectureProperty().get()).isEqualTo(Architecture.ARM64);
+
+        asyncFx(() -> state.layerProperty().set(LayerChoice.newLayer("fresh"))).get();
+        assertThat(state.runtimeProperty().get()).isEqualTo(Runtime.PYTHON_3_12);
+        assertThat(state.architectureProperty().get()).isEqualTo(Architecture.X86_64);
+    }
+
+    @Test
+    void installIsOfferedOnlyForRequirementsPipWouldRead() throws Exception {
+        assertThat(vm.canInstallProperty().get()).isFalse();
+        asyncFx(() -> vm.requirementsProperty().set("--no-index\n")).get();
+        assertThat(vm.canInstallProperty().get()).as("options alone install nothing").isFalse();
+        asyncFx(() -> vm.requirementsProperty().set("requests=2\n")).get();
+        assertThat(vm.canInstallProperty().get()).isFalse();
+        assertThat(vm.problemTextProperty().get()).startsWith("Line 1:");
+        asyncFx(() -> vm.requirementsProperty().set("requests==2  # the HTTP one\n")).get();
+        assertThat(vm.canInstallProperty().get()).isTrue();
+        assertThat(ContentsViewModel.requirementsOf("requests==2  # the HTTP one\n").lines())
+                .containsExactly("requests==2");
+    }
+
+    @Test
+    void aLoadedFilesRelativePathsPointNextToIt() throws Exception {
+        Path dir = Files.createDirectories(tmp.resolve("proj"));
+        Path file = Files.writeString(dir.resolve("requirements.txt"),
+                "-r base.txt\n--find-links ./wheels\n--extra-index-url https://x.example/simple\nrequests\n");
+        asyncFx(() -> vm.loadRequirements(file)).get();
+        waitFor(10, TimeUnit.SECONDS, () -> !vm.requirementsProperty().get().isEmpty());
+        assertThat(vm.requirementsProperty().get().lines()).containsExactly(
+                "-r " + dir.resolve("base.txt"), "--find-links " + dir.resolve("wheels"),
+                "--extra-index-url https://x.example/simple", "requests");
+        assertThat(vm.statusProperty().get()).isEqualTo("Loaded requirements.txt.");
+    }
+}
