@@ -51,6 +51,10 @@ public final class Rollouts {
         this.clock = clock;
     }
 
+    public String region() {
+        return functions.region();
+    }
+
     public RolloutJournals journals() {
         return journals;
     }

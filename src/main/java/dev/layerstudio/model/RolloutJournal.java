@@ -13,25 +13,29 @@ import java.util.Optional;
  * @param id          the rollout's name, from account, region, layer and target version
  * @param region      where the functions are
  * @param layerArn    the layer (unversioned ARN)
+ * @param selectors   the waves as they were asked for
  * @param toVersion   the version functions move to
  * @param fromVersion only functions on this version (0: any other version)
  * @param started     when the rollout was planned
  * @param updated     when the journal was last written
  * @param waves       in order
  */
-public record RolloutJournal(String id, String region, String layerArn, long toVersion, long fromVersion,
+public record RolloutJournal(String id, String region, String layerArn, List<String> selectors, long toVersion,
+                             long fromVersion,
                              Instant started, Instant updated, List<WaveRecord> waves) {
 
     public RolloutJournal {
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(layerArn, "layerArn");
+        selectors = selectors == null ? List.of() : List.copyOf(selectors);
         waves = waves == null ? List.of() : List.copyOf(waves);
     }
 
     /** A new journal for a plan: every wave pending. */
     public static RolloutJournal start(RolloutPlan plan, Instant now) {
         LayerVersionRef t = plan.target();
-        return new RolloutJournal(idOf(t), t.region(), t.layerArn(), t.version(), plan.fromVersion(), now, now,
+        return new RolloutJournal(idOf(t), t.region(), t.layerArn(), plan.selectors(), t.version(), plan.fromVersion(),
+                now, now,
                 plan.waves().stream().map(WaveRecord::pending).toList());
     }
 
@@ -79,6 +83,6 @@ public record RolloutJournal(String id, String region, String layerArn, long toV
     public RolloutJournal with(WaveRecord wave, Instant now) {
         List<WaveRecord> list = new ArrayList<>(waves);
         list.replaceAll(w -> w.number() == wave.number() ? wave : w);
-        return new RolloutJournal(id, region, layerArn, toVersion, fromVersion, started, now, list);
+        return new RolloutJournal(id, region, layerArn, selectors, toVersion, fromVersion, started, now, list);
     }
 }

@@ -49,7 +49,8 @@ public final class Waves {
         if (worthAWave(rest)) {
             waves.add(wave(waves.size() + 1, Wave.REST, plan, rest));
         }
-        return new RolloutPlan(target, fromVersion, waves, empty);
+        return new RolloutPlan(target, selectors.stream().map(WaveSelector::describe).toList(), fromVersion, waves,
+                empty);
     }
 
     /** The entries of a fresh plan that belong to a recorded wave, and the recorded names it no longer has. */
