@@ -57,13 +57,24 @@ class ArchitectureTest {
     @Test
     void engineParts_doNotImportEachOther() {
         noClasses().that().resideInAPackage("dev.layerstudio.build..")
-                .should().dependOnClassesThat().resideInAnyPackage("dev.layerstudio.inspect..", "dev.layerstudio.aws..")
+                .should().dependOnClassesThat().resideInAnyPackage("dev.layerstudio.inspect..", "dev.layerstudio.aws..",
+                        "dev.layerstudio.export..")
                 .check(classes);
         noClasses().that().resideInAPackage("dev.layerstudio.inspect..")
-                .should().dependOnClassesThat().resideInAnyPackage("dev.layerstudio.build..", "dev.layerstudio.aws..")
+                .should().dependOnClassesThat().resideInAnyPackage("dev.layerstudio.build..", "dev.layerstudio.aws..",
+                        "dev.layerstudio.export..")
                 .check(classes);
         noClasses().that().resideInAPackage("dev.layerstudio.aws..")
-                .should().dependOnClassesThat().resideInAnyPackage("dev.layerstudio.build..", "dev.layerstudio.inspect..")
+                .should().dependOnClassesThat().resideInAnyPackage("dev.layerstudio.build..", "dev.layerstudio.inspect..",
+                        "dev.layerstudio.export..")
+                .check(classes);
+    }
+
+    @Test
+    void exportImportsOnlyTheModel() {
+        noClasses().that().resideInAPackage("dev.layerstudio.export..")
+                .should().dependOnClassesThat().resideInAnyPackage("dev.layerstudio.build..",
+                        "dev.layerstudio.inspect..", "dev.layerstudio.aws..", "dev.layerstudio.sandbox..")
                 .check(classes);
     }
 

@@ -33,6 +33,12 @@ public interface FunctionService {
     /** One function, freshly read (name or ARN). */
     FunctionInfo getFunction(String function);
 
+    /**
+     * The tags of each function (ListTags per function, a few at a time), by function name.
+     * Fails with one sentence when a function's tags cannot be read.
+     */
+    Map<String, Map<String, String>> tags(Collection<FunctionInfo> functions);
+
     /** Which functions use a layer (name, layer ARN or version ARN) in the given regions (empty: this one). */
     UsageReport usage(String layer, List<String> regions);
 

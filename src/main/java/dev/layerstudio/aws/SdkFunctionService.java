@@ -15,6 +15,7 @@ import dev.layerstudio.model.PlanFacts;
 import dev.layerstudio.model.UsageReport;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -79,6 +80,24 @@ public final class SdkFunctionService implements FunctionService {
         } catch (RuntimeException e) {
             throw AwsErrors.translate(e, "read function " + function);
         }
+    }
+
+    @Override
+    public Map<String, Map<String, String>> tags(Collection<FunctionInfo> functions) {
+        List<FunctionInfo> list = List.copyOf(functions);
+        List<Map<String, String>> tags = Bounded.map(list, options.concurrency(), "tags", f -> {
+            String resource = f.arn() != null ? f.arn() : getFunction(f.name()).arn();
+            try {
+                return session.lambda().listTags(b -> b.resource(resource)).tags();
+            } catch (RuntimeException e) {
+                throw AwsErrors.translate(e, "read the tags of " + f.name());
+            }
+        });
+        Map<String, Map<String, String>> out = new LinkedHashMap<>();
+        for (int i = 0; i < list.size(); i++) {
+            out.put(list.get(i).name(), Map.copyOf(tags.get(i)));
+        }
+        return out;
     }
 
     @Override

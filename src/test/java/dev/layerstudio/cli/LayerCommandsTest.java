@@ -180,7 +180,7 @@ class LayerCommandsTest {
 
     @Test
     void everyCommandHasHelp() {
-        for (String command : List.of("layers", "publish", "attach", "usage", "upgrade", "share", "delete")) {
+        for (String command : List.of("layers", "publish", "attach", "usage", "upgrade", "share", "delete", "export")) {
             assertThat(run(command, "--help")).as(command + ": " + err).isZero();
             assertThat(out.toString()).contains("Usage: layer-studio " + command);
         }

@@ -46,10 +46,16 @@ public final class MotoFixtures {
     }
 
     public GetFunctionConfigurationResponse createFunction(String name, String runtime, List<String> layerArns) {
+        return createFunction(name, runtime, layerArns, Map.of());
+    }
+
+    /** A function with tags (set at creation, as {@code CreateFunction} allows). */
+    public GetFunctionConfigurationResponse createFunction(String name, String runtime, List<String> layerArns,
+                                                           Map<String, String> tags) {
         var r = lambda.createFunction(b -> b.functionName(name).runtime(runtime).role(roleArn())
                 .handler("lambda_function.handler").architectures(Architecture.X86_64)
                 .code(c -> c.zipFile(SdkBytes.fromByteArray(Zips.handler())))
-                .layers(layerArns));
+                .layers(layerArns).tags(tags));
         return lambda.getFunctionConfiguration(b -> b.functionName(r.functionName()));
     }
 
