@@ -116,9 +116,10 @@ class SsoPortalTest {
     @Test
     void roleCredentialsAreFetchedAgainBeforeTheyExpire() {
         signedIn("token-1", Instant.now().plus(Duration.ofHours(8)), null);
-        // Three minutes left: inside the SDK's five-minute prefetch window, outside the one-minute stale time.
+        // Thirty seconds left: inside the one-minute stale time, so every use must fetch anew
+        // (the five-minute prefetch window is jittered by the SDK, and would make this test flaky).
         stubs.roleCredentials("token-1", "111111111111", "Developer", "ASIASSO1",
-                Instant.now().plus(Duration.ofMinutes(3)).toEpochMilli());
+                Instant.now().plus(Duration.ofSeconds(30)).toEpochMilli());
 
         try (SsoPortal.RoleCredentialsProvider p = connector.sso().roleCredentials(corp, "111111111111", "Developer")) {
             AwsCredentials first = p.resolveCredentials();
