@@ -79,6 +79,18 @@ class ArchitectureTest {
     }
 
     @Test
+    void sandboxUsesOnlyModelAwsAndBuild() {
+        noClasses().that().resideInAPackage("dev.layerstudio.sandbox..")
+                .should().dependOnClassesThat().resideInAnyPackage("dev.layerstudio.inspect..", "dev.layerstudio.ui..",
+                        "dev.layerstudio.cli..")
+                .check(classes);
+        noClasses().that().resideInAnyPackage("dev.layerstudio.model..", "dev.layerstudio.build..",
+                        "dev.layerstudio.inspect..", "dev.layerstudio.aws..")
+                .should().dependOnClassesThat().resideInAPackage("dev.layerstudio.sandbox..")
+                .check(classes);
+    }
+
+    @Test
     void noPackageCycles() {
         slices().matching("dev.layerstudio.(*)..").should().beFreeOfCycles().check(classes);
     }

@@ -1,6 +1,7 @@
 package dev.layerstudio.aws;
 
 import dev.layerstudio.model.Identity;
+import java.io.InputStream;
 import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -10,13 +11,16 @@ import java.util.Optional;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
 import software.amazon.awssdk.core.retry.RetryMode;
 import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.profiles.ProfileFile;
 import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.iam.IamClient;
 import software.amazon.awssdk.services.lambda.LambdaClient;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.sts.StsClient;
@@ -24,7 +28,7 @@ import software.amazon.awssdk.services.sts.model.GetCallerIdentityResponse;
 
 /**
  * One connection to AWS: credentials, region and an optional endpoint. Hands out the
- * Lambda, S3 and STS clients for it, created on first use, sharing one HTTP client and
+ * Lambda, S3, STS and IAM clients for it, created on first use, sharing one HTTP client and
  * an explicit retry mode, and closes them all together.
  *
  * <p>When the connection comes from a named profile, the clients read that profile's
@@ -33,6 +37,8 @@ import software.amazon.awssdk.services.sts.model.GetCallerIdentityResponse;
 public final class AwsSession implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(AwsSession.class);
+    /** The access key and secret of {@link #local} sessions: a stand-in accepts any. */
+    private static final String LOCAL_KEY = "sandbox";
 
     private final AwsCredentialsProvider credentials;
     private final Region region;
@@ -48,6 +54,7 @@ public final class AwsSession implements AutoCloseable {
     private LambdaClient lambda;
     private S3Client s3;
     private StsClient sts;
+    private IamClient iam;
     private boolean closed;
 
     private AwsSession(Builder b) {
@@ -68,6 +75,21 @@ public final class AwsSession implements AutoCloseable {
 
     public static Builder builder() {
         return new Builder();
+    }
+
+    /**
+     * A session with fixed dummy credentials against a local stand-in for AWS (moto,
+     * LocalStack) at {@code endpoint}; no profile or AWS_* setting is read.
+     */
+    public static AwsSession local(String region, URI endpoint, String label) {
+        return builder().credentials(StaticCredentialsProvider.create(AwsBasicCredentials.create(LOCAL_KEY, LOCAL_KEY)))
+                .region(region).endpoint(Objects.requireNonNull(endpoint, "endpoint"))
+                .profile(LOCAL_KEY, AwsSession::emptyProfileFile).label(label).build();
+    }
+
+    private static ProfileFile emptyProfileFile() {
+        return ProfileFile.builder().content(InputStream.nullInputStream()).type(ProfileFile.Type.CONFIGURATION)
+                .build();
     }
 
     public String region() {
@@ -143,6 +165,20 @@ public final class AwsSession implements AutoCloseable {
         return sts;
     }
 
+    /** IAM, which is global: the client signs for {@code aws-global} whatever the session's region. */
+    public synchronized IamClient iam() {
+        ensureOpen();
+        if (iam == null) {
+            var b = IamClient.builder().httpClient(http).credentialsProvider(credentials).region(Region.AWS_GLOBAL)
+                    .overrideConfiguration(this::configure);
+            if (endpoint != null) {
+                b.endpointOverride(endpoint);
+            }
+            iam = b.build();
+        }
+        return iam;
+    }
+
     /** STS GetCallerIdentity: which account and principal these credentials act as. */
     public Identity whoAmI() {
         try {
@@ -180,6 +216,9 @@ public final class AwsSession implements AutoCloseable {
         }
         if (sts != null) {
             sts.close();
+        }
+        if (iam != null) {
+            iam.close();
         }
         http.close();
         for (AutoCloseable c : owned) {

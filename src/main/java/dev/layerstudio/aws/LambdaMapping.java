@@ -9,6 +9,7 @@ import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.List;
+import software.amazon.awssdk.services.lambda.model.CreateFunctionResponse;
 import software.amazon.awssdk.services.lambda.model.FunctionConfiguration;
 import software.amazon.awssdk.services.lambda.model.GetFunctionConfigurationResponse;
 import software.amazon.awssdk.services.lambda.model.GetLayerVersionResponse;
@@ -55,6 +56,11 @@ final class LambdaMapping {
     }
 
     static FunctionInfo function(GetFunctionConfigurationResponse f) {
+        return function(f.functionName(), f.functionArn(), f.runtimeAsString(), f.architecturesAsStrings(),
+                f.codeSize(), f.layers(), f.revisionId(), f.packageTypeAsString(), f.lastUpdateStatusAsString());
+    }
+
+    static FunctionInfo function(CreateFunctionResponse f) {
         return function(f.functionName(), f.functionArn(), f.runtimeAsString(), f.architecturesAsStrings(),
                 f.codeSize(), f.layers(), f.revisionId(), f.packageTypeAsString(), f.lastUpdateStatusAsString());
     }

@@ -3,6 +3,8 @@ package dev.layerstudio.cli;
 import dev.layerstudio.aws.AwsSession;
 import dev.layerstudio.aws.Connector;
 import dev.layerstudio.model.LayerStudioException;
+import dev.layerstudio.sandbox.Sandbox;
+import dev.layerstudio.sandbox.SandboxSeed;
 import java.net.URI;
 import picocli.CommandLine.Model.CommandSpec;
 
@@ -64,8 +66,17 @@ public final class GlobalOptions {
         return root.connector();
     }
 
-    /** Opens a session for the chosen --profile, --region and --endpoint-url (close it when done). */
+    /**
+     * Opens a session for the chosen --profile, --region and --endpoint-url (close it when done).
+     * Without --profile, the endpoint of the sandbox {@code sandbox start} left running is
+     * reached with the sandbox's dummy credentials.
+     */
     public AwsSession session() {
-        return connector().connect(profile(), region(), endpoint());
+        URI endpoint = endpoint();
+        if (endpoint != null && profile() == null && SandboxEndpoint.isRecorded(endpoint)) {
+            String region = region() != null ? region() : connector().environment().region();
+            return AwsSession.local(region != null ? region : SandboxSeed.PRIMARY_REGION, endpoint, Sandbox.LABEL);
+        }
+        return connector().connect(profile(), region(), endpoint);
     }
 }

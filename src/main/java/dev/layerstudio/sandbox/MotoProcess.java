@@ -27,7 +27,7 @@ import org.slf4j.LoggerFactory;
  * A moto server (the open-source AWS stand-in) on 127.0.0.1 and a free port, owned by
  * this process: {@code moto_server} from PATH, or one installed once into a virtual
  * environment in a folder of ours. Stopped by {@link #close()} or, at the latest, when
- * the JVM exits.
+ * the JVM exits — unless {@link #detach() detached} to outlive it.
  */
 public final class MotoProcess implements AutoCloseable {
 
@@ -41,6 +41,7 @@ public final class MotoProcess implements AutoCloseable {
     private final URI endpoint;
     private final Thread shutdownHook;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    private boolean detached;
 
     private MotoProcess(Process process, URI endpoint) {
         this.process = process;
@@ -57,7 +58,13 @@ public final class MotoProcess implements AutoCloseable {
      */
     public static MotoProcess start(Path venvHome, Path log, ProgressListener progress)
             throws IOException, InterruptedException {
-        String executable = locate(venvHome, progress);
+        return start(venvHome, log, Tools.system(), progress);
+    }
+
+    /** As {@link #start(Path, Path, ProgressListener)}, looking for moto and Python with {@code tools}. */
+    public static MotoProcess start(Path venvHome, Path log, Tools tools, ProgressListener progress)
+            throws IOException, InterruptedException {
+        String executable = executable(venvHome, tools, progress);
         int port = freePort();
         Files.createDirectories(log.toAbsolutePath().getParent());
         progress.message("Starting the local AWS stand-in on port " + port);
@@ -90,15 +97,71 @@ public final class MotoProcess implements AutoCloseable {
 
     /** Clears every resource the server holds. */
     public void reset() throws IOException, InterruptedException {
-        HttpResponse<String> r = http.send(HttpRequest.newBuilder(endpoint.resolve("/moto-api/reset"))
-                .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
+        reset(endpoint);
+    }
+
+    /** Clears every resource the moto server at {@code endpoint} holds. */
+    public static void reset(URI endpoint) throws IOException, InterruptedException {
+        HttpResponse<String> r = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build()
+                .send(HttpRequest.newBuilder(endpoint.resolve("/moto-api/reset")).timeout(Duration.ofSeconds(30))
+                        .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
         if (r.statusCode() != 200) {
             throw new IOException("moto reset answered HTTP " + r.statusCode());
         }
     }
 
+    /** Whether a moto server answers at {@code endpoint}. */
+    public static boolean answers(URI endpoint) {
+        try {
+            return HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build()
+                    .send(HttpRequest.newBuilder(endpoint.resolve("/moto-api/")).timeout(Duration.ofSeconds(5))
+                            .build(), HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
+        } catch (IOException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    /**
+     * Lets the server outlive this JVM (for {@code sandbox start} on the command line): it
+     * is no longer stopped at exit, and {@link #close()} leaves it running. Stop it later
+     * through the returned handle (or its pid).
+     */
+    public synchronized ProcessHandle detach() {
+        if (!detached) {
+            detached = true;
+            removeShutdownHook();
+            try {
+                process.getOutputStream().close();
+            } catch (IOException e) {
+                LOG.debug("Could not close moto's standard input", e);
+            }
+        }
+        return process.toHandle();
+    }
+
+    /** Stops a server (and what it started) that another run left behind, by its handle. */
+    public static void stop(ProcessHandle handle) {
+        handle.descendants().forEach(ProcessHandle::destroy);
+        handle.destroy();
+        try {
+            handle.onExit().get(5, TimeUnit.SECONDS);
+        } catch (java.util.concurrent.TimeoutException | java.util.concurrent.ExecutionException e) {
+            handle.descendants().forEach(ProcessHandle::destroyForcibly);
+            handle.destroyForcibly();
+        } catch (InterruptedException e) {
+            handle.destroyForcibly();
+            Thread.currentThread().interrupt();
+        }
+    }
+
     @Override
-    public void close() {
+    public synchronized void close() {
+        if (detached) {
+            return;
+        }
         process.descendants().forEach(ProcessHandle::destroy);
         process.destroy();
         try {
@@ -110,6 +173,10 @@ public final class MotoProcess implements AutoCloseable {
             process.destroyForcibly();
             Thread.currentThread().interrupt();
         }
+        removeShutdownHook();
+    }
+
+    private void removeShutdownHook() {
         try {
             java.lang.Runtime.getRuntime().removeShutdownHook(shutdownHook);
         } catch (IllegalStateException shuttingDown) {
@@ -139,27 +206,90 @@ public final class MotoProcess implements AutoCloseable {
                 + START_TIMEOUT.toSeconds() + " seconds.", "Its output is in " + log + ".", null);
     }
 
-    private static String locate(Path venvHome, ProgressListener progress) throws IOException, InterruptedException {
-        for (String dir : System.getenv().getOrDefault("PATH", "").split(File.pathSeparator)) {
-            for (String name : List.of("moto_server", "moto_server.exe")) {
-                Path candidate = Path.of(dir, name);
-                if (Files.isExecutable(candidate) && answersHelp(candidate.toString())) {
-                    return candidate.toString();
-                }
+    /**
+     * The {@code moto_server} to run: the one on the search path, else the one in
+     * {@code venvHome}'s virtual environment, which is created (Python's venv, then pip
+     * from PyPI) the first time.
+     */
+    public static String executable(Path venvHome, Tools tools, ProgressListener progress)
+            throws IOException, InterruptedException {
+        for (Path candidate : tools.find("moto_server")) {
+            if (answersHelp(candidate.toString())) {
+                return candidate.toString();
             }
         }
         Path venv = venvHome.resolve("moto-" + MOTO_VERSION);
-        Path bin = venv.resolve(isWindows() ? "Scripts" : "bin");
-        Path server = bin.resolve(isWindows() ? "moto_server.exe" : "moto_server");
+        Path bin = venv.resolve(tools.windows() ? "Scripts" : "bin");
+        Path server = bin.resolve(tools.windows() ? "moto_server.exe" : "moto_server");
         if (Files.isExecutable(server) && answersHelp(server.toString())) {
             return server.toString();
         }
+        Path python = tools.python().orElseThrow(() -> new LayerStudioException(
+                "Python 3 was not found, so the local sandbox cannot be set up.",
+                "Install Python 3 with pip (it is needed for building layers too), or put moto_server on PATH.",
+                null));
         progress.message("Creating a Python environment for moto in " + venv);
-        run(List.of(python(), "-m", "venv", venv.toString()), progress);
-        progress.message("Installing moto " + MOTO_VERSION + " (once; it is kept for next time)");
-        run(List.of(bin.resolve(isWindows() ? "python.exe" : "python").toString(), "-m", "pip", "install",
-                "--disable-pip-version-check", "moto[server]==" + MOTO_VERSION), progress);
+        run(List.of(python.toString(), "-m", "venv", venv.toString()), progress, "Python could not create a virtual"
+                + " environment for moto in " + venv + ".", "On Debian or Ubuntu install python3-venv; or install"
+                + " moto yourself (pip install \"moto[server]\") so that moto_server is on PATH.");
+        progress.message("Installing moto " + MOTO_VERSION + " from PyPI (once; it is kept for next time)");
+        run(List.of(bin.resolve(tools.windows() ? "python.exe" : "python").toString(), "-m", "pip", "install",
+                "--disable-pip-version-check", "moto[server]==" + MOTO_VERSION), progress,
+                "moto could not be installed from PyPI, so the local sandbox cannot start.",
+                "The first start needs an internet connection (or a pip index) once; or install moto yourself"
+                        + " (pip install \"moto[server]\") so that moto_server is on PATH.");
         return server.toString();
+    }
+
+    /**
+     * Where moto and Python are looked for.
+     *
+     * @param searchPath folders searched for {@code moto_server} and {@code python3}, like PATH
+     * @param windows    whether executables are Windows ones ({@code .exe}, a venv's {@code Scripts} folder)
+     */
+    public record Tools(List<Path> searchPath, boolean windows) {
+
+        public Tools {
+            searchPath = List.copyOf(searchPath);
+        }
+
+        /** This machine's PATH. */
+        public static Tools system() {
+            List<Path> path = new ArrayList<>();
+            for (String dir : System.getenv().getOrDefault("PATH", "").split(File.pathSeparator)) {
+                if (!dir.isBlank()) {
+                    try {
+                        path.add(Path.of(dir));
+                    } catch (java.nio.file.InvalidPathException e) {
+                        LOG.debug("Ignoring PATH entry {}", dir, e);
+                    }
+                }
+            }
+            return new Tools(path, System.getProperty("os.name", "").toLowerCase(Locale.ROOT).startsWith("windows"));
+        }
+
+        /** Every executable called {@code name} on the search path, in order. */
+        List<Path> find(String name) {
+            List<Path> found = new ArrayList<>();
+            for (Path dir : searchPath) {
+                Path candidate = dir.resolve(windows ? name + ".exe" : name);
+                if (Files.isRegularFile(candidate) && Files.isExecutable(candidate)) {
+                    found.add(candidate);
+                }
+            }
+            return found;
+        }
+
+        /** A Python 3 on the search path ({@code python3}, else {@code python}). */
+        java.util.Optional<Path> python() {
+            for (String name : List.of("python3", "python")) {
+                List<Path> found = find(name);
+                if (!found.isEmpty()) {
+                    return java.util.Optional.of(found.get(0));
+                }
+            }
+            return java.util.Optional.empty();
+        }
     }
 
     private static boolean answersHelp(String executable) {
@@ -175,13 +305,13 @@ public final class MotoProcess implements AutoCloseable {
         }
     }
 
-    private static void run(List<String> command, ProgressListener progress) throws IOException, InterruptedException {
+    private static void run(List<String> command, ProgressListener progress, String failure, String hint)
+            throws IOException, InterruptedException {
         Process p;
         try {
             p = new ProcessBuilder(new ArrayList<>(command)).redirectErrorStream(true).start();
         } catch (IOException e) {
-            throw new LayerStudioException("Python 3 was not found, so the local sandbox cannot be set up.",
-                    "Install Python 3 with pip (it is needed for building layers too).", e);
+            throw new LayerStudioException(failure, hint, e);
         }
         List<String> tail = new ArrayList<>();
         try (BufferedReader r = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
@@ -198,8 +328,8 @@ public final class MotoProcess implements AutoCloseable {
             }
         }
         if (p.waitFor() != 0) {
-            throw new LayerStudioException("Setting up moto failed: " + String.join(" ", command.subList(0, 3))
-                    + " exited with " + p.exitValue() + ".", String.join("\n", tail), null);
+            LOG.warn("{} exited with {}:\n{}", String.join(" ", command), p.exitValue(), String.join("\n", tail));
+            throw new LayerStudioException(failure, hint, null);
         }
     }
 
@@ -207,13 +337,5 @@ public final class MotoProcess implements AutoCloseable {
         try (ServerSocket s = new ServerSocket(0, 0, InetAddress.getLoopbackAddress())) {
             return s.getLocalPort();
         }
-    }
-
-    private static String python() {
-        return isWindows() ? "python" : "python3";
-    }
-
-    private static boolean isWindows() {
-        return System.getProperty("os.name", "").toLowerCase(Locale.ROOT).startsWith("windows");
     }
 }

@@ -9,6 +9,9 @@ import dev.layerstudio.aws.SdkLayerService;
 import dev.layerstudio.build.DefaultLayerBuilder;
 import dev.layerstudio.build.LayerBuilder;
 import dev.layerstudio.inspect.Inspector;
+import dev.layerstudio.model.AppDirs;
+import dev.layerstudio.sandbox.Sandbox;
+import dev.layerstudio.sandbox.SandboxHost;
 import dev.layerstudio.ui.task.AppExecutor;
 import java.net.URI;
 import java.util.function.Consumer;
@@ -21,22 +24,34 @@ import java.util.function.Function;
  * @param layers    the layer service for a connection (region and account of the session)
  * @param functions the function service for a connection
  * @param browser   opens a page in the user's browser
+ * @param sandbox   the local sandbox, started when first chosen
  */
 public record AppServices(AppExecutor executor, Connector connector, LayerBuilder builder, Inspector inspector,
                           Function<AwsSession, LayerService> layers, Function<AwsSession, FunctionService> functions,
-                          Consumer<URI> browser) {
+                          Consumer<URI> browser, SandboxHost sandbox) {
 
     /** The real services. */
     public static AppServices production(Consumer<URI> browser) {
-        return new AppServices(new AppExecutor(), new Connector(), new DefaultLayerBuilder(),
-                new Inspector(),
-                SdkLayerService::new, SdkFunctionService::new, browser);
+        return with(new AppExecutor(), new Connector(), browser);
     }
 
     /** The real services around a given connector and executor (tests: temporary homes, stubs). */
     public static AppServices with(AppExecutor executor, Connector connector, Consumer<URI> browser) {
-        return new AppServices(executor, connector, new DefaultLayerBuilder(),
+        LayerBuilder builder = new DefaultLayerBuilder();
+        return new AppServices(executor, connector, builder,
                 new Inspector(),
-                SdkLayerService::new, SdkFunctionService::new, browser);
+                SdkLayerService::new, SdkFunctionService::new, browser,
+                new SandboxHost(Sandbox.Setup.of(AppDirs.current()), builder));
+    }
+
+    /** The same services with another sandbox (tests: moto's environment of the test harness). */
+    public AppServices withSandbox(SandboxHost other) {
+        return new AppServices(executor, connector, builder, inspector, layers, functions, browser, other);
+    }
+
+    /** Stops what runs in the background: the executor's work first, then the sandbox. At exit. */
+    public void close() {
+        executor.close();
+        sandbox.close();
     }
 }

@@ -19,6 +19,15 @@ public final class LayerStudioApp extends Application {
     private UiSettings settings;
     private MainWindow window;
 
+    /** The real services, made in {@link #init()}. */
+    public LayerStudioApp() {
+    }
+
+    /** The app over given services (tests). */
+    LayerStudioApp(AppServices services) {
+        this.services = services;
+    }
+
     /** Opens the window and returns when it is closed. */
     public static void launchApp(String[] args) {
         Application.launch(LayerStudioApp.class, args);
@@ -27,7 +36,9 @@ public final class LayerStudioApp extends Application {
     /** Runs on the launcher thread: file reads stay off the JavaFX thread. */
     @Override
     public void init() {
-        services = AppServices.production(uri -> getHostServices().showDocument(uri.toString()));
+        if (services == null) {
+            services = AppServices.production(uri -> getHostServices().showDocument(uri.toString()));
+        }
         settings = new UiSettings(dev.layerstudio.model.AppDirs.current().settings());
     }
 
@@ -61,9 +72,14 @@ public final class LayerStudioApp extends Application {
             window.state().close();
         }
         if (services != null) {
-            services.executor().close();
+            services.close(); // background work, then the local sandbox, if it was started
         }
         LOG.info("Layer Studio closed");
+    }
+
+    /** The window, once shown (tests). */
+    MainWindow window() {
+        return window;
     }
 
     /** Every size of the app icon, so each desktop picks the one it needs. */

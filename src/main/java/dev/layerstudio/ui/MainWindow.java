@@ -8,6 +8,7 @@ import dev.layerstudio.ui.layer.LayerViewModel;
 import dev.layerstudio.ui.connect.ConnectViewModel;
 import dev.layerstudio.ui.shell.ControllerFactory;
 import dev.layerstudio.ui.shell.MainWindowController;
+import dev.layerstudio.ui.shell.SandboxBanner;
 import dev.layerstudio.ui.shell.StepController;
 import dev.layerstudio.ui.shell.UnavailableStepController;
 import dev.layerstudio.ui.shell.ViewLoader;
@@ -38,8 +39,9 @@ public final class MainWindow {
         state = new WizardState(services.executor()::execute);
 
         registerSteps(factory, services, bundle);
-        factory.register(MainWindowController.class,
-                () -> new MainWindowController(wizard, state, theme, step -> loadStep(loader, factory, step)));
+        SandboxBanner sandbox = new SandboxBanner(state, services.sandbox(), services.executor(), bundle);
+        factory.register(MainWindowController.class, () -> new MainWindowController(wizard, state, theme,
+                step -> loadStep(loader, factory, step), sandbox));
 
         Parent root = loader.<MainWindowController>load("/dev/layerstudio/ui/shell/main-window.fxml").root();
         scene = new Scene(root, WIDTH, HEIGHT);
@@ -50,7 +52,8 @@ public final class MainWindow {
     /** Each step's controller with its view model and the services it needs. */
     private void registerSteps(ControllerFactory factory, AppServices services, ResourceBundle bundle) {
         factory.register(ConnectController.class, () -> new ConnectController(
-                new ConnectViewModel(state, services.connector(), services.executor(), bundle), services.browser()));
+                new ConnectViewModel(state, services.connector(), services.sandbox(), services.executor(), bundle),
+                services.browser()));
         factory.register(LayerController.class, () -> new LayerController(new LayerViewModel(state, services.layers(),
                 services.functions(), services.executor(), bundle)));
         factory.register(ContentsController.class, () -> new ContentsController(

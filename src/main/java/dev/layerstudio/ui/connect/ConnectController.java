@@ -57,8 +57,15 @@ public final class ConnectController implements StepController {
             }
         });
         targetTree.getSelectionModel().selectedItemProperty().addListener((o, a, item) -> {
-            if (item != null) {
+            if (item != null && !item.getValue().equals(vm.selectedProperty().get())) {
                 vm.selectedProperty().set(item.getValue());
+            }
+        });
+        // a row the view model chooses itself (the first usable profile, or the sandbox) shows as chosen
+        vm.selectedProperty().addListener((o, a, wanted) -> {
+            TreeItem<ConnectTarget> shown = targetTree.getSelectionModel().getSelectedItem();
+            if (wanted != null && targetTree.getRoot() != null && (shown == null || !wanted.equals(shown.getValue()))) {
+                find(targetTree.getRoot(), wanted);
             }
         });
         signInButton.disableProperty().bind(vm.busyProperty()
@@ -68,10 +75,16 @@ public final class ConnectController implements StepController {
         regionBox.setItems(vm.regions());
         regionBox.valueProperty().bindBidirectional(vm.regionProperty());
         endpointField.textProperty().bindBidirectional(vm.endpointProperty());
+        endpointField.disableProperty().bind(vm.sandboxSelectedProperty());
         endpointError.textProperty().bind(vm.endpointErrorProperty());
         endpointError.managedProperty().bind(endpointError.textProperty().isNotEmpty());
         targetTree.setOnKeyPressed(e -> {
             if (e.getCode() == javafx.scene.input.KeyCode.ENTER && !connectButton.isDisabled()) {
+                vm.connect();
+            }
+        });
+        targetTree.setOnMouseClicked(e -> {
+            if (e.getClickCount() == 2 && vm.sandboxSelectedProperty().get() && !connectButton.isDisabled()) {
                 vm.connect();
             }
         });

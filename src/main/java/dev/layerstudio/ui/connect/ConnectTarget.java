@@ -8,7 +8,7 @@ import dev.layerstudio.model.SsoSessionInfo;
 import java.net.URI;
 import java.time.Instant;
 
-/** One row of the "where to connect" tree: a profile, an SSO sign-in, an account or a role. */
+/** One row of the "where to connect" tree: the local sandbox, a profile, an SSO sign-in, an account or a role. */
 public sealed interface ConnectTarget {
 
     /** The text of the row. */
@@ -22,6 +22,17 @@ public sealed interface ConnectTarget {
 
     /** A heading such as "Profiles". */
     record Group(String label, String detail) implements ConnectTarget {
+        @Override
+        public ConnectionSpec spec(String region, URI endpoint) {
+            return null;
+        }
+    }
+
+    /**
+     * The local sandbox, which the app starts itself; it has no connection spec because
+     * it is reached through its own endpoint with dummy credentials, not through a profile.
+     */
+    record Sandbox(String label, String detail) implements ConnectTarget {
         @Override
         public ConnectionSpec spec(String region, URI endpoint) {
             return null;

@@ -20,7 +20,7 @@ final class ConnectTargetCell extends TreeCell<ConnectTarget> {
     @Override
     protected void updateItem(ConnectTarget item, boolean empty) {
         super.updateItem(item, empty);
-        getStyleClass().removeAll("target-group", "target-problem");
+        getStyleClass().removeAll("target-group", "target-problem", "target-sandbox");
         if (empty || item == null) {
             setText(null);
             setGraphic(null);
@@ -51,12 +51,18 @@ final class ConnectTargetCell extends TreeCell<ConnectTarget> {
         if (item instanceof ConnectTarget.Profile p && p.info().problem() != null) {
             getStyleClass().add("target-problem");
         }
+        if (item instanceof ConnectTarget.Sandbox) {
+            getStyleClass().add("target-sandbox");
+        }
         setText(null);
         setGraphic(box);
         setAccessibleText(item.label() + ", " + detailText);
     }
 
     private static Feather icon(ConnectTarget t) {
+        if (t instanceof ConnectTarget.Sandbox) {
+            return Feather.BOX;
+        }
         if (t instanceof ConnectTarget.Profile) {
             return Feather.USER;
         }

@@ -11,14 +11,27 @@ import javafx.scene.control.TreeItem;
 
 /**
  * What the "where to connect" tree holds, and the tree itself filtered by a search:
- * profiles first, then each SSO sign-in with its accounts and their roles.
+ * the local sandbox, then the profiles, then each SSO sign-in with its accounts and
+ * their roles.
  */
 final class ConnectTree {
 
+    private ConnectTarget.Sandbox sandbox;
+    private String sandboxHeading = "";
     private List<ProfileInfo> profiles = List.of();
     private final Map<String, ConnectTarget.SsoSession> sessions = new LinkedHashMap<>();
     private final Map<String, List<SsoAccount>> accounts = new LinkedHashMap<>();
     private final Map<String, List<SsoRole>> roles = new LinkedHashMap<>();
+
+    /** The sandbox row, under its own heading (null: none). */
+    void setSandbox(String heading, ConnectTarget.Sandbox row) {
+        sandboxHeading = heading;
+        sandbox = row;
+    }
+
+    ConnectTarget.Sandbox sandbox() {
+        return sandbox;
+    }
 
     void setProfiles(List<ProfileInfo> newProfiles) {
         profiles = List.copyOf(newProfiles);
@@ -45,6 +58,12 @@ final class ConnectTree {
     TreeItem<ConnectTarget> build(String search, String profilesHeading) {
         String q = search == null ? "" : search.trim().toLowerCase(Locale.ROOT);
         TreeItem<ConnectTarget> root = new TreeItem<>(new ConnectTarget.Group("", ""));
+        if (sandbox != null && matches(sandbox, q)) {
+            TreeItem<ConnectTarget> group = new TreeItem<>(new ConnectTarget.Group(sandboxHeading, ""));
+            group.setExpanded(true);
+            group.getChildren().add(new TreeItem<>(sandbox));
+            root.getChildren().add(group);
+        }
         TreeItem<ConnectTarget> profileGroup = new TreeItem<>(new ConnectTarget.Group(profilesHeading, ""));
         profileGroup.setExpanded(true);
         for (ProfileInfo p : profiles) {

@@ -11,6 +11,9 @@ import dev.layerstudio.model.ProfileInfo;
 import dev.layerstudio.model.SsoAccount;
 import dev.layerstudio.model.SsoRole;
 import dev.layerstudio.model.SsoSessionInfo;
+import dev.layerstudio.sandbox.Sandbox;
+import dev.layerstudio.sandbox.SandboxHost;
+import dev.layerstudio.sandbox.SandboxSeed;
 import dev.layerstudio.ui.common.UserMessage;
 import dev.layerstudio.ui.task.AppExecutor;
 import dev.layerstudio.ui.task.BackgroundTask;
@@ -35,12 +38,14 @@ import javafx.scene.control.TreeItem;
 /**
  * Connect: choose a profile or an SSO account and role, a region and an optional
  * endpoint; sign in to IAM Identity Center with a device code; check the connection
- * with GetCallerIdentity. Valid once connected.
+ * with GetCallerIdentity. Or choose the local sandbox, which is started (and seeded)
+ * in the background the first time. Valid once connected.
  */
 public final class ConnectViewModel {
 
     private final WizardState state;
     private final Connector connector;
+    private final SandboxHost sandbox;
     private final AppExecutor executor;
     private final ResourceBundle text;
     private final ConnectTree tree = new ConnectTree();
@@ -57,17 +62,25 @@ public final class ConnectViewModel {
     private final ObjectProperty<DeviceAuthorization> deviceCode = new SimpleObjectProperty<>();
     private final BooleanBinding valid = Bindings.isNotNull(identity);
     private final BooleanBinding canConnect;
+    private final BooleanBinding sandboxSelected = Bindings.createBooleanBinding(
+            () -> selected.get() instanceof ConnectTarget.Sandbox, selected);
     private final StringBinding endpointError;
     private BackgroundTask<?> signIn;
 
-    public ConnectViewModel(WizardState state, Connector connector, AppExecutor executor, ResourceBundle text) {
+    public ConnectViewModel(WizardState state, Connector connector, SandboxHost sandbox, AppExecutor executor,
+                            ResourceBundle text) {
         this.state = state;
         this.connector = connector;
+        this.sandbox = sandbox;
         this.executor = executor;
         this.text = text;
         canConnect = Bindings.createBooleanBinding(() -> !busy.get() && selected.get() != null
-                && selected.get().spec("us-east-1", null) != null && region.get() != null && !region.get().isBlank(),
-                busy, selected, region);
+                && (sandboxSelected.get() || selected.get().spec("us-east-1", null) != null)
+                && region.get() != null && !region.get().isBlank(),
+                busy, selected, region, sandboxSelected);
+        tree.setSandbox(text.getString("connect.sandbox.group"), new ConnectTarget.Sandbox(
+                text.getString("connect.sandbox"), text.getString("connect.sandbox.detail")));
+        rebuild();
         endpointError = Bindings.createStringBinding(() -> {
             try {
                 parseEndpoint(endpoint.get());
@@ -96,8 +109,9 @@ public final class ConnectViewModel {
             tree.setSessions(l.sessions());
             rebuild();
             if (selected.get() == null) {
-                l.profiles().stream().filter(p -> p.problem() == null).findFirst()
-                        .ifPresent(p -> selected.set(new ConnectTarget.Profile(p)));
+                // the first usable profile; with none, the sandbox, so a newcomer can start at once
+                selected.set(l.profiles().stream().filter(p -> p.problem() == null).findFirst()
+                        .<ConnectTarget>map(ConnectTarget.Profile::new).orElse(tree.sandbox()));
             }
             status.set(l.problems().isEmpty() ? "" : String.join(" ", l.problems()));
             l.sessions().stream().filter(ConnectTarget.SsoSession::signedIn).forEach(s -> loadAccounts(s.info()));
@@ -171,6 +185,10 @@ public final class ConnectViewModel {
     }
 
     public void connect() {
+        if (sandboxSelected.get()) {
+            connectSandbox();
+            return;
+        }
         ConnectionSpec spec;
         try {
             spec = spec();
@@ -206,6 +224,44 @@ public final class ConnectViewModel {
     private record Connected(AwsSession session, Identity identity) {
     }
 
+    /** Starts the sandbox when it does not run yet (its progress in the status line), then connects to it. */
+    private void connectSandbox() {
+        String r = region.get().trim();
+        busy.set(true);
+        status.set(text.getString("connect.sandbox.starting"));
+        BackgroundTask<SandboxConnection> task = BackgroundTask.of(p -> {
+            Sandbox s = sandbox.start(p);
+            AwsSession session = s.session(r);
+            try {
+                return new SandboxConnection(new Connected(session, session.whoAmI()), s.endpoint());
+            } catch (RuntimeException e) {
+                session.close();
+                throw e;
+            }
+        });
+        task.messageProperty().addListener((o, a, message) -> {
+            if (busy.get() && message != null && !message.isBlank()) {
+                status.set(message);
+            }
+        });
+        task.onSuccess(c -> {
+            if (!sandboxSelected.get()) {
+                executor.execute(c.connected().session()::close); // the user chose something else meanwhile
+                return;
+            }
+            state.sessionProperty().set(c.connected().session());
+            state.identityProperty().set(c.connected().identity());
+            identity.set(c.connected().identity());
+            status.set(String.format(text.getString("connect.sandbox.connected"), c.endpoint()));
+        }).onCancelled(() -> status.set(""))
+                .onError(Exception.class, e -> status.set(UserMessage.of(e).summary() + hintOf(e)))
+                .andFinally(() -> busy.set(false))
+                .start(executor);
+    }
+
+    private record SandboxConnection(Connected connected, URI endpoint) {
+    }
+
     /** What the chosen row, region and endpoint describe; null while incomplete. */
     ConnectionSpec spec() {
         ConnectTarget t = selected.get();
@@ -220,6 +276,12 @@ public final class ConnectViewModel {
         disconnect();
         if (target instanceof ConnectTarget.Account a) {
             loadRoles(a.session(), a.account());
+        }
+        if (target instanceof ConnectTarget.Sandbox) {
+            String current = region.get();
+            regions.setAll(SandboxSeed.REGIONS);
+            region.set(SandboxSeed.REGIONS.contains(current) ? current : SandboxSeed.PRIMARY_REGION);
+            return;
         }
         ConnectionSpec probe = target == null ? null : target.spec("us-east-1", null);
         if (probe == null) {
@@ -314,6 +376,11 @@ public final class ConnectViewModel {
     /** Why the endpoint URL is not usable, or empty. */
     public StringBinding endpointErrorProperty() {
         return endpointError;
+    }
+
+    /** Whether the local sandbox is the chosen row (it brings its own endpoint). */
+    public BooleanBinding sandboxSelectedProperty() {
+        return sandboxSelected;
     }
 
     public BooleanBinding canConnectProperty() {

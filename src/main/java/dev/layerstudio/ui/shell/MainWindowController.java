@@ -31,6 +31,7 @@ public final class MainWindowController {
     private final WizardState state;
     private final ObjectProperty<Theme> theme;
     private final Function<Step, ViewLoader.View<? extends StepController>> pages;
+    private final SandboxBanner sandbox;
     private final Map<Step, ViewLoader.View<? extends StepController>> loaded = new EnumMap<>(Step.class);
 
     @FXML private ListView<Step> stepList;
@@ -40,14 +41,21 @@ public final class MainWindowController {
     @FXML private Label identityLabel;
     @FXML private Label stepCounter;
     @FXML private Button themeButton;
+    @FXML private Parent root;
+    @FXML private HBox sandboxBanner;
+    @FXML private Label sandboxDetail;
+    @FXML private Label sandboxStatus;
+    @FXML private Button resetSandboxButton;
     @FXML private ResourceBundle resources;
 
     public MainWindowController(WizardViewModel wizard, WizardState state, ObjectProperty<Theme> theme,
-                                Function<Step, ViewLoader.View<? extends StepController>> pages) {
+                                Function<Step, ViewLoader.View<? extends StepController>> pages,
+                                SandboxBanner sandbox) {
         this.wizard = wizard;
         this.state = state;
         this.theme = theme;
         this.pages = pages;
+        this.sandbox = sandbox;
     }
 
     @FXML
@@ -75,6 +83,7 @@ public final class MainWindowController {
         showIdentity(state.identityProperty().get());
         theme.addListener((o, a, b) -> showThemeIcon());
         showThemeIcon();
+        bindSandboxBanner();
         // Load every page now so each step's validity is bound from the start.
         for (Step s : wizard.steps()) {
             page(s);
@@ -107,6 +116,29 @@ public final class MainWindowController {
                 : identity.accountId() + " · " + identity.arn().replaceFirst("^arn:[^:]+:[^:]+::\\d+:", ""));
         identityLabel.pseudoClassStateChanged(javafx.css.PseudoClass.getPseudoClass("connected"),
                 identity != null);
+    }
+
+    /** The banner, and the sandbox's own accent on the whole window, while the session is the sandbox's. */
+    private void bindSandboxBanner() {
+        sandboxBanner.visibleProperty().bind(sandbox.shownProperty());
+        sandboxBanner.managedProperty().bind(sandbox.shownProperty());
+        sandboxDetail.textProperty().bind(sandbox.detailProperty());
+        sandboxStatus.textProperty().bind(sandbox.statusProperty());
+        resetSandboxButton.disableProperty().bind(sandbox.busyProperty());
+        sandbox.shownProperty().addListener((o, was, is) -> showSandboxAccent(is));
+        showSandboxAccent(sandbox.shownProperty().get());
+    }
+
+    private void showSandboxAccent(boolean on) {
+        root.getStyleClass().remove("sandbox");
+        if (on) {
+            root.getStyleClass().add("sandbox");
+        }
+    }
+
+    @FXML
+    private void resetSandbox() {
+        sandbox.reset();
     }
 
     private void showThemeIcon() {
