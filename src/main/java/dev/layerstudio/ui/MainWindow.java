@@ -2,6 +2,8 @@ package dev.layerstudio.ui;
 
 import dev.layerstudio.ui.connect.ConnectController;
 import dev.layerstudio.ui.connect.ConnectViewModel;
+import dev.layerstudio.ui.inspect.InspectController;
+import dev.layerstudio.ui.inspect.InspectViewModel;
 import dev.layerstudio.ui.shell.ControllerFactory;
 import dev.layerstudio.ui.shell.MainWindowController;
 import dev.layerstudio.ui.shell.StepController;
@@ -47,6 +49,8 @@ public final class MainWindow {
     private void registerSteps(ControllerFactory factory, AppServices services, ResourceBundle bundle) {
         factory.register(ConnectController.class, () -> new ConnectController(
                 new ConnectViewModel(state, services.connector(), services.executor(), bundle), services.browser()));
+        factory.register(InspectController.class, () -> new InspectController(
+                new InspectViewModel(state, services, bundle)));
     }
 
     /** A step's own page (its FXML names its controller), or a plain notice where this build has none. */
