@@ -30,6 +30,7 @@ public final class SizeGauge extends VBox {
     private static final double BAR_HEIGHT = 12;
 
     private final Label title = new Label();
+    private final Label percent = new Label();
     private final Label figures = new Label();
     private final Pane bar = new Pane();
     private final FlowPane legend = new FlowPane(12, 2);
@@ -40,15 +41,17 @@ public final class SizeGauge extends VBox {
         getStyleClass().add("size-gauge");
         title.getStyleClass().add("gauge-title");
         figures.getStyleClass().add("gauge-figures");
+        percent.getStyleClass().add("gauge-percent");
+        title.setMinWidth(0);
         bar.getStyleClass().add("gauge-bar");
         legend.getStyleClass().add("gauge-legend");
         bar.setMinHeight(BAR_HEIGHT);
         bar.setPrefHeight(BAR_HEIGHT);
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
-        HBox header = new HBox(8, title, spacer, figures);
+        HBox header = new HBox(8, title, spacer, percent);
         header.setAlignment(Pos.BASELINE_LEFT);
-        getChildren().addAll(header, bar, legend);
+        getChildren().addAll(header, bar, figures, legend);
         setSpacing(5);
         bar.widthProperty().addListener((o, a, b) -> layoutBar());
     }
@@ -61,6 +64,8 @@ public final class SizeGauge extends VBox {
         boolean over = used > limit;
         figures.setText(ByteSizes.human(used) + " of " + ByteSizes.human(limit)
                 + (over ? " — " + ByteSizes.human(used - limit) + " over" : " — " + ByteSizes.human(limit - used) + " free"));
+        percent.setText(String.format(java.util.Locale.ROOT, used > 0 && used * 100 < limit ? "<1%%" : "%.0f%%",
+                100.0 * used / limit));
         pseudoClassStateChanged(OVER, over);
         pseudoClassStateChanged(NEAR, !over && used > limit * 0.85);
         setAccessibleText(name + ": " + figures.getText());
@@ -113,6 +118,7 @@ public final class SizeGauge extends VBox {
             if (i == parts.size() - 1) {
                 seg.getStyleClass().add("last");
             }
+            seg.setManaged(false); // the bar places its parts itself; a managed Region would shrink to 0
             seg.resizeRelocate(x, 0, w, BAR_HEIGHT);
             Tooltip.install(seg, new Tooltip(p.name() + ": " + ByteSizes.human(p.bytes())));
             bar.getChildren().add(seg);
@@ -121,6 +127,7 @@ public final class SizeGauge extends VBox {
         if (used > limit) {
             Region mark = new Region();
             mark.getStyleClass().add("gauge-limit");
+            mark.setManaged(false);
             mark.resizeRelocate(limit * scale - 1, -3, 2, BAR_HEIGHT + 6);
             bar.getChildren().add(mark);
         }

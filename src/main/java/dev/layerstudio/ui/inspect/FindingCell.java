@@ -70,7 +70,7 @@ final class FindingCell extends ListCell<FindingFix.Item> {
 
     private String fixLabel(FindingFix fix) {
         if (fix instanceof FindingFix.Slim s) {
-            return String.format(text.getString("inspect.fix.slim"), ByteSizes.human(s.savedBytes()), s.savedFiles());
+            return String.format(text.getString("inspect.fix.slim"), ByteSizes.human(s.savedBytes()));
         }
         FindingFix.MoveUnderPython m = (FindingFix.MoveUnderPython) fix;
         return String.format(text.getString("inspect.fix.move"), String.join(", ", m.paths()));

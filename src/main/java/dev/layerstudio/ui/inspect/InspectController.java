@@ -276,6 +276,9 @@ public final class InspectController implements StepController {
         }
         SizeTreeItem root = new SizeTreeItem(r.sizeTree());
         root.setExpanded(true);
+        if (root.getChildren().size() == 1) {
+            root.getChildren().get(0).setExpanded(true); // python/ alone: show what is in it
+        }
         sizeTable.setRoot(root);
         sizeTable.getSortOrder().clear();
     }

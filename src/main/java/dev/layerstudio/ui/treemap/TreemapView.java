@@ -52,6 +52,7 @@ public final class TreemapView extends Region {
 
     private final Canvas canvas = new Canvas();
     private final ObservableList<TreemapItem> trail = FXCollections.observableArrayList();
+    private final ObservableList<TreemapItem> trailView = FXCollections.unmodifiableObservableList(trail);
     private final ObjectProperty<TreemapPalette.Mode> colorMode =
             new SimpleObjectProperty<>(this, "colorMode", TreemapPalette.Mode.KIND);
     private final ReadOnlyObjectWrapper<TreemapItem> hovered = new ReadOnlyObjectWrapper<>(this, "hovered");
@@ -123,7 +124,7 @@ public final class TreemapView extends Region {
 
     /** From the top of the tree to the folder shown, both included. */
     public ObservableList<TreemapItem> trail() {
-        return FXCollections.unmodifiableObservableList(trail);
+        return trailView;
     }
 
     /** Shows a folder of the tree (by its place in the tree); nothing happens for a file or an unknown item. */
@@ -201,13 +202,26 @@ public final class TreemapView extends Region {
             return;
         }
         Rect all = new Rect(GAP / 2, GAP / 2, canvas.getWidth() - GAP, canvas.getHeight() - GAP);
-        layoutLevel(item.hasChildren() ? item.children() : List.of(item), all, 1);
+        TreemapItem content = throughSingleFolders(item);
+        layoutLevel(content.hasChildren() ? content.children() : List.of(content), all, 1);
         for (Box b : boxes) {
             draw(g, b);
         }
         if (hoveredBox != null) {
             outline(g, hoveredBox);
         }
+    }
+
+    /**
+     * Where a folder holds nothing but one folder ({@code python/} alone at the top), shows
+     * that folder's content at once: a box that fills the whole map says nothing.
+     */
+    static TreemapItem throughSingleFolders(TreemapItem item) {
+        TreemapItem shown = item;
+        while (shown.children().size() == 1 && shown.children().get(0).hasChildren()) {
+            shown = shown.children().get(0);
+        }
+        return shown;
     }
 
     private void layoutLevel(List<TreemapItem> items, Rect area, int depth) {

@@ -111,6 +111,8 @@ class InspectStepTest {
                 .contains("python", "mylib");
 
         TreemapView treemap = robot.lookup("#treemap").queryAs(TreemapView.class);
+        atlantafx.base.controls.Breadcrumbs<?> crumbs = robot.lookup("#treemapBreadcrumbs").query();
+        assertThat(crumbs.getSelectedCrumb().getValue()).isSameAs(treemap.tree());
         assertThat(treemap.tree().size()).isEqualTo(report.unzippedBytes());
         assertThat(treemap.visibleItems()).extracting(dev.layerstudio.ui.treemap.TreemapItem::name)
                 .contains("python", "mylib", "numpy");
@@ -119,6 +121,8 @@ class InspectStepTest {
         dev.layerstudio.ui.treemap.TreemapItem python = treemap.tree().find("python");
         robot.interact(() -> treemap.drillTo(python));
         assertThat(treemap.shown().path()).isEqualTo("python");
+        assertThat(crumbs.getSelectedCrumb().getValue()).isSameAs(python);
+        assertThat(crumbs.getSelectedCrumb().getParent().getValue()).isSameAs(treemap.tree());
         robot.clickOn("#treemapUp");
         assertThat(treemap.shown()).isSameAs(treemap.tree());
         assertThat(b.getWidth()).isGreaterThan(100);
