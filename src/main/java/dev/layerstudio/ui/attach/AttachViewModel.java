@@ -144,6 +144,11 @@ public final class AttachViewModel {
 
     /** Lists the functions of the region again. */
     public void load() {
+        load(true);
+    }
+
+    /** @param announce whether to say how many were listed (not after apply, whose result stays shown) */
+    private void load(boolean announce) {
         AwsSession session = state.sessionProperty().get();
         if (session == null) {
             return;
@@ -158,7 +163,9 @@ public final class AttachViewModel {
                         return r;
                     }).toList());
                     filter();
-                    status.set(String.format(text.getString("attach.listed"), list.size(), session.region()));
+                    if (announce) {
+                        status.set(String.format(text.getString("attach.listed"), list.size(), session.region()));
+                    }
                 })
                 .onError(Exception.class, e -> status.set(sentence(e)))
                 .andFinally(() -> busy.set(false))
@@ -356,7 +363,7 @@ public final class AttachViewModel {
         }).onError(Exception.class, e -> status.set(sentence(e)))
                 .andFinally(() -> {
                     busy.set(false);
-                    load();
+                    load(false);
                 })
                 .start(services.executor());
     }

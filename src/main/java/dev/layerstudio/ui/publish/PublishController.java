@@ -127,7 +127,7 @@ public final class PublishController implements StepController {
         pane.getChildren().clear();
         for (PublishViewModel.Choice c : choices) {
             CheckBox box = new CheckBox(c.id());
-            box.setId(idPrefix + c.id());
+            box.setId(idPrefix + c.id().replace('.', '_'));
             box.selectedProperty().bindBidirectional(c.selectedProperty());
             pane.getChildren().add(box);
         }

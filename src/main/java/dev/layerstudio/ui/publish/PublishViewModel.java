@@ -93,8 +93,6 @@ public final class PublishViewModel {
     private final BooleanBinding valid;
 
     private LayerChoice defaultsFrom;
-    private ZipResult checkedZip;
-    private String checkedName;
 
     public PublishViewModel(WizardState state, AppServices services, ResourceBundle text) {
         this.state = state;
@@ -161,22 +159,16 @@ public final class PublishViewModel {
         ZipResult zip = state.zipProperty().get();
         AwsSession session = state.sessionProperty().get();
         String layerName = name.get();
-        if (zip == null || session == null || !problems.isEmpty() || state.publishedProperty().get() != null
-                || (zip == checkedZip && layerName.equals(checkedName))) {
+        if (zip == null || session == null || !problems.isEmpty() || state.publishedProperty().get() != null) {
             return;
         }
-        checkedZip = zip;
-        checkedName = layerName;
         BackgroundTask.of(p -> services.layers().apply(session).latestVersion(layerName))
                 .onSuccess(latest -> {
                     if (zip == state.zipProperty().get() && layerName.equals(name.get())) {
                         duplicate.set(latest.filter(v -> zip.codeSha256().equals(v.codeSha256())).orElse(null));
                     }
                 })
-                .onError(Exception.class, e -> {
-                    checkedZip = null;
-                    status.set(sentence(e));
-                })
+                .onError(Exception.class, e -> status.set(sentence(e)))
                 .start(services.executor());
     }
 
