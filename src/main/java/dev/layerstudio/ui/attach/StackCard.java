@@ -77,6 +77,7 @@ final class StackCard extends VBox {
 
     private static Label chip(String label, String style) {
         Label chip = new Label(label);
+        chip.setMinWidth(Region.USE_PREF_SIZE);
         chip.getStyleClass().addAll("layer-chip", style);
         return chip;
     }
@@ -95,6 +96,7 @@ final class StackCard extends VBox {
         Label label = new Label(PathShadows.label(arn));
         label.setTooltip(new Tooltip(arn));
         label.getStyleClass().add("stack-layer");
+        label.setMinWidth(Region.USE_PREF_SIZE);
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
         HBox row = new HBox(8, new FontIcon(Feather.MENU), number, label);
@@ -104,6 +106,7 @@ final class StackCard extends VBox {
         }
         if (index == size - 1 && size > 1) {
             Label wins = new Label(text.getString("attach.wins"));
+            wins.setTooltip(new Tooltip(text.getString("attach.wins.explain")));
             wins.getStyleClass().add("stack-wins");
             row.getChildren().add(wins);
         }

@@ -127,6 +127,7 @@ public final class PublishController implements StepController {
         pane.getChildren().clear();
         for (PublishViewModel.Choice c : choices) {
             CheckBox box = new CheckBox(c.id());
+            box.setMnemonicParsing(false); // x86_64 keeps its underscore
             box.setId(idPrefix + c.id().replace('.', '_'));
             box.selectedProperty().bindBidirectional(c.selectedProperty());
             pane.getChildren().add(box);
