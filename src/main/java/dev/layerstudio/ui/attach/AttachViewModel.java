@@ -378,7 +378,15 @@ public final class AttachViewModel {
     }
 
     private String outcome(ApplyResult r) {
-        return text.getString("attach.outcome." + r.outcome().name().toLowerCase(Locale.ROOT)) + " " + r.message();
+        String key = switch (r.outcome()) {
+            case UPDATED -> "attach.outcome.updated";
+            case UNCHANGED -> "attach.outcome.unchanged";
+            case BLOCKED -> "attach.outcome.blocked";
+            case CONFLICT -> "attach.outcome.conflict";
+            case FAILED -> "attach.outcome.failed";
+            case CANCELLED -> "attach.outcome.cancelled";
+        };
+        return text.getString(key) + " " + r.message();
     }
 
     private static long count(List<ApplyResult> list, ApplyResult.Outcome outcome) {

@@ -190,14 +190,23 @@ public final class InspectController implements StepController {
         }
         if (treemap.colorModeProperty().get() == TreemapPalette.Mode.KIND) {
             for (TreemapItem.Kind k : TreemapItem.Kind.values()) {
-                legend.getChildren().add(legendEntry(TreemapPalette.of(k),
-                        resources.getString("inspect.kind." + k.name().toLowerCase(Locale.ROOT))));
+                legend.getChildren().add(legendEntry(TreemapPalette.of(k), resources.getString(kindKey(k))));
             }
         } else {
             for (Map.Entry<String, Color> e : palette.legend()) {
                 legend.getChildren().add(legendEntry(e.getValue(), e.getKey()));
             }
         }
+    }
+
+    private static String kindKey(TreemapItem.Kind kind) {
+        return switch (kind) {
+            case INSTALLED -> "inspect.kind.installed";
+            case OWN_CODE -> "inspect.kind.own_code";
+            case NATIVE -> "inspect.kind.native";
+            case CACHE -> "inspect.kind.cache";
+            case OTHER -> "inspect.kind.other";
+        };
     }
 
     private static Label legendEntry(Color color, String name) {

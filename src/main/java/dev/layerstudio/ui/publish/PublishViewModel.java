@@ -121,6 +121,10 @@ public final class PublishViewModel {
 
     /** Each time the page is shown: defaults from the earlier steps, regions, the duplicate check. */
     public void onShow() {
+        PublishResult done = state.publishedProperty().get();
+        if (done != null && results.isEmpty()) {
+            results.setAll(done); // published before this page was made (or shown again)
+        }
         LayerChoice layer = state.layerProperty().get();
         if (layer != null && !Objects.equals(layer, defaultsFrom)) {
             defaultsFrom = layer;
