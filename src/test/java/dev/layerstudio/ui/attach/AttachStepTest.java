@@ -107,6 +107,8 @@ class AttachStepTest {
         assertThat(orders.before()).containsExactly(oldLayer);
 
         // billing: the new layer merged earlier, so the old one wins on shared paths
+        javafx.scene.control.ScrollPane plansPane = robot.lookup(".plan-scroll").query();
+        robot.interact(() -> plansPane.setVvalue(plansPane.getVmax()));
         robot.clickOn("#earlier-billing-1");
         assertThat(billing.after()).containsExactly(published.arn(), oldLayer);
         List<String> ordersShown = List.copyOf(orders.after());
