@@ -1,11 +1,17 @@
 package dev.layerstudio.ui;
 
+import dev.layerstudio.ui.attach.AttachController;
+import dev.layerstudio.ui.attach.AttachViewModel;
 import dev.layerstudio.ui.connect.ConnectController;
 import dev.layerstudio.ui.contents.ContentsController;
 import dev.layerstudio.ui.contents.ContentsViewModel;
 import dev.layerstudio.ui.layer.LayerController;
 import dev.layerstudio.ui.layer.LayerViewModel;
 import dev.layerstudio.ui.connect.ConnectViewModel;
+import dev.layerstudio.ui.inspect.InspectController;
+import dev.layerstudio.ui.inspect.InspectViewModel;
+import dev.layerstudio.ui.publish.PublishController;
+import dev.layerstudio.ui.publish.PublishViewModel;
 import dev.layerstudio.ui.shell.ControllerFactory;
 import dev.layerstudio.ui.shell.MainWindowController;
 import dev.layerstudio.ui.shell.SandboxBanner;
@@ -58,6 +64,12 @@ public final class MainWindow {
                 services.functions(), services.executor(), bundle)));
         factory.register(ContentsController.class, () -> new ContentsController(
                 new ContentsViewModel(state, services.builder(), services.executor(), bundle)));
+        factory.register(InspectController.class, () -> new InspectController(
+                new InspectViewModel(state, services, bundle)));
+        factory.register(PublishController.class, () -> new PublishController(
+                new PublishViewModel(state, services, bundle)));
+        factory.register(AttachController.class, () -> new AttachController(
+                new AttachViewModel(state, services, bundle)));
     }
 
     /** A step's own page (its FXML names its controller), or a plain notice where this build has none. */

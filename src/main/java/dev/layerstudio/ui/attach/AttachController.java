@@ -1,0 +1,144 @@
+package dev.layerstudio.ui.attach;
+
+import dev.layerstudio.model.ByteSizes;
+import dev.layerstudio.model.FunctionInfo;
+import dev.layerstudio.model.LayerVersionInfo;
+import dev.layerstudio.ui.shell.StepController;
+import java.util.ResourceBundle;
+import java.util.stream.Collectors;
+import javafx.beans.binding.Bindings;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.value.ObservableBooleanValue;
+import javafx.collections.ListChangeListener;
+import javafx.collections.transformation.SortedList;
+import javafx.fxml.FXML;
+import javafx.scene.control.Button;
+import javafx.scene.control.CheckBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.ProgressIndicator;
+import javafx.scene.control.TableCell;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableView;
+import javafx.scene.control.TextField;
+import javafx.scene.control.cell.CheckBoxTableCell;
+import javafx.scene.layout.VBox;
+
+/** Binds the Attach page: the function table and filters, one stack card per chosen function, apply and undo. */
+public final class AttachController implements StepController {
+
+    private final AttachViewModel vm;
+
+    @FXML private Label subtitle;
+    @FXML private TextField searchField;
+    @FXML private CheckBox compatibleBox;
+    @FXML private CheckBox usesLayerBox;
+    @FXML private TableView<AttachViewModel.Row> functionTable;
+    @FXML private TableColumn<AttachViewModel.Row, Boolean> chosenColumn;
+    @FXML private TableColumn<AttachViewModel.Row, String> nameColumn;
+    @FXML private TableColumn<AttachViewModel.Row, String> runtimeColumn;
+    @FXML private TableColumn<AttachViewModel.Row, String> archColumn;
+    @FXML private TableColumn<AttachViewModel.Row, String> layersColumn;
+    @FXML private TableColumn<AttachViewModel.Row, Long> sizeColumn;
+    @FXML private Label planCount;
+    @FXML private VBox planBox;
+    @FXML private Button applyButton;
+    @FXML private Button undoButton;
+    @FXML private Button reloadButton;
+    @FXML private ProgressIndicator busyIndicator;
+    @FXML private Label statusLabel;
+    @FXML private ResourceBundle resources;
+
+    public AttachController(AttachViewModel vm) {
+        this.vm = vm;
+    }
+
+    @FXML
+    private void initialize() {
+        searchField.textProperty().bindBidirectional(vm.searchProperty());
+        compatibleBox.selectedProperty().bindBidirectional(vm.compatibleOnlyProperty());
+        usesLayerBox.selectedProperty().bindBidirectional(vm.usesLayerOnlyProperty());
+        SortedList<AttachViewModel.Row> sorted = new SortedList<>(vm.shown());
+        sorted.comparatorProperty().bind(functionTable.comparatorProperty());
+        functionTable.setItems(sorted);
+        functionTable.setPlaceholder(new Label(resources.getString("attach.noFunctions")));
+        functionTable.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        chosenColumn.setCellValueFactory(c -> c.getValue().chosenProperty());
+        chosenColumn.setCellFactory(CheckBoxTableCell.forTableColumn(chosenColumn));
+        chosenColumn.setEditable(true);
+        nameColumn.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().function().name()));
+        runtimeColumn.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().function().isImage()
+                ? resources.getString("attach.image") : c.getValue().function().runtime()));
+        archColumn.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().function().architecture()));
+        layersColumn.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(layers(c.getValue().function())));
+        sizeColumn.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().function().codeSize()));
+        sizeColumn.setCellFactory(c -> new TableCell<>() {
+            @Override
+            protected void updateItem(Long bytes, boolean empty) {
+                super.updateItem(bytes, empty);
+                setText(empty || bytes == null ? null : ByteSizes.human(bytes));
+            }
+        });
+        functionTable.setRowFactory(t -> {
+            javafx.scene.control.TableRow<AttachViewModel.Row> row = new javafx.scene.control.TableRow<>();
+            row.setOnMouseClicked(e -> {
+                if (e.getClickCount() == 2 && row.getItem() != null) {
+                    row.getItem().chosenProperty().set(!row.getItem().chosenProperty().get());
+                }
+            });
+            return row;
+        });
+
+        vm.plans().addListener((ListChangeListener<StackPlan>) c -> showPlans());
+        planCount.textProperty().bind(Bindings.size(vm.plans()).asString());
+        applyButton.disableProperty().bind(vm.canApplyProperty().not());
+        undoButton.disableProperty().bind(vm.canUndoProperty().not());
+        reloadButton.disableProperty().bind(vm.busyProperty());
+        busyIndicator.visibleProperty().bind(vm.busyProperty());
+        statusLabel.textProperty().bind(vm.statusProperty());
+        showPlans();
+    }
+
+    private String layers(FunctionInfo f) {
+        return f.layers().isEmpty() ? "—" : f.layerArns().stream().map(PathShadows::label)
+                .collect(Collectors.joining(", "));
+    }
+
+    private void showPlans() {
+        planBox.getChildren().setAll(vm.plans().stream().map(p -> new StackCard(p, resources, vm.busyProperty()))
+                .toList());
+        if (vm.plans().isEmpty()) {
+            Label hint = new Label(resources.getString("attach.choose"));
+            hint.getStyleClass().add("status-line");
+            hint.setWrapText(true);
+            planBox.getChildren().add(hint);
+        }
+    }
+
+    @FXML
+    private void apply() {
+        vm.apply();
+    }
+
+    @FXML
+    private void undo() {
+        vm.undo();
+    }
+
+    @FXML
+    private void reload() {
+        vm.load();
+    }
+
+    @Override
+    public ObservableBooleanValue validProperty() {
+        return vm.validProperty();
+    }
+
+    @Override
+    public void onShow() {
+        vm.onShow();
+        LayerVersionInfo v = vm.attaching();
+        subtitle.setText(v == null ? resources.getString("attach.subtitle")
+                : String.format(resources.getString("attach.subtitleVersion"), v.name(), v.version(), v.region()));
+    }
+}

@@ -1,0 +1,459 @@
+package dev.layerstudio.ui.attach;
+
+import dev.layerstudio.aws.AwsSession;
+import dev.layerstudio.aws.FunctionService;
+import dev.layerstudio.aws.LayerContentLocator;
+import dev.layerstudio.inspect.InspectOptions;
+import dev.layerstudio.inspect.LayerSource;
+import dev.layerstudio.model.ApplyListener;
+import dev.layerstudio.model.ApplyResult;
+import dev.layerstudio.model.AttachPlan;
+import dev.layerstudio.model.EntryKind;
+import dev.layerstudio.model.FunctionInfo;
+import dev.layerstudio.model.FunctionPlan;
+import dev.layerstudio.model.InspectionReport;
+import dev.layerstudio.model.LayerContentLocation;
+import dev.layerstudio.model.LayerPosition;
+import dev.layerstudio.model.LayerVersionInfo;
+import dev.layerstudio.model.LayerVersionRef;
+import dev.layerstudio.model.PublishResult;
+import dev.layerstudio.model.ZipEntryInfo;
+import dev.layerstudio.ui.AppServices;
+import dev.layerstudio.ui.common.UserMessage;
+import dev.layerstudio.ui.task.BackgroundTask;
+import dev.layerstudio.ui.wizard.WizardState;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.ResourceBundle;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Collectors;
+import javafx.beans.Observable;
+import javafx.beans.binding.Bindings;
+import javafx.beans.binding.BooleanBinding;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import javafx.collections.transformation.FilteredList;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Attach: the region's functions, filtered (compatible only, already on this layer, by
+ * name); for the chosen ones, the plan from {@link FunctionService#planAttach} with each
+ * function's stack in an order the user may change; apply with per-function progress
+ * and results; undo to the previous stacks. Reordering never drops a layer.
+ */
+public final class AttachViewModel {
+
+    private static final Logger LOG = LoggerFactory.getLogger(AttachViewModel.class);
+
+    /** A function of the region, and whether it is chosen. */
+    public static final class Row {
+        private final FunctionInfo function;
+        private final BooleanProperty chosen = new SimpleBooleanProperty();
+
+        Row(FunctionInfo function) {
+            this.function = function;
+        }
+
+        public FunctionInfo function() {
+            return function;
+        }
+
+        public BooleanProperty chosenProperty() {
+            return chosen;
+        }
+    }
+
+    private final WizardState state;
+    private final AppServices services;
+    private final ResourceBundle text;
+    private final LayerContentLocator locator;
+
+    private final ObservableList<Row> rows = FXCollections.observableArrayList(r -> new Observable[] {r.chosenProperty()});
+    private final FilteredList<Row> shown = new FilteredList<>(rows);
+    private final BooleanProperty compatibleOnly = new SimpleBooleanProperty(this, "compatibleOnly", true);
+    private final BooleanProperty usesLayerOnly = new SimpleBooleanProperty(this, "usesLayerOnly", false);
+    private final StringProperty search = new SimpleStringProperty(this, "search", "");
+    private final ObservableList<StackPlan> plans = FXCollections.observableArrayList(
+            p -> new Observable[] {p.planProperty()});
+    private final ObservableList<ApplyResult> results = FXCollections.observableArrayList();
+    private final StringProperty status = new SimpleStringProperty(this, "status", "");
+    private final BooleanProperty busy = new SimpleBooleanProperty(this, "busy", false);
+    private final BooleanBinding canApply;
+    private final BooleanBinding canUndo;
+    private final BooleanBinding valid;
+    private final Map<String, Set<String>> knownFiles = new ConcurrentHashMap<>();
+
+    private PublishResult loadedFor;
+    private AttachPlan lastPlan;
+    private boolean planning;
+    private boolean planAgain;
+
+    public AttachViewModel(WizardState state, AppServices services, ResourceBundle text) {
+        this(state, services, text, new LayerContentLocator());
+    }
+
+    AttachViewModel(WizardState state, AppServices services, ResourceBundle text, LayerContentLocator locator) {
+        this.state = state;
+        this.services = services;
+        this.text = text;
+        this.locator = locator;
+        for (Observable o : new Observable[] {compatibleOnly, usesLayerOnly, search, state.publishedProperty()}) {
+            o.addListener(x -> filter());
+        }
+        rows.addListener((javafx.collections.ListChangeListener<Row>) c -> {
+            boolean chosenChanged = false;
+            while (c.next()) {
+                chosenChanged |= c.wasUpdated();
+            }
+            if (chosenChanged) {
+                plan();
+            }
+        });
+        canApply = Bindings.createBooleanBinding(() -> !busy.get() && plans.stream()
+                .anyMatch(p -> p.planProperty().get().willUpdate()), busy, plans);
+        canUndo = Bindings.createBooleanBinding(() -> !busy.get() && results.stream()
+                .anyMatch(r -> r.outcome() == ApplyResult.Outcome.UPDATED), busy, results);
+        valid = Bindings.createBooleanBinding(() -> state.publishedProperty().get() != null && !busy.get(),
+                state.publishedProperty(), busy);
+    }
+
+    /** Each time the page is shown: the functions of the region, for the version from Publish. */
+    public void onShow() {
+        PublishResult published = state.publishedProperty().get();
+        if (published == null) {
+            status.set(text.getString("attach.noVersion"));
+            return;
+        }
+        if (published != loadedFor) {
+            loadedFor = published;
+            plans.clear();
+            results.clear();
+            load();
+        }
+    }
+
+    /** Lists the functions of the region again. */
+    public void load() {
+        load(true);
+    }
+
+    /** @param announce whether to say how many were listed (not after apply, whose result stays shown) */
+    private void load(boolean announce) {
+        AwsSession session = state.sessionProperty().get();
+        if (session == null) {
+            return;
+        }
+        Set<String> chosen = chosenNames();
+        busy.set(true);
+        BackgroundTask.of(p -> services.functions().apply(session).listFunctions())
+                .onSuccess(list -> {
+                    rows.setAll(list.stream().map(f -> {
+                        Row r = new Row(f);
+                        r.chosenProperty().set(chosen.contains(f.name()));
+                        return r;
+                    }).toList());
+                    filter();
+                    if (announce) {
+                        status.set(String.format(text.getString("attach.listed"), list.size(), session.region()));
+                    }
+                })
+                .onError(Exception.class, e -> status.set(sentence(e)))
+                .andFinally(() -> busy.set(false))
+                .start(services.executor());
+    }
+
+    private void filter() {
+        LayerVersionInfo v = version();
+        String q = search.get() == null ? "" : search.get().trim().toLowerCase(Locale.ROOT);
+        shown.setPredicate(r -> (r.chosenProperty().get() || !compatibleOnly.get() || compatible(r.function(), v))
+                && (!usesLayerOnly.get() || usesLayer(r.function(), v))
+                && (q.isEmpty() || r.function().name().toLowerCase(Locale.ROOT).contains(q)));
+    }
+
+    /** Whether the function can use the version: a zip function of a runtime and architecture it names. */
+    static boolean compatible(FunctionInfo f, LayerVersionInfo v) {
+        return !f.isImage() && (v == null || (v.supportsRuntime(f.runtime()) && v.supportsArchitecture(f.architecture())));
+    }
+
+    /** Whether the function has any version of the layer. */
+    static boolean usesLayer(FunctionInfo f, LayerVersionInfo v) {
+        return v != null && f.layerArns().stream().map(LayerVersionRef::tryParse)
+                .anyMatch(r -> r.isPresent() && r.get().sameLayer(v.ref()));
+    }
+
+    private LayerVersionInfo version() {
+        PublishResult p = state.publishedProperty().get();
+        return p == null ? null : p.version();
+    }
+
+    private Set<String> chosenNames() {
+        return rows.stream().filter(r -> r.chosenProperty().get()).map(r -> r.function().name())
+                .collect(Collectors.toCollection(LinkedHashSet::new));
+    }
+
+    /** Plans the attach for the chosen functions; stacks already planned keep the order the user gave them. */
+    public void plan() {
+        if (planning) {
+            planAgain = true;
+            return;
+        }
+        LayerVersionInfo v = version();
+        AwsSession session = state.sessionProperty().get();
+        List<String> names = new ArrayList<>(chosenNames());
+        Map<String, StackPlan> kept = new HashMap<>();
+        plans.forEach(p -> kept.put(p.functionName(), p));
+        List<String> toPlan = names.stream().filter(n -> !kept.containsKey(n)).toList();
+        if (v == null || session == null) {
+            return;
+        }
+        if (toPlan.isEmpty()) {
+            plans.setAll(names.stream().map(kept::get).toList());
+            return;
+        }
+        planning = true;
+        BackgroundTask.of(p -> {
+            AttachPlan plan = services.functions().apply(session).planAttach(v.ref(), toPlan, LayerPosition.LAST);
+            return new Planned(plan, filesOf(session, plan));
+        }).onSuccess(done -> {
+            lastPlan = done.plan();
+            Map<String, StackPlan> fresh = new HashMap<>(kept);
+            for (FunctionPlan fp : done.plan().functions()) {
+                fresh.put(fp.functionName(), new StackPlan(fp, done.plan().facts()));
+            }
+            List<String> still = new ArrayList<>(chosenNames());
+            plans.setAll(still.stream().filter(fresh::containsKey).map(fresh::get).toList());
+            plans.forEach(sp -> sp.knownFiles(knownFiles));
+        }).onError(Exception.class, e -> status.set(sentence(e)))
+                .andFinally(() -> {
+                    planning = false;
+                    if (planAgain) {
+                        planAgain = false;
+                        plan();
+                    }
+                })
+                .start(services.executor());
+    }
+
+    private record Planned(AttachPlan plan, Map<String, Set<String>> files) {
+    }
+
+    /**
+     * The files of every layer in the plans that can be read: the new version's from
+     * Inspect's report, the others through their download location (moto, for one, serves
+     * none: those stay unknown and get no hidden-file warning).
+     */
+    private Map<String, Set<String>> filesOf(AwsSession session, AttachPlan plan) {
+        InspectionReport own = state.reportProperty().get();
+        LayerVersionInfo v = version();
+        if (own != null && v != null) {
+            knownFiles.putIfAbsent(v.arn(), files(own));
+        }
+        for (FunctionPlan fp : plan.functions()) {
+            for (String arn : fp.after()) {
+                if (knownFiles.containsKey(arn)) {
+                    continue;
+                }
+                try {
+                    LayerContentLocation where = locator.locate(session, arn);
+                    InspectionReport r = services.inspector().inspect(new LayerSource.Remote(where.url(),
+                            where.layerVersionArn(), where.codeSha256(), where.codeSize()), InspectOptions.defaults(),
+                            dev.layerstudio.model.ProgressListener.NONE);
+                    knownFiles.put(arn, files(r));
+                } catch (RuntimeException e) {
+                    LOG.info("Files of {} unknown: {}", arn, e.getMessage());
+                }
+            }
+        }
+        return Map.copyOf(knownFiles);
+    }
+
+    private static Set<String> files(InspectionReport r) {
+        return r.entries().stream().filter(e -> e.kind() != EntryKind.DIRECTORY).map(ZipEntryInfo::path)
+                .collect(Collectors.toUnmodifiableSet());
+    }
+
+    /** Sends every stack that changes, in the order shown, a few functions at a time. */
+    public void apply() {
+        if (!canApply.get()) {
+            return;
+        }
+        AttachPlan plan = new AttachPlan(lastPlan == null ? "attach" : lastPlan.description(),
+                plans.stream().map(p -> p.planProperty().get()).toList(),
+                lastPlan == null ? null : lastPlan.facts());
+        runWith(fs -> fs.apply(plan, listener()), false, state.sessionProperty().get());
+    }
+
+    /** Puts back the stacks the last apply changed (where nobody changed them since). */
+    public void undo() {
+        if (!canUndo.get()) {
+            return;
+        }
+        List<ApplyResult> done = List.copyOf(results);
+        AwsSession session = state.sessionProperty().get();
+        runWith(fs -> fs.apply(fs.undoPlan(done), listener()), true, session);
+    }
+
+    private interface Applying {
+        List<ApplyResult> apply(FunctionService functions);
+    }
+
+    private final Map<String, String> progressByFunction = new ConcurrentHashMap<>();
+    private volatile dev.layerstudio.model.ProgressListener currentProgress;
+
+    /** Hears the applier on worker threads; the page samples what it writes through the task's message. */
+    private ApplyListener listener() {
+        return new ApplyListener() {
+            @Override
+            public void started(FunctionPlan plan) {
+                progressByFunction.put(plan.functionName(), text.getString("attach.updating"));
+                currentProgress.message(plan.functionName());
+            }
+
+            @Override
+            public void message(FunctionPlan plan, String message) {
+                progressByFunction.put(plan.functionName(), message);
+                currentProgress.message(plan.functionName() + ": " + message);
+            }
+
+            @Override
+            public void finished(ApplyResult result) {
+                progressByFunction.put(result.functionName(), result.message());
+                currentProgress.message(result.functionName() + " " + result.outcome());
+            }
+        };
+    }
+
+    private void runWith(Applying work, boolean undo, AwsSession session) {
+        if (session == null) {
+            return;
+        }
+        busy.set(true);
+        progressByFunction.clear();
+        plans.forEach(p -> p.statusProperty().set(p.planProperty().get().willUpdate() || undo
+                ? text.getString("attach.waiting") : ""));
+        BackgroundTask<List<ApplyResult>> task = BackgroundTask.of(p -> {
+            currentProgress = p;
+            return work.apply(services.functions().apply(session));
+        });
+        task.messageProperty().addListener((o, a, b) -> showProgress());
+        task.onSuccess(list -> {
+            showProgress();
+            for (ApplyResult r : list) {
+                plans.stream().filter(p -> p.functionName().equals(r.functionName())).findFirst()
+                        .ifPresent(p -> p.statusProperty().set(outcome(r)));
+            }
+            if (undo) {
+                results.clear();
+                status.set(String.format(text.getString("attach.undone"), count(list, ApplyResult.Outcome.UPDATED)));
+            } else {
+                results.setAll(list);
+                status.set(String.format(text.getString("attach.applied"), count(list, ApplyResult.Outcome.UPDATED),
+                        list.size()));
+            }
+        }).onError(Exception.class, e -> status.set(sentence(e)))
+                .andFinally(() -> {
+                    busy.set(false);
+                    load(false);
+                })
+                .start(services.executor());
+    }
+
+    private void showProgress() {
+        plans.forEach(p -> {
+            String s = progressByFunction.get(p.functionName());
+            if (s != null) {
+                p.statusProperty().set(s);
+            }
+        });
+    }
+
+    private String outcome(ApplyResult r) {
+        String key = switch (r.outcome()) {
+            case UPDATED -> "attach.outcome.updated";
+            case UNCHANGED -> "attach.outcome.unchanged";
+            case BLOCKED -> "attach.outcome.blocked";
+            case CONFLICT -> "attach.outcome.conflict";
+            case FAILED -> "attach.outcome.failed";
+            case CANCELLED -> "attach.outcome.cancelled";
+        };
+        return text.getString(key) + " " + r.message();
+    }
+
+    private static long count(List<ApplyResult> list, ApplyResult.Outcome outcome) {
+        return list.stream().filter(r -> r.outcome() == outcome).count();
+    }
+
+    private static String sentence(Throwable e) {
+        UserMessage m = UserMessage.of(e);
+        return m.hint() == null ? m.summary() : m.summary() + " " + m.hint();
+    }
+
+    // ---- properties ----
+
+    /** Every function of the region. */
+    public ObservableList<Row> rows() {
+        return rows;
+    }
+
+    /** The functions the filters let through (chosen ones always stay). */
+    public FilteredList<Row> shown() {
+        return shown;
+    }
+
+    public BooleanProperty compatibleOnlyProperty() {
+        return compatibleOnly;
+    }
+
+    public BooleanProperty usesLayerOnlyProperty() {
+        return usesLayerOnly;
+    }
+
+    public StringProperty searchProperty() {
+        return search;
+    }
+
+    /** One stack per chosen function, in the order chosen. */
+    public ObservableList<StackPlan> plans() {
+        return plans;
+    }
+
+    /** What the last apply did, per function (cleared by undo). */
+    public ObservableList<ApplyResult> results() {
+        return results;
+    }
+
+    public StringProperty statusProperty() {
+        return status;
+    }
+
+    public BooleanProperty busyProperty() {
+        return busy;
+    }
+
+    public BooleanBinding canApplyProperty() {
+        return canApply;
+    }
+
+    public BooleanBinding canUndoProperty() {
+        return canUndo;
+    }
+
+    public BooleanBinding validProperty() {
+        return valid;
+    }
+
+    /** The version being attached, for the page's header. */
+    public LayerVersionInfo attaching() {
+        return version();
+    }
+}

@@ -1,0 +1,110 @@
+package dev.layerstudio.ui.attach;
+
+import dev.layerstudio.model.AttachPlanner;
+import dev.layerstudio.model.FunctionPlan;
+import dev.layerstudio.model.PlanChange;
+import dev.layerstudio.model.PlanFacts;
+import dev.layerstudio.model.PlanFlag;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+
+/**
+ * One function's part of the attach plan, with an order the user may change: its layer
+ * list before, the list after (a permutation of the planned one, so no layer that was
+ * there is ever dropped), and the warnings for that order.
+ */
+public final class StackPlan {
+
+    private final FunctionPlan planned;
+    private final PlanFacts facts;
+    private final ObservableList<String> after = FXCollections.observableArrayList();
+    private final ObservableList<String> afterView = FXCollections.unmodifiableObservableList(after);
+    private final ObservableList<String> warnings = FXCollections.observableArrayList();
+    private final ReadOnlyObjectWrapper<FunctionPlan> plan = new ReadOnlyObjectWrapper<>(this, "plan");
+    private final StringProperty status = new SimpleStringProperty(this, "status", "");
+    private Map<String, Set<String>> files = Map.of();
+
+    StackPlan(FunctionPlan planned, PlanFacts facts) {
+        this.planned = planned;
+        this.facts = facts;
+        after.setAll(planned.after());
+        recompute();
+    }
+
+    public String functionName() {
+        return planned.functionName();
+    }
+
+    public FunctionPlan planned() {
+        return planned;
+    }
+
+    /** The function's list now. */
+    public List<String> before() {
+        return planned.before();
+    }
+
+    /** The list it will have, in merge order (the last one wins for a shared path). */
+    public ObservableList<String> after() {
+        return afterView;
+    }
+
+    /** The plan for the order shown: what apply sends. */
+    public ReadOnlyObjectProperty<FunctionPlan> planProperty() {
+        return plan.getReadOnlyProperty();
+    }
+
+    /** Flags of the plan, then files hidden by a later layer (where the layers' files are known). */
+    public ObservableList<String> warnings() {
+        return warnings;
+    }
+
+    /** How applying went for this function. */
+    public StringProperty statusProperty() {
+        return status;
+    }
+
+    /** Moves the layer at {@code index} one place earlier (merged before the one above it). */
+    public void mergeEarlier(int index) {
+        move(index, index - 1);
+    }
+
+    /** Moves the layer at {@code index} one place later (merged after, so it wins over, the one below it). */
+    public void mergeLater(int index) {
+        move(index, index + 1);
+    }
+
+    /** Moves a layer to another place in the list; nothing else changes. */
+    public void move(int from, int to) {
+        if (from < 0 || from >= after.size() || to < 0 || to >= after.size() || from == to) {
+            return;
+        }
+        List<String> order = new ArrayList<>(after);
+        order.add(to, order.remove(from));
+        after.setAll(order);
+        recompute();
+    }
+
+    /** The files of layers that are known, for the hidden-file warnings. */
+    void knownFiles(Map<String, Set<String>> known) {
+        this.files = Map.copyOf(known);
+        recompute();
+    }
+
+    private void recompute() {
+        FunctionPlan p = after.equals(planned.after()) ? planned
+                : AttachPlanner.planFor(planned.function(), new PlanChange.SetLayers(planned.before(), after), facts);
+        plan.set(p);
+        List<String> w = new ArrayList<>(p.flags().stream().map(PlanFlag::message).toList());
+        w.addAll(PathShadows.describe(after, files));
+        warnings.setAll(w);
+    }
+}

@@ -1,0 +1,351 @@
+package dev.layerstudio.ui.publish;
+
+import dev.layerstudio.aws.AwsSession;
+import dev.layerstudio.model.Architecture;
+import dev.layerstudio.model.LayerVersionInfo;
+import dev.layerstudio.model.Limits;
+import dev.layerstudio.model.PublishRequest;
+import dev.layerstudio.model.PublishResult;
+import dev.layerstudio.model.Runtime;
+import dev.layerstudio.model.ZipResult;
+import dev.layerstudio.ui.AppServices;
+import dev.layerstudio.ui.common.UserMessage;
+import dev.layerstudio.ui.task.BackgroundTask;
+import dev.layerstudio.ui.wizard.LayerChoice;
+import dev.layerstudio.ui.wizard.WizardState;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.ResourceBundle;
+import javafx.beans.Observable;
+import javafx.beans.binding.Bindings;
+import javafx.beans.binding.BooleanBinding;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.DoubleProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleDoubleProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+
+/**
+ * Publish: the new version's name, description, license, compatible runtimes and
+ * architectures (defaults from the earlier steps), checked as they are typed; direct
+ * upload or through S3 by the zip's size (the bucket asked for, created only with
+ * consent); identical content found before anything is sent; publishing in this
+ * region and, on request, others. Valid once a version is published, or once the
+ * existing version with the same content is chosen.
+ */
+public final class PublishViewModel {
+
+    /** A value to choose, with whether it is chosen. */
+    public static final class Choice {
+        private final String id;
+        private final BooleanProperty selected = new SimpleBooleanProperty();
+
+        Choice(String id, boolean on) {
+            this.id = id;
+            selected.set(on);
+        }
+
+        public String id() {
+            return id;
+        }
+
+        public BooleanProperty selectedProperty() {
+            return selected;
+        }
+
+        @Override
+        public String toString() {
+            return id;
+        }
+    }
+
+    private final WizardState state;
+    private final AppServices services;
+    private final ResourceBundle text;
+
+    private final StringProperty name = new SimpleStringProperty(this, "name", "");
+    private final StringProperty description = new SimpleStringProperty(this, "description", "");
+    private final StringProperty license = new SimpleStringProperty(this, "license", "");
+    private final ObservableList<Choice> runtimes = FXCollections.observableArrayList(
+            c -> new Observable[] {c.selectedProperty()});
+    private final ObservableList<Choice> architectures = FXCollections.observableArrayList(
+            c -> new Observable[] {c.selectedProperty()});
+    private final ObservableList<Choice> otherRegions = FXCollections.observableArrayList(
+            c -> new Observable[] {c.selectedProperty()});
+    private final StringProperty bucket = new SimpleStringProperty(this, "bucket", "");
+    private final BooleanProperty createBucket = new SimpleBooleanProperty(this, "createBucket", false);
+    private final ObservableList<String> problems = FXCollections.observableArrayList();
+    private final ObjectProperty<LayerVersionInfo> duplicate = new SimpleObjectProperty<>(this, "duplicate");
+    private final ObservableList<PublishResult> results = FXCollections.observableArrayList();
+    private final StringProperty status = new SimpleStringProperty(this, "status", "");
+    private final StringProperty progressMessage = new SimpleStringProperty(this, "progressMessage", "");
+    private final DoubleProperty progress = new SimpleDoubleProperty(this, "progress", 0);
+    private final BooleanProperty busy = new SimpleBooleanProperty(this, "busy", false);
+    private final BooleanBinding viaS3;
+    private final BooleanBinding canPublish;
+    private final BooleanBinding valid;
+
+    private LayerChoice defaultsFrom;
+
+    public PublishViewModel(WizardState state, AppServices services, ResourceBundle text) {
+        this.state = state;
+        this.services = services;
+        this.text = text;
+        for (Runtime r : Runtime.values()) {
+            runtimes.add(new Choice(r.id(), false));
+        }
+        for (Architecture a : Architecture.values()) {
+            architectures.add(new Choice(a.id(), false));
+        }
+        viaS3 = Bindings.createBooleanBinding(() -> state.zipProperty().get() != null
+                && state.zipProperty().get().zippedBytes() > Limits.DIRECT_UPLOAD_ZIP_BYTES, state.zipProperty());
+        Observable[] inputs = {name, description, license, runtimes, architectures, bucket, createBucket, viaS3,
+            state.zipProperty()};
+        for (Observable o : inputs) {
+            o.addListener(x -> check());
+        }
+        canPublish = Bindings.createBooleanBinding(() -> problems.isEmpty() && !busy.get()
+                && state.zipProperty().get() != null && state.sessionProperty().get() != null,
+                problems, busy, state.zipProperty(), state.sessionProperty());
+        valid = Bindings.isNotNull(state.publishedProperty());
+        name.addListener((o, a, b) -> duplicate.set(null));
+        check();
+    }
+
+    /** Each time the page is shown: defaults from the earlier steps, regions, the duplicate check. */
+    public void onShow() {
+        PublishResult done = state.publishedProperty().get();
+        if (done != null && results.isEmpty()) {
+            results.setAll(done); // published before this page was made (or shown again)
+        }
+        LayerChoice layer = state.layerProperty().get();
+        if (layer != null && !Objects.equals(layer, defaultsFrom)) {
+            defaultsFrom = layer;
+            name.set(layer.name());
+            layer.latest().ifPresent(v -> {
+                description.set(v.description());
+                license.set(v.license());
+            });
+            select(runtimes, List.of(state.runtimeProperty().get().id()));
+            select(architectures, List.of(state.architectureProperty().get().id()));
+        }
+        if (runtimes.stream().noneMatch(c -> c.selectedProperty().get())) {
+            select(runtimes, List.of(state.runtimeProperty().get().id()));
+        }
+        if (architectures.stream().noneMatch(c -> c.selectedProperty().get())) {
+            select(architectures, List.of(state.architectureProperty().get().id()));
+        }
+        AwsSession session = state.sessionProperty().get();
+        if (session != null && otherRegions.isEmpty()) {
+            String profile = session.profileName().orElse(null);
+            BackgroundTask.of(p -> services.connector().regions(profile))
+                    .onSuccess(list -> otherRegions.setAll(list.stream().filter(r -> !r.equals(session.region()))
+                            .map(r -> new Choice(r, false)).toList()))
+                    .onError(Exception.class, e -> status.set(sentence(e)))
+                    .start(services.executor());
+        }
+        checkDuplicate();
+    }
+
+    private static void select(List<Choice> choices, List<String> ids) {
+        choices.forEach(c -> c.selectedProperty().set(ids.contains(c.id())));
+    }
+
+    /** Asks Lambda whether the latest version of the named layer already has exactly this zip's content. */
+    public void checkDuplicate() {
+        ZipResult zip = state.zipProperty().get();
+        AwsSession session = state.sessionProperty().get();
+        String layerName = name.get();
+        if (zip == null || session == null || !problems.isEmpty() || state.publishedProperty().get() != null) {
+            return;
+        }
+        BackgroundTask.of(p -> services.layers().apply(session).latestVersion(layerName))
+                .onSuccess(latest -> {
+                    if (zip == state.zipProperty().get() && layerName.equals(name.get())) {
+                        duplicate.set(latest.filter(v -> zip.codeSha256().equals(v.codeSha256())).orElse(null));
+                    }
+                })
+                .onError(Exception.class, e -> status.set(sentence(e)))
+                .start(services.executor());
+    }
+
+    /** The request the form describes (the zip from Inspect). */
+    public PublishRequest request(boolean force) {
+        ZipResult zip = state.zipProperty().get();
+        return new PublishRequest(zip.output(), name.get().trim(), description.get(), license.get(),
+                chosen(runtimes), chosen(architectures), viaS3.get() ? bucket.get() : null,
+                viaS3.get() && createBucket.get(), force);
+    }
+
+    private static List<String> chosen(List<Choice> choices) {
+        return choices.stream().filter(c -> c.selectedProperty().get()).map(Choice::id).toList();
+    }
+
+    private void check() {
+        List<String> found = new ArrayList<>();
+        ZipResult zip = state.zipProperty().get();
+        if (zip == null) {
+            found.add(text.getString("publish.problem.noZip"));
+        } else {
+            found.addAll(request(false).problems());
+            if (viaS3.get() && bucket.get().isBlank()) {
+                found.add(text.getString("publish.problem.bucket"));
+            }
+        }
+        if (!found.equals(problems)) {
+            problems.setAll(found);
+        }
+    }
+
+    /** Publishes in this region and the chosen others; {@code force} publishes even identical content. */
+    public void publish(boolean force) {
+        if (!canPublish.get()) {
+            return;
+        }
+        AwsSession session = state.sessionProperty().get();
+        PublishRequest request = request(force);
+        List<String> regions = new ArrayList<>();
+        regions.add(session.region());
+        regions.addAll(chosen(otherRegions));
+        busy.set(true);
+        status.set("");
+        results.clear();
+        BackgroundTask<List<PublishResult>> task = BackgroundTask.of(p -> services.layers().apply(session)
+                .publish(request, regions, p));
+        task.onSuccess(list -> {
+            results.setAll(list);
+            PublishResult home = list.stream().filter(r -> r.region().equals(session.region())).findFirst()
+                    .orElse(null);
+            if (home != null && home.ok() && request.zip().equals(state.zipProperty().get().output())) {
+                state.publishedProperty().set(home);
+                duplicate.set(null);
+            }
+            status.set(home == null ? "" : home.message());
+        }).onError(Exception.class, e -> status.set(sentence(e)))
+                .andFinally(() -> {
+                    busy.set(false);
+                    progress.unbind();
+                    progressMessage.unbind();
+                })
+                .start(services.executor());
+        progress.bind(task.progressProperty());
+        progressMessage.bind(task.messageProperty());
+    }
+
+    /** Takes the existing version with the same content as this step's result: nothing is published. */
+    public void useExisting() {
+        LayerVersionInfo v = duplicate.get();
+        ZipResult zip = state.zipProperty().get();
+        if (v == null || zip == null) {
+            return;
+        }
+        PublishResult existing = new PublishResult(v.region(), PublishResult.Status.DUPLICATE, v, null,
+                zip.codeSha256(), zip.zippedBytes(), String.format(text.getString("publish.usingExisting"),
+                        v.name(), v.version()));
+        results.setAll(existing);
+        state.publishedProperty().set(existing);
+        status.set(existing.message());
+    }
+
+    private static String sentence(Throwable e) {
+        UserMessage m = UserMessage.of(e);
+        return m.hint() == null ? m.summary() : m.summary() + " " + m.hint();
+    }
+
+    // ---- properties ----
+
+    public StringProperty nameProperty() {
+        return name;
+    }
+
+    public StringProperty descriptionProperty() {
+        return description;
+    }
+
+    public StringProperty licenseProperty() {
+        return license;
+    }
+
+    public ObservableList<Choice> runtimes() {
+        return runtimes;
+    }
+
+    public ObservableList<Choice> architectures() {
+        return architectures;
+    }
+
+    /** The connection's other regions, to publish the same zip to. */
+    public ObservableList<Choice> otherRegions() {
+        return otherRegions;
+    }
+
+    public StringProperty bucketProperty() {
+        return bucket;
+    }
+
+    /** The user agreed that the bucket may be created when it does not exist. */
+    public BooleanProperty createBucketProperty() {
+        return createBucket;
+    }
+
+    /** Everything Lambda would refuse, as sentences; empty when the form may be sent. */
+    public ObservableList<String> problems() {
+        return problems;
+    }
+
+    /** True when the zip is above the direct-upload limit and goes through S3. */
+    public BooleanBinding viaS3Property() {
+        return viaS3;
+    }
+
+    /** The latest version when it already has exactly this content, else null. */
+    public ObjectProperty<LayerVersionInfo> duplicateProperty() {
+        return duplicate;
+    }
+
+    /** One result per region of the last publish. */
+    public ObservableList<PublishResult> results() {
+        return results;
+    }
+
+    public StringProperty statusProperty() {
+        return status;
+    }
+
+    public StringProperty progressMessageProperty() {
+        return progressMessage;
+    }
+
+    public DoubleProperty progressProperty() {
+        return progress;
+    }
+
+    public BooleanProperty busyProperty() {
+        return busy;
+    }
+
+    /** The zip from Inspect that would be published. */
+    public ReadOnlyObjectProperty<ZipResult> zipProperty() {
+        return state.zipProperty();
+    }
+
+    /** This step's result: the version published (or chosen as identical), for Attach. */
+    public ReadOnlyObjectProperty<PublishResult> publishedProperty() {
+        return state.publishedProperty();
+    }
+
+    public BooleanBinding canPublishProperty() {
+        return canPublish;
+    }
+
+    public BooleanBinding validProperty() {
+        return valid;
+    }
+}

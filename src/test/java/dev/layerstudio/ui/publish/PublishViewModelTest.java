@@ -1,0 +1,84 @@
+package dev.layerstudio.ui.publish;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.layerstudio.aws.Connector;
+import dev.layerstudio.model.Architecture;
+import dev.layerstudio.model.PublishRequest;
+import dev.layerstudio.model.Runtime;
+import dev.layerstudio.model.ZipResult;
+import dev.layerstudio.ui.AppServices;
+import dev.layerstudio.ui.task.AppExecutor;
+import dev.layerstudio.ui.wizard.WizardState;
+import java.nio.file.Path;
+import java.util.ResourceBundle;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/** The Publish form's checks and the request it makes, without a window. */
+class PublishViewModelTest {
+
+    private final AppExecutor executor = new AppExecutor(1);
+    private final WizardState state = new WizardState(Runnable::run);
+    private final PublishViewModel vm = new PublishViewModel(state,
+            AppServices.with(executor, new Connector(), uri -> { }),
+            ResourceBundle.getBundle("dev.layerstudio.ui.messages"));
+
+    @AfterEach
+    void close() {
+        executor.close();
+    }
+
+    private static ZipResult zip(long bytes) {
+        return new ZipResult(Path.of("/tmp/layer.zip"), "ab", "q80=", bytes, bytes * 2, 10, 8);
+    }
+
+    @Test
+    void withoutAZipNothingCanBePublished() {
+        assertThat(vm.problems()).singleElement().asString().contains("Inspect the layer first");
+        assertThat(vm.canPublishProperty().get()).isFalse();
+    }
+
+    @Test
+    void theFormIsCheckedAsItIsTyped() {
+        state.zipProperty().set(zip(1_000_000));
+        vm.nameProperty().set("orders-deps");
+        vm.runtimes().stream().filter(c -> c.id().equals(Runtime.PYTHON_3_12.id())).findFirst().orElseThrow()
+                .selectedProperty().set(true);
+        vm.architectures().stream().filter(c -> c.id().equals(Architecture.ARM64.id())).findFirst().orElseThrow()
+                .selectedProperty().set(true);
+        assertThat(vm.problems()).isEmpty();
+        assertThat(vm.viaS3Property().get()).isFalse();
+
+        vm.nameProperty().set("orders deps");
+        assertThat(vm.problems()).hasSize(1);
+        vm.nameProperty().set("orders-deps");
+        vm.descriptionProperty().set("x".repeat(257));
+        assertThat(vm.problems()).singleElement().asString().contains("257 characters");
+        vm.descriptionProperty().set("ok");
+
+        PublishRequest r = vm.request(false);
+        assertThat(r.layerName()).isEqualTo("orders-deps");
+        assertThat(r.compatibleRuntimes()).containsExactly("python3.12");
+        assertThat(r.compatibleArchitectures()).containsExactly("arm64");
+        assertThat(r.s3Bucket()).isNull();
+        assertThat(vm.request(true).force()).isTrue();
+    }
+
+    @Test
+    void aZipAboveTheDirectLimitGoesThroughABucketCreatedOnlyWithConsent() {
+        vm.nameProperty().set("big");
+        state.zipProperty().set(zip(60L * 1024 * 1024));
+        assertThat(vm.viaS3Property().get()).isTrue();
+        assertThat(vm.problems()).anyMatch(p -> p.contains("S3 bucket"));
+
+        vm.bucketProperty().set("Not_A_Bucket");
+        assertThat(vm.problems()).anyMatch(p -> p.contains("not a valid S3 bucket name"));
+        vm.bucketProperty().set("layers-{region}");
+        assertThat(vm.problems()).isEmpty();
+        assertThat(vm.request(false).bucketFor("eu-west-1")).isEqualTo("layers-eu-west-1");
+        assertThat(vm.request(false).createBucket()).isFalse();
+        vm.createBucketProperty().set(true);
+        assertThat(vm.request(false).createBucket()).isTrue();
+    }
+}
