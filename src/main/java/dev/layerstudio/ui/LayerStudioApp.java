@@ -2,6 +2,7 @@ package dev.layerstudio.ui;
 
 import java.io.InputStream;
 import java.util.List;
+import dev.layerstudio.ui.common.ErrorPresenter;
 import javafx.application.Application;
 import javafx.application.Platform;
 import javafx.scene.image.Image;
@@ -53,6 +54,9 @@ public final class LayerStudioApp extends Application {
         stage.setScene(window.scene());
         stage.setMinWidth(900);
         stage.setMinHeight(600);
+        ErrorPresenter errors = new ErrorPresenter(java.util.ResourceBundle.getBundle("dev.layerstudio.ui.messages"));
+        Thread.currentThread().setUncaughtExceptionHandler((thread, e) ->
+                errors.show(stage, "Layer Studio", e));
         stage.show();
         LOG.info("Window shown");
         if (Boolean.getBoolean("layerstudio.exitWhenShown")) {

@@ -168,12 +168,14 @@ public final class BackgroundTask<T> {
             onCancelled.run();
             return;
         }
+        // Every failure reaches the log with its stack trace; the handler shows the user a sentence.
+        LOG.warn("Background work failed: {}", error.toString(), error);
         for (ErrorHandler<?> h : errorHandlers) {
             if (h.tryHandle(error)) {
                 return;
             }
         }
-        LOG.error("Background work failed with no handler for {}", error.getClass().getName(), error);
+        LOG.error("No handler for {}", error.getClass().getName());
     }
 
     private void sample() {
