@@ -1,22 +1,14 @@
 package dev.layerstudio.aws;
 
-import com.fasterxml.jackson.annotation.JsonAutoDetect.Visibility;
-import com.fasterxml.jackson.annotation.PropertyAccessor;
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import dev.layerstudio.model.AppDirs;
 import dev.layerstudio.model.LayerStudioException;
 import dev.layerstudio.model.LayerVersionRef;
 import dev.layerstudio.model.RolloutJournal;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -31,13 +23,6 @@ import org.slf4j.LoggerFactory;
 public final class RolloutJournals {
 
     private static final Logger LOG = LoggerFactory.getLogger(RolloutJournals.class);
-    private static final ObjectMapper JSON = new ObjectMapper()
-            .registerModule(new JavaTimeModule())
-            .setVisibility(PropertyAccessor.ALL, Visibility.NONE)
-            .setVisibility(PropertyAccessor.FIELD, Visibility.ANY)
-            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
-            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-            .enable(SerializationFeature.INDENT_OUTPUT);
 
     private final Path dir;
 
@@ -67,18 +52,7 @@ public final class RolloutJournals {
     public synchronized void save(RolloutJournal journal) {
         Path file = fileOf(journal.id());
         try {
-            Files.createDirectories(dir);
-            Path tmp = Files.createTempFile(dir, "." + journal.id() + "-", ".tmp");
-            try {
-                JSON.writeValue(tmp.toFile(), journal);
-                try {
-                    Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-                } catch (AtomicMoveNotSupportedException e) {
-                    Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING);
-                }
-            } finally {
-                Files.deleteIfExists(tmp);
-            }
+            JsonFiles.write(file, journal);
         } catch (IOException e) {
             throw new LayerStudioException("Could not write the rollout journal " + file + ": " + e.getMessage(),
                     "Check that the folder is writable; the wave's results are also printed.", e);
@@ -119,7 +93,7 @@ public final class RolloutJournals {
 
     private static RolloutJournal read(Path file) {
         try {
-            return JSON.readValue(file.toFile(), RolloutJournal.class);
+            return JsonFiles.read(file, RolloutJournal.class);
         } catch (IOException | RuntimeException e) {
             throw new LayerStudioException("The rollout journal " + file + " cannot be read: " + e.getMessage(),
                     "Move the file away to start the rollout again.", e);

@@ -157,7 +157,8 @@ public final class Rollouts {
             }
         });
         synchronized (lock) {
-            WaveRecord record = current[0].wave(number);
+            // the results again in plan order (the journal got them in the order they finished)
+            WaveRecord record = next.applying();
             for (ApplyResult r : results) {
                 record = record.withResult(r);
             }

@@ -1,5 +1,6 @@
 package dev.layerstudio.aws;
 
+import dev.layerstudio.model.AppDirs;
 import dev.layerstudio.model.ApplyListener;
 import dev.layerstudio.model.ApplyResult;
 import dev.layerstudio.model.AttachPlan;
@@ -38,14 +39,21 @@ public final class SdkFunctionService implements FunctionService {
 
     private final AwsSession session;
     private final PlanApplier.Options options;
+    private final ApplyJournals journals;
 
     public SdkFunctionService(AwsSession session) {
         this(session, PlanApplier.Options.defaults());
     }
 
+    /** Journals applies in the app's data folder ({@link ApplyJournals#inData}). */
     public SdkFunctionService(AwsSession session, PlanApplier.Options options) {
+        this(session, options, ApplyJournals.inData(AppDirs.current()));
+    }
+
+    public SdkFunctionService(AwsSession session, PlanApplier.Options options, ApplyJournals journals) {
         this.session = session;
         this.options = options;
+        this.journals = journals;
     }
 
     @Override
@@ -210,8 +218,39 @@ public final class SdkFunctionService implements FunctionService {
         return new AttachPlan(stored.description(), entries, stored.facts());
     }
 
+    /**
+     * Writes the plan's journal before the first update, records each function's result in it as
+     * it comes, and removes it once every result is known; a journal left behind means the apply
+     * died part-way ({@link JournalRecovery}).
+     */
     @Override
     public List<ApplyResult> apply(AttachPlan plan, ApplyListener listener) {
+        if (plan.updates().isEmpty()) {
+            return applyPlan(plan, listener);
+        }
+        ApplyJournals.Open journal = journals.open(region(), plan);
+        List<ApplyResult> results = applyPlan(plan, new ApplyListener() {
+            @Override
+            public void started(FunctionPlan p) {
+                listener.started(p);
+            }
+
+            @Override
+            public void message(FunctionPlan p, String message) {
+                listener.message(p, message);
+            }
+
+            @Override
+            public void finished(ApplyResult result) {
+                journal.record(result);
+                listener.finished(result);
+            }
+        });
+        journal.close();
+        return results;
+    }
+
+    private List<ApplyResult> applyPlan(AttachPlan plan, ApplyListener listener) {
         Map<String, AwsSession> others = new ConcurrentHashMap<>();
         try {
             PlanApplier applier = new PlanApplier(region -> {

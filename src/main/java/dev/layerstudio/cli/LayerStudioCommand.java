@@ -19,7 +19,7 @@ import picocli.CommandLine.Spec;
         subcommands = {HelpCommand.class, LoginCommand.class, AccountsCommand.class, BuildCommand.class,
             InspectCommand.class, DiffCommand.class, LayersCommand.class, PublishCommand.class, AttachCommand.class,
             UsageCommand.class, UpgradeCommand.class, ShareCommand.class, DeleteCommand.class, ExportCommand.class,
-            SandboxCommand.class},
+            SandboxCommand.class, RecoverCommand.class},
         footer = {"", "Global options follow the AWS CLI; AWS_PROFILE, AWS_REGION and AWS_ENDPOINT_URL* are honoured."})
 public final class LayerStudioCommand implements Runnable {
 

@@ -212,30 +212,15 @@ final class ImportChecker {
         }
     }
 
-    /** Extracts the regular files and folders with safe names; links and unsafe names are left out. */
+    /** Extracts the zip's safe entries ({@link SafeExtractor}) into a new temporary folder. */
     private Path extract(Path zip) throws IOException {
         Files.createDirectories(workDir);
         Path dir = Files.createTempDirectory(workDir, "import-check-");
-        try (ZipFile zf = ZipFile.builder().setPath(zip).get()) {
-            for (ZipArchiveEntry e : Collections.list(zf.getEntries())) {
-                if (ArchiveChecks.unsafeReason(e.getName()) != null || e.isUnixSymlink() || !zf.canReadEntryData(e)) {
-                    continue;
-                }
-                Path target = dir.resolve(e.getName()).normalize();
-                if (!target.startsWith(dir)) {
-                    continue;
-                }
-                if (e.isDirectory()) {
-                    Files.createDirectories(target);
-                } else {
-                    Files.createDirectories(target.getParent());
-                    try (InputStream in = zf.getInputStream(e)) {
-                        Files.copy(in, target);
-                    } catch (java.nio.file.FileAlreadyExistsException duplicate) {
-                        LOG.debug("Duplicate entry {} skipped", e.getName());
-                    }
-                }
-            }
+        try {
+            new SafeExtractor().extract(zip, dir);
+        } catch (IOException | RuntimeException e) {
+            deleteTree(dir);
+            throw e;
         }
         return dir;
     }

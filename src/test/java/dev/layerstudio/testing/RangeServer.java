@@ -107,9 +107,10 @@ public final class RangeServer implements AutoCloseable {
                 while (pos <= end) {
                     buffer.clear().limit((int) Math.min(buffer.capacity(), end - pos + 1));
                     int n = ch.read(buffer, pos);
+                    // counted before the client can have the bytes, so a count read after a response is complete
+                    bytesServed.addAndGet(n);
                     out.write(buffer.array(), 0, n);
                     pos += n;
-                    bytesServed.addAndGet(n);
                 }
             }
         }
