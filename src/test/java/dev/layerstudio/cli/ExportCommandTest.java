@@ -9,12 +9,11 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import dev.layerstudio.aws.AwsSession;
 import dev.layerstudio.testing.MotoExtension;
 import dev.layerstudio.testing.MotoFixtures;
+import dev.layerstudio.testing.CliAgainstMoto;
 import dev.layerstudio.testing.MotoServer;
 import dev.layerstudio.testing.Zips;
-import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
@@ -31,6 +30,7 @@ class ExportCommandTest {
     private static final String DESCRIPTION = "Team \"core\" libs: ${stage}\nsecond line";
 
     private static MotoServer moto;
+    private static CliAgainstMoto cli;
     private static AwsSession session;
     private static String v1;
     private static String v2;
@@ -47,8 +47,7 @@ class ExportCommandTest {
         moto = server;
         session = server.session();
         MotoFixtures fixtures = new MotoFixtures(server, session.lambda());
-        System.setProperty("aws.accessKeyId", "testing");
-        System.setProperty("aws.secretAccessKey", "testing");
+        cli = CliAgainstMoto.open(server, null);
         v1 = fixtures.publishLayer("exp-lib", Map.of("python/e.py", "E = 1"), "python3.12").layerVersionArn();
         v2 = session.lambda().publishLayerVersion(b -> b.layerName("exp-lib").description(DESCRIPTION)
                 .licenseInfo("Apache-2.0").compatibleRuntimesWithStrings("python3.12", "python3.13")
@@ -65,17 +64,14 @@ class ExportCommandTest {
     @AfterAll
     static void close() {
         session.close();
-        System.clearProperty("aws.accessKeyId");
-        System.clearProperty("aws.secretAccessKey");
+        cli.close();
     }
 
     private int run(String... args) {
-        out = new StringWriter();
-        err = new StringWriter();
-        List<String> all = new ArrayList<>(List.of("--endpoint-url", moto.endpoint().toString(), "--region",
-                MotoServer.REGION));
-        all.addAll(List.of(args));
-        return Cli.run(new PrintWriter(out, true), new PrintWriter(err, true), all.toArray(String[]::new));
+        int code = cli.run(args);
+        out = cli.out();
+        err = cli.err();
+        return code;
     }
 
     @Test

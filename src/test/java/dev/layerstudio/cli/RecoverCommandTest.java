@@ -13,11 +13,10 @@ import dev.layerstudio.model.AttachPlan;
 import dev.layerstudio.model.FunctionPlan;
 import dev.layerstudio.testing.MotoExtension;
 import dev.layerstudio.testing.MotoFixtures;
+import dev.layerstudio.testing.CliAgainstMoto;
 import dev.layerstudio.testing.MotoServer;
-import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
@@ -35,9 +34,9 @@ import software.amazon.awssdk.services.lambda.model.Layer;
 class RecoverCommandTest {
 
     private static MotoServer moto;
+    private static CliAgainstMoto cli;
     private static AwsSession session;
     private static MotoFixtures fixtures;
-    private static String previousHome;
 
     @TempDir
     static Path home;
@@ -50,31 +49,20 @@ class RecoverCommandTest {
         moto = server;
         session = server.session();
         fixtures = new MotoFixtures(server, session.lambda());
-        System.setProperty("aws.accessKeyId", "testing");
-        System.setProperty("aws.secretAccessKey", "testing");
-        previousHome = System.getProperty("layerstudio.home");
-        System.setProperty("layerstudio.home", home.toString());
+        cli = CliAgainstMoto.open(server, home);
     }
 
     @AfterAll
     static void close() {
         session.close();
-        System.clearProperty("aws.accessKeyId");
-        System.clearProperty("aws.secretAccessKey");
-        if (previousHome == null) {
-            System.clearProperty("layerstudio.home");
-        } else {
-            System.setProperty("layerstudio.home", previousHome);
-        }
+        cli.close();
     }
 
     private int run(String... args) {
-        out = new StringWriter();
-        err = new StringWriter();
-        List<String> all = new ArrayList<>(List.of("--endpoint-url", moto.endpoint().toString(), "--region",
-                MotoServer.REGION));
-        all.addAll(List.of(args));
-        return Cli.run(new PrintWriter(out, true), new PrintWriter(err, true), all.toArray(String[]::new));
+        int code = cli.run(args);
+        out = cli.out();
+        err = cli.err();
+        return code;
     }
 
     private static List<String> layersOf(String function) {

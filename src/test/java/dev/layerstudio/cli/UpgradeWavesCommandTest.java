@@ -7,9 +7,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.layerstudio.aws.AwsSession;
 import dev.layerstudio.testing.MotoExtension;
 import dev.layerstudio.testing.MotoFixtures;
+import dev.layerstudio.testing.CliAgainstMoto;
 import dev.layerstudio.testing.MotoServer;
 import java.io.IOException;
-import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -30,9 +30,9 @@ class UpgradeWavesCommandTest {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private static MotoServer moto;
+    private static CliAgainstMoto cli;
     private static AwsSession session;
     private static MotoFixtures fixtures;
-    private static String previousHome;
 
     @TempDir
     static Path home;
@@ -45,31 +45,20 @@ class UpgradeWavesCommandTest {
         moto = server;
         session = server.session();
         fixtures = new MotoFixtures(server, session.lambda());
-        System.setProperty("aws.accessKeyId", "testing");
-        System.setProperty("aws.secretAccessKey", "testing");
-        previousHome = System.getProperty("layerstudio.home");
-        System.setProperty("layerstudio.home", home.toString());
+        cli = CliAgainstMoto.open(server, home);
     }
 
     @AfterAll
     static void close() {
         session.close();
-        System.clearProperty("aws.accessKeyId");
-        System.clearProperty("aws.secretAccessKey");
-        if (previousHome == null) {
-            System.clearProperty("layerstudio.home");
-        } else {
-            System.setProperty("layerstudio.home", previousHome);
-        }
+        cli.close();
     }
 
     private int run(String... args) {
-        out = new StringWriter();
-        err = new StringWriter();
-        List<String> all = new ArrayList<>(List.of("--endpoint-url", moto.endpoint().toString(), "--region",
-                MotoServer.REGION));
-        all.addAll(List.of(args));
-        return Cli.run(new PrintWriter(out, true), new PrintWriter(err, true), all.toArray(String[]::new));
+        int code = cli.run(args);
+        out = cli.out();
+        err = cli.err();
+        return code;
     }
 
     private JsonNode json(String... args) throws IOException {

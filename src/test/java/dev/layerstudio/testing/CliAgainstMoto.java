@@ -1,0 +1,73 @@
+package dev.layerstudio.testing;
+
+import dev.layerstudio.cli.Cli;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Runs command lines against a moto server, as a user would with {@code --endpoint-url}
+ * and the SDK's own credential properties; optionally with the app's folders in a
+ * temporary home. {@link #close()} puts the system properties back.
+ */
+public final class CliAgainstMoto implements AutoCloseable {
+
+    private static final String HOME = "layerstudio.home";
+
+    private final MotoServer moto;
+    private final String previousHome;
+    private final boolean ownsHome;
+    private StringWriter out = new StringWriter();
+    private StringWriter err = new StringWriter();
+
+    private CliAgainstMoto(MotoServer moto, Path home) {
+        this.moto = moto;
+        this.previousHome = System.getProperty(HOME);
+        this.ownsHome = home != null;
+        System.setProperty("aws.accessKeyId", "testing");
+        System.setProperty("aws.secretAccessKey", "testing");
+        if (home != null) {
+            System.setProperty(HOME, home.toString());
+        }
+    }
+
+    /** Commands against {@code moto}; with {@code home} (may be null), the app's folders are below it. */
+    public static CliAgainstMoto open(MotoServer moto, Path home) {
+        return new CliAgainstMoto(moto, home);
+    }
+
+    /** Runs one command line (endpoint and region added in front); returns its exit code. */
+    public int run(String... args) {
+        out = new StringWriter();
+        err = new StringWriter();
+        List<String> all = new ArrayList<>(List.of("--endpoint-url", moto.endpoint().toString(), "--region",
+                MotoServer.REGION));
+        all.addAll(List.of(args));
+        return Cli.run(new PrintWriter(out, true), new PrintWriter(err, true), all.toArray(String[]::new));
+    }
+
+    /** What the last command printed on stdout. */
+    public StringWriter out() {
+        return out;
+    }
+
+    /** What the last command printed on stderr. */
+    public StringWriter err() {
+        return err;
+    }
+
+    @Override
+    public void close() {
+        System.clearProperty("aws.accessKeyId");
+        System.clearProperty("aws.secretAccessKey");
+        if (ownsHome) {
+            if (previousHome == null) {
+                System.clearProperty(HOME);
+            } else {
+                System.setProperty(HOME, previousHome);
+            }
+        }
+    }
+}
