@@ -16,7 +16,6 @@ import dev.layerstudio.ui.shell.ControllerFactory;
 import dev.layerstudio.ui.shell.MainWindowController;
 import dev.layerstudio.ui.shell.SandboxBanner;
 import dev.layerstudio.ui.shell.StepController;
-import dev.layerstudio.ui.shell.UnavailableStepController;
 import dev.layerstudio.ui.shell.ViewLoader;
 import dev.layerstudio.ui.wizard.Step;
 import dev.layerstudio.ui.wizard.WizardState;
@@ -47,7 +46,7 @@ public final class MainWindow {
         registerSteps(factory, services, bundle);
         SandboxBanner sandbox = new SandboxBanner(state, services.sandbox(), services.executor(), bundle);
         factory.register(MainWindowController.class, () -> new MainWindowController(wizard, state, theme,
-                step -> loadStep(loader, factory, step), sandbox));
+                step -> loadStep(loader, step), sandbox));
 
         Parent root = loader.<MainWindowController>load("/dev/layerstudio/ui/shell/main-window.fxml").root();
         scene = new Scene(root, WIDTH, HEIGHT);
@@ -72,14 +71,9 @@ public final class MainWindow {
                 new AttachViewModel(state, services, bundle)));
     }
 
-    /** A step's own page (its FXML names its controller), or a plain notice where this build has none. */
-    private static ViewLoader.View<? extends StepController> loadStep(ViewLoader loader, ControllerFactory factory,
-                                                                      Step step) {
-        if (MainWindow.class.getResource(step.fxml()) != null) {
-            return loader.<StepController>load(step.fxml());
-        }
-        factory.register(UnavailableStepController.class, () -> new UnavailableStepController("step." + step.key()));
-        return loader.<UnavailableStepController>load("/dev/layerstudio/ui/shell/unavailable.fxml");
+    /** A step's page: its FXML names its controller, which the factory builds. */
+    private static ViewLoader.View<? extends StepController> loadStep(ViewLoader loader, Step step) {
+        return loader.<StepController>load(step.fxml());
     }
 
     public Scene scene() {
