@@ -3,7 +3,6 @@ package dev.layerstudio.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.layerstudio.aws.AwsSession;
 import dev.layerstudio.testing.MotoExtension;
 import dev.layerstudio.testing.MotoFixtures;
@@ -14,7 +13,6 @@ import java.io.IOException;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
@@ -28,7 +26,6 @@ import software.amazon.awssdk.services.lambda.model.Layer;
 @ExtendWith(MotoExtension.class)
 class LayerCommandsTest {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     private static MotoServer moto;
     private static CliAgainstMoto cli;
@@ -63,10 +60,10 @@ class LayerCommandsTest {
     }
 
     private JsonNode json(String... args) throws IOException {
-        List<String> all = new ArrayList<>(List.of("--json"));
-        all.addAll(List.of(args));
-        run(all.toArray(String[]::new));
-        return JSON.readTree(out.toString());
+        JsonNode document = cli.json(args);
+        out = cli.out();
+        err = cli.err();
+        return document;
     }
 
     private static Path zip(String name, String content) throws IOException {

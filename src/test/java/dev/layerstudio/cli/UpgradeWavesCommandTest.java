@@ -13,7 +13,6 @@ import java.io.IOException;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
@@ -62,10 +61,11 @@ class UpgradeWavesCommandTest {
     }
 
     private JsonNode json(String... args) throws IOException {
-        List<String> all = new ArrayList<>(List.of("--json"));
-        all.addAll(List.of(args));
-        assertThat(run(all.toArray(String[]::new))).as(err.toString()).isZero();
-        return JSON.readTree(out.toString());
+        JsonNode document = cli.json(args);
+        out = cli.out();
+        err = cli.err();
+        assertThat(cli.exitCode()).as(err.toString()).isZero();
+        return document;
     }
 
     private static List<String> layersOf(String function) {

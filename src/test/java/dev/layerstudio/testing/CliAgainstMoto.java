@@ -1,6 +1,9 @@
 package dev.layerstudio.testing;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.layerstudio.cli.Cli;
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Path;
@@ -15,12 +18,14 @@ import java.util.List;
 public final class CliAgainstMoto implements AutoCloseable {
 
     private static final String HOME = "layerstudio.home";
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     private final MotoServer moto;
     private final String previousHome;
     private final boolean ownsHome;
     private StringWriter out = new StringWriter();
     private StringWriter err = new StringWriter();
+    private int exitCode;
 
     private CliAgainstMoto(MotoServer moto, Path home) {
         this.moto = moto;
@@ -45,7 +50,21 @@ public final class CliAgainstMoto implements AutoCloseable {
         List<String> all = new ArrayList<>(List.of("--endpoint-url", moto.endpoint().toString(), "--region",
                 MotoServer.REGION));
         all.addAll(List.of(args));
-        return Cli.run(new PrintWriter(out, true), new PrintWriter(err, true), all.toArray(String[]::new));
+        exitCode = Cli.run(new PrintWriter(out, true), new PrintWriter(err, true), all.toArray(String[]::new));
+        return exitCode;
+    }
+
+    /** The exit code of the last command. */
+    public int exitCode() {
+        return exitCode;
+    }
+
+    /** Runs one command line with {@code --json} and reads the document it printed. */
+    public JsonNode json(String... args) throws IOException {
+        List<String> all = new ArrayList<>(List.of("--json"));
+        all.addAll(List.of(args));
+        run(all.toArray(String[]::new));
+        return JSON.readTree(out.toString());
     }
 
     /** What the last command printed on stdout. */
