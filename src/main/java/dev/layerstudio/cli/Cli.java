@@ -25,18 +25,20 @@ public final class Cli {
     public static int run(Supplier<Connector> connector, PrintWriter out, PrintWriter err, String... args) {
         LayerStudioCommand root = new LayerStudioCommand(connector);
         try {
-            return commandLine(root, out, err).execute(args);
+            return commandLine(root, out, err, args).execute(args);
         } finally {
             root.closeConnector();
         }
     }
 
+    /** The whole command line, every sub-command included (for help and tests). */
     static CommandLine commandLine(PrintWriter out, PrintWriter err) {
-        return commandLine(new LayerStudioCommand(), out, err);
+        return commandLine(new LayerStudioCommand(), out, err, "help");
     }
 
-    static CommandLine commandLine(LayerStudioCommand root, PrintWriter out, PrintWriter err) {
-        CommandLine cl = new CommandLine(root);
+    /** The command line for {@code args}: the root and the sub-commands they may name. */
+    static CommandLine commandLine(LayerStudioCommand root, PrintWriter out, PrintWriter err, String... args) {
+        CommandLine cl = Subcommands.register(new CommandLine(root), args);
         cl.setOut(out);
         cl.setErr(err);
         cl.setExecutionExceptionHandler(new FailureHandler());

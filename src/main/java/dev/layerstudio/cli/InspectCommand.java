@@ -1,6 +1,6 @@
 package dev.layerstudio.cli;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.layerstudio.inspect.InspectOptions;
@@ -17,6 +17,7 @@ import dev.layerstudio.model.PackageUsage;
 import dev.layerstudio.model.ProgressListener;
 import dev.layerstudio.model.Runtime;
 import dev.layerstudio.model.SizeItem;
+import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
@@ -35,10 +36,13 @@ public final class InspectCommand implements Callable<Integer> {
 
     static final int SHOWN = 10;
 
-    /** Runtimes and architectures by their Lambda ids (python3.12, x86_64), the rest by name. */
-    private static final ObjectMapper JSON = Output.mapper().copy()
+    /**
+     * Runtimes and architectures by their Lambda ids (python3.12, x86_64), the rest by name.
+     * A report holds no dates, so this mapper goes without the date module the others load.
+     */
+    private static final ObjectMapper JSON = new ObjectMapper()
             .enable(SerializationFeature.WRITE_ENUMS_USING_TO_STRING)
-            .disable(SerializationFeature.INDENT_OUTPUT);
+            .disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
 
     @Spec
     CommandSpec spec;
@@ -84,10 +88,12 @@ public final class InspectCommand implements Callable<Integer> {
             report = new Inspector().inspect(source, options, ProgressListener.NONE);
         }
         if (out.json()) {
-            // compact: a report lists every entry, and indenting a 10,000-entry document only slows it down
+            // compact and streamed: a report lists every entry, and a 10,000-entry document
+            // need not be indented or held as one string first
             try {
-                out.out().println(JSON.writeValueAsString(report));
-            } catch (JsonProcessingException e) {
+                JSON.writeValue(out.out(), report);
+                out.out().println();
+            } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
         } else {

@@ -3,23 +3,18 @@ package dev.layerstudio.cli;
 import dev.layerstudio.aws.Connector;
 import java.util.function.Supplier;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.HelpCommand;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.ScopeType;
 import picocli.CommandLine.Spec;
 
-/** The top of the command line: global options, shared by every sub-command. */
+/** The top of the command line: global options, shared by every sub-command ({@link Subcommands}). */
 @Command(name = "layer-studio",
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
         description = "Build, inspect, publish and attach AWS Lambda layers.%n"
                 + "With no arguments, opens the Layer Studio window.",
-        subcommands = {HelpCommand.class, LoginCommand.class, AccountsCommand.class, BuildCommand.class,
-            InspectCommand.class, DiffCommand.class, LayersCommand.class, PublishCommand.class, AttachCommand.class,
-            UsageCommand.class, UpgradeCommand.class, ShareCommand.class, DeleteCommand.class, ExportCommand.class,
-            SandboxCommand.class, RecoverCommand.class},
         footer = {"", "Global options follow the AWS CLI; AWS_PROFILE, AWS_REGION and AWS_ENDPOINT_URL* are honoured."})
 public final class LayerStudioCommand implements Runnable {
 
