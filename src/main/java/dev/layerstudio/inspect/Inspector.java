@@ -15,12 +15,8 @@ import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.security.DigestInputStream;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CancellationException;
@@ -47,6 +43,7 @@ public final class Inspector {
     static final long MAX_REMOTE_BUDGET = 4 * 1024 * 1024;
 
     private final ScanCache cache;
+    private final FileDigests digests;
     private final Path workDir;
     private HttpClient http;
 
@@ -58,6 +55,7 @@ public final class Inspector {
     /** An inspector that keeps its cache and temporary files under {@code cacheDir}. */
     public Inspector(Path cacheDir) {
         this.cache = new ScanCache(cacheDir.resolve("inspect"), ScanCache.DEFAULT_MAX_BYTES);
+        this.digests = new FileDigests(cacheDir.resolve("inspect-digests"));
         this.workDir = cacheDir.resolve("tmp");
     }
 
@@ -124,7 +122,7 @@ public final class Inspector {
         if (Files.exists(zip) && !Files.isRegularFile(zip)) {
             throw new LayerStudioException(zip + " is neither a zip file nor a folder.");
         }
-        String sha256 = sha256(zip);
+        String sha256 = digests.sha256(zip);
         Optional<LayerScan> cached = cache.get(sha256);
         if (cached.isPresent()) {
             LOG.debug("Scan of {} from the cache", zip);
@@ -152,21 +150,6 @@ public final class Inspector {
                 cache.put(scan);
             }
             return new Scanned(scan, channel.fetchedBytes());
-        }
-    }
-
-    /** Base64 SHA-256 of a file, as Lambda's CodeSha256. */
-    static String sha256(Path file) throws IOException {
-        try (InputStream in = new DigestInputStream(Files.newInputStream(file), MessageDigest.getInstance("SHA-256"))) {
-            byte[] buffer = new byte[256 * 1024];
-            while (in.read(buffer) >= 0) {
-                if (Thread.currentThread().isInterrupted()) {
-                    throw new CancellationException("Inspection cancelled.");
-                }
-            }
-            return Base64.getEncoder().encodeToString(((DigestInputStream) in).getMessageDigest().digest());
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("Every Java has SHA-256", e);
         }
     }
 

@@ -7,6 +7,7 @@ import dev.layerstudio.model.ZipEntryInfo;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -41,7 +42,7 @@ final class PackageAttribution {
     static Result attribute(LayerScan scan) {
         Map<String, Distribution> byPath = new HashMap<>();
         Map<String, Distribution> byTop = new HashMap<>();
-        Map<Distribution, List<String>> topLevels = new LinkedHashMap<>();
+        Map<Distribution, List<String>> topLevels = new IdentityHashMap<>(); // a record hashes all its files
         for (Distribution d : scan.distributions()) {
             d.files().forEach(f -> byPath.putIfAbsent(f, d));
             List<String> tops = topLevel(d);

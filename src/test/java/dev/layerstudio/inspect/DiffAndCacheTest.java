@@ -98,7 +98,7 @@ class DiffAndCacheTest {
 
     private static LayerScan scan(Inspector unused, Path zip) throws Exception {
         try (var channel = Files.newByteChannel(zip)) {
-            return ZipScanner.scan(channel, Inspector.sha256(zip), Long.MAX_VALUE);
+            return ZipScanner.scan(channel, FileDigests.hash(zip), Long.MAX_VALUE);
         }
     }
 }

@@ -39,7 +39,7 @@ class RemoteInspectionTest {
     static void serveALargeLayer() throws Exception {
         zip = dir.resolve("numpy.zip");
         BigZips.realistic(zip, 2000, 40L * 1024 * 1024);
-        sha256 = Inspector.sha256(zip);
+        sha256 = FileDigests.hash(zip);
         server = new RangeServer();
         local = new Inspector(dir.resolve("local-cache")).inspect(new LayerSource.LocalZip(zip), options(),
                 ProgressListener.NONE);
