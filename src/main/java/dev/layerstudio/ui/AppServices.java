@@ -1,9 +1,11 @@
 package dev.layerstudio.ui;
 
+import dev.layerstudio.aws.ApplyJournals;
 import dev.layerstudio.aws.AwsSession;
 import dev.layerstudio.aws.Connector;
 import dev.layerstudio.aws.FunctionService;
 import dev.layerstudio.aws.LayerService;
+import dev.layerstudio.aws.PlanApplier;
 import dev.layerstudio.aws.SdkFunctionService;
 import dev.layerstudio.aws.SdkLayerService;
 import dev.layerstudio.build.DefaultLayerBuilder;
@@ -25,10 +27,12 @@ import java.util.function.Function;
  * @param functions the function service for a connection
  * @param browser   opens a page in the user's browser
  * @param sandbox   the local sandbox, started when first chosen
+ * @param journals  where the function services journal each apply, and where the window
+ *                  looks for applies that did not finish
  */
 public record AppServices(AppExecutor executor, Connector connector, LayerBuilder builder, Inspector inspector,
                           Function<AwsSession, LayerService> layers, Function<AwsSession, FunctionService> functions,
-                          Consumer<URI> browser, SandboxHost sandbox) {
+                          Consumer<URI> browser, SandboxHost sandbox, ApplyJournals journals) {
 
     /** The real services. */
     public static AppServices production(Consumer<URI> browser) {
@@ -38,15 +42,21 @@ public record AppServices(AppExecutor executor, Connector connector, LayerBuilde
     /** The real services around a given connector and executor (tests: temporary homes, stubs). */
     public static AppServices with(AppExecutor executor, Connector connector, Consumer<URI> browser) {
         LayerBuilder builder = new DefaultLayerBuilder();
-        return new AppServices(executor, connector, builder,
-                new Inspector(),
-                SdkLayerService::new, SdkFunctionService::new, browser,
-                new SandboxHost(Sandbox.Setup.of(AppDirs.current()), builder));
+        return new AppServices(executor, connector, builder, new Inspector(), SdkLayerService::new, null, browser,
+                new SandboxHost(Sandbox.Setup.of(AppDirs.current()), builder), null)
+                .withJournals(ApplyJournals.inData(AppDirs.current()));
+    }
+
+    /** The same services journalling applies in {@code other} (tests: a temporary folder). */
+    public AppServices withJournals(ApplyJournals other) {
+        return new AppServices(executor, connector, builder, inspector, layers,
+                session -> new SdkFunctionService(session, PlanApplier.Options.defaults(), other), browser, sandbox,
+                other);
     }
 
     /** The same services with another sandbox (tests: moto's environment of the test harness). */
     public AppServices withSandbox(SandboxHost other) {
-        return new AppServices(executor, connector, builder, inspector, layers, functions, browser, other);
+        return new AppServices(executor, connector, builder, inspector, layers, functions, browser, other, journals);
     }
 
     /** Stops what runs in the background: the executor's work first, then the sandbox. At exit. */

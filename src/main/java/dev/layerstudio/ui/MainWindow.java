@@ -14,6 +14,7 @@ import dev.layerstudio.ui.publish.PublishController;
 import dev.layerstudio.ui.publish.PublishViewModel;
 import dev.layerstudio.ui.shell.ControllerFactory;
 import dev.layerstudio.ui.shell.MainWindowController;
+import dev.layerstudio.ui.shell.RecoveryBanner;
 import dev.layerstudio.ui.shell.SandboxBanner;
 import dev.layerstudio.ui.shell.StepController;
 import dev.layerstudio.ui.shell.ViewLoader;
@@ -45,8 +46,10 @@ public final class MainWindow {
 
         registerSteps(factory, services, bundle);
         SandboxBanner sandbox = new SandboxBanner(state, services.sandbox(), services.executor(), bundle);
+        RecoveryBanner recovery = new RecoveryBanner(state, services.journals(), services.functions(),
+                services.executor(), bundle);
         factory.register(MainWindowController.class, () -> new MainWindowController(wizard, state, theme,
-                step -> loadStep(loader, step), sandbox));
+                step -> loadStep(loader, step), sandbox, recovery));
 
         Parent root = loader.<MainWindowController>load("/dev/layerstudio/ui/shell/main-window.fxml").root();
         scene = new Scene(root, WIDTH, HEIGHT);

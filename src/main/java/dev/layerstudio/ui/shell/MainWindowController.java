@@ -32,6 +32,7 @@ public final class MainWindowController {
     private final ObjectProperty<Theme> theme;
     private final Function<Step, ViewLoader.View<? extends StepController>> pages;
     private final SandboxBanner sandbox;
+    private final RecoveryBanner recovery;
     private final Map<Step, ViewLoader.View<? extends StepController>> loaded = new EnumMap<>(Step.class);
 
     @FXML private ListView<Step> stepList;
@@ -46,16 +47,22 @@ public final class MainWindowController {
     @FXML private Label sandboxDetail;
     @FXML private Label sandboxStatus;
     @FXML private Button resetSandboxButton;
+    @FXML private HBox recoveryBanner;
+    @FXML private Label recoveryDetail;
+    @FXML private Label recoveryStatus;
+    @FXML private Button finishButton;
+    @FXML private Button undoButton;
     @FXML private ResourceBundle resources;
 
     public MainWindowController(WizardViewModel wizard, WizardState state, ObjectProperty<Theme> theme,
                                 Function<Step, ViewLoader.View<? extends StepController>> pages,
-                                SandboxBanner sandbox) {
+                                SandboxBanner sandbox, RecoveryBanner recovery) {
         this.wizard = wizard;
         this.state = state;
         this.theme = theme;
         this.pages = pages;
         this.sandbox = sandbox;
+        this.recovery = recovery;
     }
 
     @FXML
@@ -84,6 +91,7 @@ public final class MainWindowController {
         theme.addListener((o, a, b) -> showThemeIcon());
         showThemeIcon();
         bindSandboxBanner();
+        bindRecoveryBanner();
         // Load every page now so each step's validity is bound from the start.
         for (Step s : wizard.steps()) {
             page(s);
@@ -127,6 +135,32 @@ public final class MainWindowController {
         resetSandboxButton.disableProperty().bind(sandbox.busyProperty());
         sandbox.shownProperty().addListener((o, was, is) -> showSandboxAccent(is));
         showSandboxAccent(sandbox.shownProperty().get());
+    }
+
+    /** The offer to finish or undo a change to functions that did not finish. */
+    private void bindRecoveryBanner() {
+        recoveryBanner.visibleProperty().bind(recovery.shownProperty());
+        recoveryBanner.managedProperty().bind(recovery.shownProperty());
+        recoveryDetail.textProperty().bind(recovery.detailProperty());
+        recoveryStatus.textProperty().bind(recovery.statusProperty());
+        var cannotSettle = recovery.busyProperty().or(recovery.journalProperty().isNull());
+        finishButton.disableProperty().bind(cannotSettle);
+        undoButton.disableProperty().bind(cannotSettle);
+    }
+
+    @FXML
+    private void finishChange() {
+        recovery.finish();
+    }
+
+    @FXML
+    private void undoChange() {
+        recovery.undo();
+    }
+
+    @FXML
+    private void laterChange() {
+        recovery.later();
     }
 
     private void showSandboxAccent(boolean on) {
