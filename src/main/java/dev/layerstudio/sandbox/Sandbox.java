@@ -8,6 +8,7 @@ import dev.layerstudio.model.LayerStudioException;
 import dev.layerstudio.model.ProgressListener;
 import java.io.IOException;
 import java.net.URI;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Objects;
@@ -15,7 +16,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The local sandbox: a moto server on 127.0.0.1 owned by this process, seeded with
+ * The local sandbox: a moto server on 127.0.0.1 owned by this process, reached through
+ * its {@link SandboxFront} (which makes published layer content readable), seeded with
  * sample layers and functions ({@link SandboxSeed}), reached with dummy credentials.
  * Everything the app does against AWS works the same against it, and nothing touches
  * an AWS account.
@@ -32,7 +34,8 @@ public final class Sandbox implements AutoCloseable {
      *
      * @param venvHome where moto's virtual environment is created when moto is not on PATH
      * @param log      moto's own output
-     * @param workRoot where the sample content is built (removed after each seeding)
+     * @param workRoot where the sample content is built (removed after each seeding) and the
+     *                 zips of published versions are kept (removed when the sandbox stops)
      * @param tools    where moto and Python are looked for
      */
     public record Setup(Path venvHome, Path log, Path workRoot, MotoProcess.Tools tools) {
@@ -52,11 +55,13 @@ public final class Sandbox implements AutoCloseable {
     }
 
     private final MotoProcess moto;
+    private final SandboxFront front;
     private final SandboxSeed seed;
     private SeedReport contents;
 
-    private Sandbox(MotoProcess moto, SandboxSeed seed, SeedReport contents) {
+    private Sandbox(MotoProcess moto, SandboxFront front, SandboxSeed seed, SeedReport contents) {
         this.moto = moto;
+        this.front = front;
         this.seed = seed;
         this.contents = contents;
     }
@@ -73,12 +78,18 @@ public final class Sandbox implements AutoCloseable {
     public static Sandbox start(Setup setup, LayerBuilder builder, ProgressListener progress)
             throws IOException, InterruptedException {
         MotoProcess moto = MotoProcess.start(setup.venvHome(), setup.log(), setup.tools(), progress);
+        SandboxFront front = null;
         try {
+            Files.createDirectories(setup.workRoot());
+            front = SandboxFront.start(moto.endpoint(), Files.createTempDirectory(setup.workRoot(), "published-"));
             SandboxSeed seed = new SandboxSeed(builder, setup.workRoot());
-            SeedReport contents = seed.plant(moto.endpoint(), progress);
-            LOG.info("Local sandbox ready at {} (pid {})", moto.endpoint(), moto.pid());
-            return new Sandbox(moto, seed, contents);
+            SeedReport contents = seed.plant(front.endpoint(), progress);
+            LOG.info("Local sandbox ready at {} (moto at {}, pid {})", front.endpoint(), moto.endpoint(), moto.pid());
+            return new Sandbox(moto, front, seed, contents);
         } catch (IOException | RuntimeException e) {
+            if (front != null) {
+                front.close();
+            }
             moto.close();
             throw e;
         }
@@ -100,12 +111,14 @@ public final class Sandbox implements AutoCloseable {
     public synchronized SeedReport reset(ProgressListener progress) throws IOException, InterruptedException {
         progress.message("Emptying the sandbox");
         moto.reset();
-        contents = seed.plant(moto.endpoint(), progress);
+        front.clear();
+        contents = seed.plant(front.endpoint(), progress);
         return contents;
     }
 
+    /** Where the sandbox answers (its front; moto itself is not called directly). */
     public URI endpoint() {
-        return moto.endpoint();
+        return front.endpoint();
     }
 
     public long pid() {
@@ -141,11 +154,12 @@ public final class Sandbox implements AutoCloseable {
         return moto.detach();
     }
 
-    /** Stops moto and every process it started. */
+    /** Stops the front (removing the zips it kept), then moto and every process it started. */
     @Override
     public void close() {
+        front.close();
         moto.close();
-        LOG.info("Local sandbox at {} stopped", moto.endpoint());
+        LOG.info("Local sandbox at {} stopped", front.endpoint());
     }
 
     private static boolean sameServer(URI a, URI b) {
