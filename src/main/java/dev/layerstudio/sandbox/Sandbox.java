@@ -58,6 +58,7 @@ public final class Sandbox implements AutoCloseable {
     private final SandboxFront front;
     private final SandboxSeed seed;
     private SeedReport contents;
+    private volatile boolean closed;
 
     private Sandbox(MotoProcess moto, SandboxFront front, SandboxSeed seed, SeedReport contents) {
         this.moto = moto;
@@ -77,22 +78,44 @@ public final class Sandbox implements AutoCloseable {
 
     public static Sandbox start(Setup setup, LayerBuilder builder, ProgressListener progress)
             throws IOException, InterruptedException {
+        Sandbox sandbox = serve(setup, builder, progress);
+        try {
+            sandbox.contents = sandbox.seed.plant(sandbox.endpoint(), progress);
+            return sandbox;
+        } catch (IOException | RuntimeException e) {
+            sandbox.close();
+            throw e;
+        }
+    }
+
+    /**
+     * Starts moto and the front, without seeding them: the process that keeps a
+     * {@link BackgroundSandbox} running does this, and the command that started it seeds.
+     */
+    public static Sandbox serve(Setup setup, ProgressListener progress) throws IOException, InterruptedException {
+        return serve(setup, new DefaultLayerBuilder(), progress);
+    }
+
+    private static Sandbox serve(Setup setup, LayerBuilder builder, ProgressListener progress)
+            throws IOException, InterruptedException {
         MotoProcess moto = MotoProcess.start(setup.venvHome(), setup.log(), setup.tools(), progress);
-        SandboxFront front = null;
         try {
             Files.createDirectories(setup.workRoot());
-            front = SandboxFront.start(moto.endpoint(), Files.createTempDirectory(setup.workRoot(), "published-"));
-            SandboxSeed seed = new SandboxSeed(builder, setup.workRoot());
-            SeedReport contents = seed.plant(front.endpoint(), progress);
-            LOG.info("Local sandbox ready at {} (moto at {}, pid {})", front.endpoint(), moto.endpoint(), moto.pid());
-            return new Sandbox(moto, front, seed, contents);
+            SandboxFront front = SandboxFront.start(moto.endpoint(),
+                    Files.createTempDirectory(setup.workRoot(), "published-"));
+            LOG.info("Local sandbox at {} (moto at {}, pid {})", front.endpoint(), moto.endpoint(), moto.pid());
+            return new Sandbox(moto, front, new SandboxSeed(builder, setup.workRoot()),
+                    new SeedReport(List.of(), List.of()));
         } catch (IOException | RuntimeException e) {
-            if (front != null) {
-                front.close();
-            }
             moto.close();
             throw e;
         }
+    }
+
+    /** Seeds the (empty) sandbox at {@code endpoint}, one this process does not own. */
+    public static SeedReport seed(URI endpoint, Setup setup, ProgressListener progress)
+            throws IOException, InterruptedException {
+        return new SandboxSeed(new DefaultLayerBuilder(), setup.workRoot()).plant(endpoint, progress);
     }
 
     /** Empties the sandbox at {@code endpoint} (one this process does not own) and seeds it again. */
@@ -126,7 +149,7 @@ public final class Sandbox implements AutoCloseable {
     }
 
     public boolean isAlive() {
-        return moto.isAlive();
+        return moto.isAlive() && !closed;
     }
 
     /** The regions the seed fills, the main one first. */
@@ -149,14 +172,13 @@ public final class Sandbox implements AutoCloseable {
         return session != null && session.endpoint().map(e -> sameServer(e, endpoint())).orElse(false);
     }
 
-    /** Lets moto outlive this JVM (the command line's {@code sandbox start}); see {@link MotoProcess#detach()}. */
-    public ProcessHandle detach() {
-        return moto.detach();
-    }
-
     /** Stops the front (removing the zips it kept), then moto and every process it started. */
     @Override
-    public void close() {
+    public synchronized void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
         front.close();
         moto.close();
         LOG.info("Local sandbox at {} stopped", front.endpoint());
