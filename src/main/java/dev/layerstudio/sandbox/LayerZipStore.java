@@ -31,10 +31,6 @@ final class LayerZipStore {
         SandboxSeed.deleteTree(dir);
     }
 
-    Path dir() {
-        return dir;
-    }
-
     /**
      * Keeps {@code zip} as the content of {@code layerVersionArn}, replacing any earlier copy.
      *
