@@ -36,12 +36,16 @@ public final class LogConfigurator extends ContextAwareBase implements Configura
             return ExecutionStatus.INVOKE_NEXT_IF_ANY;
         }
         install(context, Path.of(System.getProperty("layerstudio.logDir",
-                Path.of(System.getProperty("java.io.tmpdir"), "layer-studio").toString())));
+                Path.of(System.getProperty("java.io.tmpdir"), "layer-studio").toString())),
+                System.getProperty("layerstudio.logName", "layer-studio"));
         return ExecutionStatus.DO_NOT_INVOKE_NEXT_IF_ANY;
     }
 
-    /** Logs of {@code context} to a rolling file in {@code dir}. */
-    static void install(LoggerContext context, Path dir) {
+    /**
+     * Logs of {@code context} to a rolling file {@code name.log} in {@code dir} (the
+     * background sandbox's own process names its file {@code sandbox}).
+     */
+    static void install(LoggerContext context, Path dir, String name) {
         PatternLayoutEncoder encoder = new PatternLayoutEncoder();
         encoder.setContext(context);
         encoder.setPattern(PATTERN);
@@ -50,13 +54,13 @@ public final class LogConfigurator extends ContextAwareBase implements Configura
         RollingFileAppender<ILoggingEvent> file = new RollingFileAppender<>();
         file.setContext(context);
         file.setName("FILE");
-        file.setFile(dir.resolve("layer-studio.log").toString());
+        file.setFile(dir.resolve(name + ".log").toString());
         file.setEncoder(encoder);
 
         FixedWindowRollingPolicy rolling = new FixedWindowRollingPolicy();
         rolling.setContext(context);
         rolling.setParent(file);
-        rolling.setFileNamePattern(dir.resolve("layer-studio.%i.log").toString());
+        rolling.setFileNamePattern(dir.resolve(name + ".%i.log").toString());
         rolling.setMinIndex(1);
         rolling.setMaxIndex(3);
         rolling.start();

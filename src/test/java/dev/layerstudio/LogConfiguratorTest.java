@@ -20,7 +20,7 @@ class LogConfiguratorTest {
     void logsGoToARollingFileWithTheSdkQuieter() throws IOException {
         LoggerContext context = new LoggerContext();
         context.setMDCAdapter(new LogbackMDCAdapter()); // what logback's service provider gives the real one
-        LogConfigurator.install(context, dir);
+        LogConfigurator.install(context, dir, "layer-studio");
 
         context.getLogger("dev.layerstudio.Example").info("hello from the app");
         context.getLogger("dev.layerstudio.Example").debug("not at INFO");

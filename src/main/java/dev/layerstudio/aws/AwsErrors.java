@@ -60,7 +60,9 @@ public final class AwsErrors {
                     "Wait a minute and try again.", e);
         }
         if (status >= 500) {
-            return new LayerStudioException(base + "AWS answered with a server error (" + status + ").",
+            // the service's own words when it gave some (the sandbox's front says why moto is unreachable)
+            String why = detail == null || detail.isBlank() || e.awsErrorDetails() == null ? "" : ": " + detail;
+            return new LayerStudioException(base + "AWS answered with a server error (" + status + why + ").",
                     "Try again; nothing was changed by the failed call.", e);
         }
         String text = detail == null || detail.isBlank() ? code : detail;

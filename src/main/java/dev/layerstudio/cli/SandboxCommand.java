@@ -1,12 +1,17 @@
 package dev.layerstudio.cli;
 
 import dev.layerstudio.model.AppDirs;
+import dev.layerstudio.model.LayerStudioException;
 import dev.layerstudio.model.ProgressListener;
 import dev.layerstudio.sandbox.BackgroundSandbox;
 import dev.layerstudio.sandbox.Sandbox;
 import dev.layerstudio.sandbox.SandboxSeed;
 import dev.layerstudio.sandbox.SeedReport;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -20,7 +25,8 @@ import picocli.CommandLine.Spec;
 @Command(name = "sandbox", mixinStandardHelpOptions = true,
         description = "A local stand-in for AWS (moto on 127.0.0.1) seeded with sample layers and functions,"
                 + " for trying every command without an AWS account.",
-        subcommands = {SandboxCommand.Start.class, SandboxCommand.Stop.class, SandboxCommand.Reset.class})
+        subcommands = {SandboxCommand.Start.class, SandboxCommand.Stop.class, SandboxCommand.Reset.class,
+                SandboxCommand.Serve.class})
 public final class SandboxCommand implements Runnable {
 
     @Spec
@@ -59,7 +65,7 @@ public final class SandboxCommand implements Runnable {
         @Override
         public Integer call() throws Exception {
             Output out = new GlobalOptions(spec).output();
-            BackgroundSandbox.Started started = BackgroundSandbox.start(setup(), record(), notes(out));
+            BackgroundSandbox.Started started = BackgroundSandbox.start(setup(), record(), serveCommand(), notes(out));
             BackgroundSandbox b = started.sandbox();
             if (started.alreadyRunning()) {
                 out.line("The sandbox is already running at %s (pid %d).", b.endpoint(), b.pid());
@@ -72,6 +78,71 @@ public final class SandboxCommand implements Runnable {
             doc.put("alreadyRunning", started.alreadyRunning());
             out.document(doc);
             return 0;
+        }
+    }
+
+    /**
+     * This program again, in a JVM of its own, running {@code sandbox serve}: the same
+     * Java runtime and class path (the installed app's bundled runtime has {@code bin/java}
+     * too), and the same app and log folders.
+     */
+    static List<String> serveCommand() {
+        Path java = Path.of(System.getProperty("java.home"), "bin",
+                System.getProperty("os.name", "").startsWith("Windows") ? "java.exe" : "java");
+        List<String> command = new ArrayList<>(List.of(java.toString(), "-cp", System.getProperty("java.class.path")));
+        for (String property : List.of("layerstudio.home", "layerstudio.logDir")) {
+            String value = System.getProperty(property);
+            if (value != null && !value.isBlank()) {
+                command.add("-D" + property + "=" + value);
+            }
+        }
+        command.add("-Dlayerstudio.logName=sandbox");
+        command.addAll(List.of("dev.layerstudio.Main", "sandbox", "serve"));
+        return command;
+    }
+
+    @Command(name = "serve", hidden = true,
+            description = "Run the sandbox in this process until it is stopped ('sandbox start' runs this in the"
+                    + " background; its standard output is for that command).")
+    static final class Serve implements Callable<Integer> {
+        @Spec
+        CommandSpec spec;
+
+        @Override
+        public Integer call() throws Exception {
+            PrintWriter starter = spec.commandLine().getOut();
+            Sandbox sandbox;
+            try {
+                sandbox = Sandbox.serve(setup(), new ProgressListener() {
+                    @Override
+                    public void message(String message) {
+                        starter.println("message " + oneLine(message));
+                    }
+                });
+            } catch (LayerStudioException e) {
+                starter.println("failed " + oneLine(e.getMessage()));
+                if (e.hint() != null) {
+                    starter.println("hint " + oneLine(e.hint()));
+                }
+                starter.flush();
+                return 1;
+            }
+            java.lang.Runtime.getRuntime().addShutdownHook(new Thread(sandbox::close, "sandbox-stop"));
+            starter.println("ready " + sandbox.endpoint());
+            starter.flush();
+            // the starter reads no more and ends soon: nothing may write to (and block on) its pipe
+            PrintStream pipe = System.out;
+            System.setOut(new PrintStream(OutputStream.nullOutputStream()));
+            pipe.close();
+            while (sandbox.isAlive()) {
+                Thread.sleep(1000);
+            }
+            sandbox.close(); // moto stopped by itself: nothing left to serve
+            return 1;
+        }
+
+        private static String oneLine(String text) {
+            return text.replaceAll("\\s*[\\r\\n]+\\s*", " ");
         }
     }
 

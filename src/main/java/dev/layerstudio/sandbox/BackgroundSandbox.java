@@ -2,27 +2,38 @@ package dev.layerstudio.sandbox;
 
 import dev.layerstudio.model.LayerStudioException;
 import dev.layerstudio.model.ProgressListener;
+import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
 import java.io.Reader;
 import java.io.Writer;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import java.util.Properties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * A sandbox that outlives the command that started it ({@code sandbox start}): its
- * endpoint, process id and start time are kept in a small file, so that later runs
+ * A sandbox that outlives the command that started it ({@code sandbox start}): moto and
+ * the {@link SandboxFront} run in a process of their own (this program again, with the
+ * hidden {@code sandbox serve}), which the starting command seeds through the front.
+ * Its endpoint, process id and start time are kept in a small file, so that later runs
  * ({@code sandbox stop}, {@code sandbox reset}) find it, and never stop a different
  * process that happens to get the same id.
  *
- * @param endpoint where it answers
- * @param pid      moto's process id
+ * <p>The serving process tells its starter how it goes, one line each on its standard
+ * output: {@code message <text>} while starting, then {@code ready <endpoint>}, or
+ * {@code failed <message>} (and {@code hint <hint>}) before it exits.
+ *
+ * @param endpoint where it answers (the front)
+ * @param pid      the serving process's id
  * @param started  when that process started, or null where the platform does not say
  */
 public record BackgroundSandbox(URI endpoint, long pid, Instant started) {
@@ -37,26 +48,55 @@ public record BackgroundSandbox(URI endpoint, long pid, Instant started) {
     /**
      * Starts and seeds a sandbox that keeps running after this JVM exits, and records it.
      * When the record names one that still runs, that one is returned as it is.
+     *
+     * @param serve the command that runs {@code sandbox serve} in a process of its own
      */
-    public static Started start(Sandbox.Setup setup, Path record, ProgressListener progress)
+    public static Started start(Sandbox.Setup setup, Path record, List<String> serve, ProgressListener progress)
             throws IOException, InterruptedException {
         Optional<BackgroundSandbox> running = read(record).filter(BackgroundSandbox::isRunning);
         if (running.isPresent()) {
             return new Started(running.get(), null);
         }
-        Sandbox sandbox = Sandbox.start(setup, progress);
-        ProcessHandle handle = sandbox.detach();
-        BackgroundSandbox b = new BackgroundSandbox(sandbox.endpoint(), handle.pid(),
-                handle.info().startInstant().orElse(null));
+        Files.createDirectories(setup.log().toAbsolutePath().getParent());
+        Process p = new ProcessBuilder(serve).redirectError(ProcessBuilder.Redirect.appendTo(setup.log().toFile()))
+                .start();
+        p.getOutputStream().close();
         try {
+            URI endpoint;
+            try (InputStream lines = p.getInputStream()) {
+                endpoint = awaitReady(lines, progress);
+            }
+            SeedReport seeded = Sandbox.seed(endpoint, setup, progress);
+            BackgroundSandbox b = new BackgroundSandbox(endpoint, p.pid(), p.info().startInstant().orElse(null));
             b.write(record);
-        } catch (IOException | RuntimeException e) {
-            MotoProcess.stop(handle);
+            return new Started(b, seeded);
+        } catch (IOException | InterruptedException | RuntimeException e) {
+            MotoProcess.stop(p.toHandle());
             throw e;
         }
-        return new Started(b, sandbox.contents());
     }
 
+    /** Reads the serving process's lines until it is ready (its endpoint) or has failed. */
+    private static URI awaitReady(InputStream out, ProgressListener progress) throws IOException {
+        BufferedReader lines = new BufferedReader(new InputStreamReader(out, StandardCharsets.UTF_8));
+        String failure = null;
+        String hint = null;
+        for (String line; (line = lines.readLine()) != null; ) {
+            if (line.startsWith("message ")) {
+                progress.message(line.substring("message ".length()));
+            } else if (line.startsWith("ready ")) {
+                return URI.create(line.substring("ready ".length()).trim());
+            } else if (line.startsWith("failed ")) {
+                failure = line.substring("failed ".length());
+            } else if (line.startsWith("hint ")) {
+                hint = line.substring("hint ".length());
+            } else {
+                LOG.info("sandbox serve: {}", line);
+            }
+        }
+        throw new LayerStudioException(failure != null ? failure : "The local sandbox stopped while starting.",
+                hint, null);
+    }
     /**
      * What {@link #start} did.
      *
@@ -127,7 +167,7 @@ public record BackgroundSandbox(URI endpoint, long pid, Instant started) {
                 .filter(h -> started == null || h.info().startInstant().map(started::equals).orElse(true));
     }
 
-    /** Whether the recorded process runs and moto answers at the endpoint. */
+    /** Whether the recorded process runs and the sandbox answers at the endpoint. */
     public boolean isRunning() {
         return process().isPresent() && MotoProcess.answers(endpoint);
     }

@@ -27,7 +27,8 @@ import org.slf4j.LoggerFactory;
  * A moto server (the open-source AWS stand-in) on 127.0.0.1 and a free port, owned by
  * this process: {@code moto_server} from PATH, or one installed once into a virtual
  * environment in a folder of ours. Stopped by {@link #close()} or, at the latest, when
- * the JVM exits — unless {@link #detach() detached} to outlive it.
+ * the JVM exits (a sandbox that outlives a command runs in a JVM of its own: see
+ * {@link BackgroundSandbox}).
  */
 public final class MotoProcess implements AutoCloseable {
 
@@ -41,7 +42,6 @@ public final class MotoProcess implements AutoCloseable {
     private final URI endpoint;
     private final Thread shutdownHook;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
-    private boolean detached;
 
     private MotoProcess(Process process, URI endpoint) {
         this.process = process;
@@ -124,25 +124,7 @@ public final class MotoProcess implements AutoCloseable {
         }
     }
 
-    /**
-     * Lets the server outlive this JVM (for {@code sandbox start} on the command line): it
-     * is no longer stopped at exit, and {@link #close()} leaves it running. Stop it later
-     * through the returned handle (or its pid).
-     */
-    public synchronized ProcessHandle detach() {
-        if (!detached) {
-            detached = true;
-            removeShutdownHook();
-            try {
-                process.getOutputStream().close();
-            } catch (IOException e) {
-                LOG.debug("Could not close moto's standard input", e);
-            }
-        }
-        return process.toHandle();
-    }
-
-    /** Stops a server (and what it started) that another run left behind, by its handle. */
+    /** Stops a process (and what it started) that another run left behind, by its handle. */
     public static void stop(ProcessHandle handle) {
         handle.descendants().forEach(ProcessHandle::destroy);
         handle.destroy();
@@ -159,9 +141,6 @@ public final class MotoProcess implements AutoCloseable {
 
     @Override
     public synchronized void close() {
-        if (detached) {
-            return;
-        }
         process.descendants().forEach(ProcessHandle::destroy);
         process.destroy();
         try {

@@ -8,6 +8,7 @@ import dev.layerstudio.model.LayerStudioException;
 import dev.layerstudio.model.ProgressListener;
 import java.io.IOException;
 import java.net.URI;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Objects;
@@ -15,7 +16,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The local sandbox: a moto server on 127.0.0.1 owned by this process, seeded with
+ * The local sandbox: a moto server on 127.0.0.1 owned by this process, reached through
+ * its {@link SandboxFront} (which makes published layer content readable), seeded with
  * sample layers and functions ({@link SandboxSeed}), reached with dummy credentials.
  * Everything the app does against AWS works the same against it, and nothing touches
  * an AWS account.
@@ -32,7 +34,8 @@ public final class Sandbox implements AutoCloseable {
      *
      * @param venvHome where moto's virtual environment is created when moto is not on PATH
      * @param log      moto's own output
-     * @param workRoot where the sample content is built (removed after each seeding)
+     * @param workRoot where the sample content is built (removed after each seeding) and the
+     *                 zips of published versions are kept (removed when the sandbox stops)
      * @param tools    where moto and Python are looked for
      */
     public record Setup(Path venvHome, Path log, Path workRoot, MotoProcess.Tools tools) {
@@ -52,11 +55,14 @@ public final class Sandbox implements AutoCloseable {
     }
 
     private final MotoProcess moto;
+    private final SandboxFront front;
     private final SandboxSeed seed;
     private SeedReport contents;
+    private volatile boolean closed;
 
-    private Sandbox(MotoProcess moto, SandboxSeed seed, SeedReport contents) {
+    private Sandbox(MotoProcess moto, SandboxFront front, SandboxSeed seed, SeedReport contents) {
         this.moto = moto;
+        this.front = front;
         this.seed = seed;
         this.contents = contents;
     }
@@ -72,16 +78,44 @@ public final class Sandbox implements AutoCloseable {
 
     public static Sandbox start(Setup setup, LayerBuilder builder, ProgressListener progress)
             throws IOException, InterruptedException {
+        Sandbox sandbox = serve(setup, builder, progress);
+        try {
+            sandbox.contents = sandbox.seed.plant(sandbox.endpoint(), progress);
+            return sandbox;
+        } catch (IOException | RuntimeException e) {
+            sandbox.close();
+            throw e;
+        }
+    }
+
+    /**
+     * Starts moto and the front, without seeding them: the process that keeps a
+     * {@link BackgroundSandbox} running does this, and the command that started it seeds.
+     */
+    public static Sandbox serve(Setup setup, ProgressListener progress) throws IOException, InterruptedException {
+        return serve(setup, new DefaultLayerBuilder(), progress);
+    }
+
+    private static Sandbox serve(Setup setup, LayerBuilder builder, ProgressListener progress)
+            throws IOException, InterruptedException {
         MotoProcess moto = MotoProcess.start(setup.venvHome(), setup.log(), setup.tools(), progress);
         try {
-            SandboxSeed seed = new SandboxSeed(builder, setup.workRoot());
-            SeedReport contents = seed.plant(moto.endpoint(), progress);
-            LOG.info("Local sandbox ready at {} (pid {})", moto.endpoint(), moto.pid());
-            return new Sandbox(moto, seed, contents);
+            Files.createDirectories(setup.workRoot());
+            SandboxFront front = SandboxFront.start(moto.endpoint(),
+                    Files.createTempDirectory(setup.workRoot(), "published-"));
+            LOG.info("Local sandbox at {} (moto at {}, pid {})", front.endpoint(), moto.endpoint(), moto.pid());
+            return new Sandbox(moto, front, new SandboxSeed(builder, setup.workRoot()),
+                    new SeedReport(List.of(), List.of()));
         } catch (IOException | RuntimeException e) {
             moto.close();
             throw e;
         }
+    }
+
+    /** Seeds the (empty) sandbox at {@code endpoint}, one this process does not own. */
+    public static SeedReport seed(URI endpoint, Setup setup, ProgressListener progress)
+            throws IOException, InterruptedException {
+        return new SandboxSeed(new DefaultLayerBuilder(), setup.workRoot()).plant(endpoint, progress);
     }
 
     /** Empties the sandbox at {@code endpoint} (one this process does not own) and seeds it again. */
@@ -100,12 +134,14 @@ public final class Sandbox implements AutoCloseable {
     public synchronized SeedReport reset(ProgressListener progress) throws IOException, InterruptedException {
         progress.message("Emptying the sandbox");
         moto.reset();
-        contents = seed.plant(moto.endpoint(), progress);
+        front.clear();
+        contents = seed.plant(front.endpoint(), progress);
         return contents;
     }
 
+    /** Where the sandbox answers (its front; moto itself is not called directly). */
     public URI endpoint() {
-        return moto.endpoint();
+        return front.endpoint();
     }
 
     public long pid() {
@@ -113,7 +149,7 @@ public final class Sandbox implements AutoCloseable {
     }
 
     public boolean isAlive() {
-        return moto.isAlive();
+        return moto.isAlive() && !closed;
     }
 
     /** The regions the seed fills, the main one first. */
@@ -136,16 +172,16 @@ public final class Sandbox implements AutoCloseable {
         return session != null && session.endpoint().map(e -> sameServer(e, endpoint())).orElse(false);
     }
 
-    /** Lets moto outlive this JVM (the command line's {@code sandbox start}); see {@link MotoProcess#detach()}. */
-    public ProcessHandle detach() {
-        return moto.detach();
-    }
-
-    /** Stops moto and every process it started. */
+    /** Stops the front (removing the zips it kept), then moto and every process it started. */
     @Override
-    public void close() {
+    public synchronized void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        front.close();
         moto.close();
-        LOG.info("Local sandbox at {} stopped", moto.endpoint());
+        LOG.info("Local sandbox at {} stopped", front.endpoint());
     }
 
     private static boolean sameServer(URI a, URI b) {

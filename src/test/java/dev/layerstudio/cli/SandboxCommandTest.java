@@ -65,6 +65,12 @@ class SandboxCommandTest {
         JsonNode layers = json("--endpoint-url", endpoint.toString(), "--region", "us-east-1", "layers");
         assertThat(layers.findValuesAsText("name")).contains("common-utils", "http-client", "model-weights");
 
+        // the seeded versions' content is readable through the sandbox's endpoint: diff two of them
+        String utils = "arn:aws:lambda:us-east-1:123456789012:layer:common-utils:";
+        assertThat(run("--endpoint-url", endpoint.toString(), "--region", "us-east-1", "diff", utils + "2", utils + "3"))
+                .as(err.toString()).isZero();
+        assertThat(out.toString()).contains("textkit", "1.1.0", "1.2.0", "common_config.py");
+
         Path extra = Files.write(dir.resolve("extra.zip"), Zips.layer("extra", "X = 1\n"));
         try (AwsSession s = AwsSession.local("us-east-1", endpoint, "test")) {
             new SdkLayerService(s).publish(PublishRequest.of(extra, "scratch"), ProgressListener.NONE);
@@ -87,6 +93,9 @@ class SandboxCommandTest {
         assertThat(ProcessHandle.of(recorded.pid()).filter(ProcessHandle::isAlive)).isEmpty();
         assertThat(MotoProcess.answers(endpoint)).isFalse();
         assertThat(record()).doesNotExist();
+        // the zips the sandbox kept went with it
+        assertThat(Files.list(AppDirs.current().cache().resolve("sandbox")).filter(d -> d.getFileName().toString()
+                .startsWith("published-")).toList()).isEmpty();
 
         assertThat(run("sandbox", "stop")).isZero();
         assertThat(out.toString()).contains("No sandbox was running.");

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.layerstudio.aws.AwsSession;
+import dev.layerstudio.aws.LayerContentLocator;
 import dev.layerstudio.aws.SdkFunctionService;
 import dev.layerstudio.aws.SdkLayerService;
 import dev.layerstudio.build.DefaultLayerBuilder;
@@ -14,7 +15,9 @@ import dev.layerstudio.model.InspectionReport;
 import dev.layerstudio.model.LimitCheck;
 import dev.layerstudio.model.PackageKind;
 import dev.layerstudio.model.FunctionInfo;
+import dev.layerstudio.model.LayerContentLocation;
 import dev.layerstudio.model.LayerInfo;
+import dev.layerstudio.model.ZipEntryInfo;
 import dev.layerstudio.model.LayerStudioException;
 import dev.layerstudio.model.LayerVersionInfo;
 import dev.layerstudio.model.LayerVersionRef;
@@ -22,6 +25,10 @@ import dev.layerstudio.model.ProgressListener;
 import dev.layerstudio.model.PublishRequest;
 import dev.layerstudio.testing.Zips;
 import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.security.MessageDigest;
 import java.util.Base64;
@@ -43,6 +50,7 @@ class SandboxTest {
     @TempDir
     static Path work;
 
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
     private static Sandbox sandbox;
 
     @BeforeAll
@@ -106,6 +114,17 @@ class SandboxTest {
                     .isEqualTo(sha(built.layer("model-weights", 1)));
             assertThat(new SdkFunctionService(s).getFunction("image-classifier").layerArns())
                     .containsExactly(arn(s, "common-utils", 3), arn(s, "model-weights", 1));
+
+            // and the published versions can be read back through the sandbox, as from AWS
+            LayerContentLocation where = new LayerContentLocator().locate(s, arn(s, "common-utils", 3));
+            assertThat(where.url().getAuthority()).isEqualTo(sandbox.endpoint().getAuthority());
+            assertThat(where.codeSha256()).isEqualTo(sha(utils3));
+            InspectionReport remote = new Inspector(work.resolve("cache")).inspect(new LayerSource.Remote(where.url(),
+                    where.layerVersionArn(), where.codeSha256(), where.codeSize()), InspectOptions.defaults(),
+                    ProgressListener.NONE);
+            assertThat(remote.pkg("textkit")).hasValueSatisfying(p -> assertThat(p.version()).isEqualTo("1.2.0"));
+            assertThat(remote.entries()).extracting(ZipEntryInfo::path)
+                    .containsExactlyElementsOf(report.entries().stream().map(ZipEntryInfo::path).toList());
         }
     }
 
@@ -148,10 +167,19 @@ class SandboxTest {
             s.lambda().deleteFunction(b -> b.functionName("orders-api"));
         }
         assertThat(versionsByLayer(SandboxSeed.PRIMARY_REGION)).containsKey("my-own-layer");
+        URI mine;
+        try (AwsSession s = sandbox.session(SandboxSeed.PRIMARY_REGION)) {
+            mine = new LayerContentLocator().locate(s, arn(s, "my-own-layer", 1)).url();
+        }
+        assertThat(HTTP.send(HttpRequest.newBuilder(mine).build(), HttpResponse.BodyHandlers.ofByteArray()).body())
+                .isEqualTo(Files.readAllBytes(extra));
 
         long pid = sandbox.pid();
         SeedReport report = sandbox.reset(ProgressListener.NONE);
 
+        // what was published since is gone from the sandbox's own store too
+        assertThat(HTTP.send(HttpRequest.newBuilder(mine).build(), HttpResponse.BodyHandlers.discarding())
+                .statusCode()).isEqualTo(404);
         assertThat(sandbox.pid()).isEqualTo(pid);
         assertThat(versionsByLayer(SandboxSeed.PRIMARY_REGION)).isEqualTo(Map.of(
                 "common-utils", List.of(3L, 2L, 1L), "http-client", List.of(2L, 1L), "model-weights", List.of(1L)));
@@ -167,11 +195,19 @@ class SandboxTest {
         long pid = other.pid();
         assertThat(ProcessHandle.of(pid)).isPresent();
         assertThat(other.endpoint()).isNotEqualTo(sandbox.endpoint());
+        assertThat(published(work.resolve("other"))).hasSize(1);
 
         other.close();
 
         assertThat(ProcessHandle.of(pid).filter(ProcessHandle::isAlive)).isEmpty();
         assertThat(MotoProcess.answers(other.endpoint())).isFalse();
+        assertThat(published(work.resolve("other"))).isEmpty(); // the zips the front kept went with it
+    }
+
+    private static List<Path> published(Path dir) throws IOException {
+        try (var folders = Files.list(dir.resolve("work"))) {
+            return folders.filter(f -> f.getFileName().toString().startsWith("published-")).toList();
+        }
     }
 
     @Test

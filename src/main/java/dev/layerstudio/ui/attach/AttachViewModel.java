@@ -249,8 +249,9 @@ public final class AttachViewModel {
 
     /**
      * The files of every layer in the plans that can be read: the new version's from
-     * Inspect's report, the others through their download location (moto, for one, serves
-     * none: those stay unknown and get no hidden-file warning).
+     * Inspect's report, the others through their download location (the local sandbox
+     * serves its own; a plain moto serves none: those stay unknown and get no hidden-file
+     * warning).
      */
     private Map<String, Set<String>> filesOf(AwsSession session, AttachPlan plan) {
         InspectionReport own = state.reportProperty().get();
