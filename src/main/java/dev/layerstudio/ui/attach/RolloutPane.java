@@ -175,7 +175,14 @@ final class RolloutPane extends VBox {
         label.getStyleClass().add("wave-label");
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
-        Label stage = new Label(text.getString("rollout.stage." + w.stage().name().toLowerCase(Locale.ROOT)));
+        Label stage = new Label(text.getString(switch (w.stage()) {
+            case PLANNED -> "rollout.stage.planned";
+            case NEXT -> "rollout.stage.next";
+            case RUNNING -> "rollout.stage.running";
+            case APPLIED -> "rollout.stage.applied";
+            case PARTIAL -> "rollout.stage.partial";
+            case ROLLED_BACK -> "rollout.stage.rolled_back";
+        }));
         stage.getStyleClass().addAll("wave-stage", "wave-stage-" + w.stage().name().toLowerCase(Locale.ROOT));
         stage.setId("waveStage-" + w.number());
         HBox header = new HBox(8, title, label, spacer, stage);

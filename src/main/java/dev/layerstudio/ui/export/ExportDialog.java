@@ -69,7 +69,11 @@ public final class ExportDialog {
         formatLabel.getStyleClass().add("stack-label");
         formats.getChildren().add(formatLabel);
         for (ExportFormat f : ExportFormat.values()) {
-            RadioButton b = new RadioButton(text.getString("export.format." + f.id()));
+            RadioButton b = new RadioButton(text.getString(switch (f) {
+                case SAM -> "export.format.sam";
+                case CLOUDFORMATION -> "export.format.cfn";
+                case TERRAFORM -> "export.format.terraform";
+            }));
             b.setId("exportFormat-" + f.id());
             b.setToggleGroup(group);
             b.setUserData(f);
