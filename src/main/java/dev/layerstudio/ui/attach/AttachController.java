@@ -131,6 +131,13 @@ public final class AttachController implements StepController {
         attachPlanPane.visibleProperty().bind(rollout.stagedProperty().not());
         attachPlanPane.managedProperty().bind(attachPlanPane.visibleProperty());
         exportButton.disableProperty().bind(export.availableProperty().not());
+        planCount.visibleProperty().bind(rollout.stagedProperty().not());
+        // the table shows each function's layers: list them again once a wave is applied or rolled back
+        rollout.busyProperty().addListener((o, was, now) -> {
+            if (was && !now) {
+                vm.load();
+            }
+        });
     }
 
     private String layers(FunctionInfo f) {

@@ -129,7 +129,8 @@ final class RolloutPane extends VBox {
             remove.setId("removeWave-" + i);
             remove.setAccessibleText(String.format(text.getString("rollout.removeWave"), s));
             remove.setOnAction(e -> vm.removeSelector(s));
-            remove.disableProperty().bind(vm.journalProperty().isNotNull());
+            remove.visibleProperty().bind(vm.journalProperty().isNull());
+            remove.managedProperty().bind(remove.visibleProperty());
             HBox chip = new HBox(4, number, label, remove);
             chip.setAlignment(Pos.CENTER_LEFT);
             chip.getStyleClass().add("wave-chip");
@@ -244,7 +245,7 @@ final class RolloutPane extends VBox {
         start.getStyleClass().add("accent");
         start.setOnAction(e -> vm.applyFirstWave());
         start.disableProperty().bind(vm.canStartProperty().not());
-        start.visibleProperty().bind(vm.journalProperty().isNull());
+        start.visibleProperty().bind(vm.journalProperty().isNull().and(vm.offeredProperty().isNull()));
         start.managedProperty().bind(start.visibleProperty());
 
         Button next = new Button(null, new FontIcon(Feather.SKIP_FORWARD));

@@ -94,7 +94,8 @@ public final class ExportDialog {
         area.setEditable(false);
         area.getStyleClass().add("export-text");
         area.setPrefRowCount(20);
-        area.setPrefColumnCount(72);
+        area.setPrefWidth(760);
+        area.setMinWidth(240);
         area.textProperty().bind(vm.outputProperty());
         VBox.setVgrow(area, Priority.ALWAYS);
 
@@ -130,9 +131,10 @@ public final class ExportDialog {
 
         VBox content = new VBox(10, formats, functions, area, notes, actions);
         content.getStyleClass().add("export-dialog");
-        content.setPrefWidth(720);
+        content.setPrefWidth(760);
         dialog.getDialogPane().setContent(content);
         dialog.getDialogPane().setId("exportDialog");
+        dialog.getDialogPane().setMinWidth(Region.USE_PREF_SIZE);
         dialog.getDialogPane().getButtonTypes().add(ButtonType.CLOSE);
         if (owner != null && owner.getScene() != null) {
             dialog.getDialogPane().getStylesheets().setAll(owner.getScene().getStylesheets());
