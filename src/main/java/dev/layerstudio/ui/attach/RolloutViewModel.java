@@ -21,6 +21,7 @@ import dev.layerstudio.ui.AppServices;
 import dev.layerstudio.ui.common.UserMessage;
 import dev.layerstudio.ui.task.BackgroundTask;
 import dev.layerstudio.ui.wizard.WizardState;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -397,6 +398,10 @@ public final class RolloutViewModel {
         RolloutPlan plan = preview.get();
         if (j != null) {
             waves.setAll(WaveView.of(j, runningWave, Map.copyOf(live), text));
+            emptySelectors.clear();
+        } else if (plan != null && runningWave > 0) {
+            // wave 1 running: the rollout is recorded on the worker; show it as it starts, every wave pending
+            waves.setAll(WaveView.of(RolloutJournal.start(plan, Instant.EPOCH), runningWave, Map.copyOf(live), text));
             emptySelectors.clear();
         } else if (plan != null) {
             waves.setAll(WaveView.of(plan, text));
