@@ -7,10 +7,8 @@ import dev.layerstudio.model.AppDirs;
 import dev.layerstudio.model.ApplyListener;
 import dev.layerstudio.model.ApplyResult;
 import dev.layerstudio.model.AttachPlan;
-import dev.layerstudio.model.FunctionPlan;
 import dev.layerstudio.model.LayerStudioException;
 import dev.layerstudio.model.LayerVersionInfo;
-import dev.layerstudio.model.ProgressListener;
 import dev.layerstudio.model.PublishResult;
 import dev.layerstudio.model.RolloutJournal;
 import dev.layerstudio.model.RolloutPlan;
@@ -23,12 +21,12 @@ import dev.layerstudio.ui.task.BackgroundTask;
 import dev.layerstudio.ui.wizard.WizardState;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.ResourceBundle;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
+import java.util.function.IntFunction;
 import javafx.application.Platform;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
@@ -54,9 +52,9 @@ import javafx.collections.ObservableList;
  */
 public final class RolloutViewModel {
 
-    /** A step of a rollout run in the background: apply a wave or roll one back. */
+    /** A step of a rollout run in the background: apply a wave or roll one back, with a listener for n updates. */
     private interface Run {
-        RolloutJournal run(Rollouts rollouts, ApplyListener listener, ProgressListener progress);
+        RolloutJournal run(Rollouts rollouts, IntFunction<ApplyListener> listenerFor);
     }
 
     private final WizardState state;
@@ -82,10 +80,9 @@ public final class RolloutViewModel {
     private final BooleanBinding canContinue;
     private final BooleanBinding canRollBack;
     private final BooleanBinding canStop;
+    private final WaveProgress running;
 
-    private final Map<String, WaveView.Line> live = new ConcurrentHashMap<>();
     private final AtomicInteger planSerial = new AtomicInteger();
-    private volatile int runningWave;
     private BackgroundTask<RolloutJournal> task;
     private PublishResult loadedFor;
 
@@ -98,6 +95,7 @@ public final class RolloutViewModel {
         this.services = services;
         this.text = text;
         this.journals = journals;
+        this.running = new WaveProgress(text);
         selectors.addListener((ListChangeListener<String>) c -> preview());
         preview.addListener((o, a, b) -> refresh());
         journal.addListener((o, a, b) -> refresh());
@@ -213,8 +211,7 @@ public final class RolloutViewModel {
         }
         Wave first = plan.waves().get(0);
         run(RolloutJournal.idOf(plan.target()), first.number(), first.functionNames(),
-                (r, listener, p) -> r.applyWave(r.start(plan), first, counting(listener, p,
-                        first.plan().updates().size())),
+                (r, listenerFor) -> r.applyWave(r.start(plan), first, listenerFor.apply(first.plan().updates().size())),
                 done -> waveDone(done, first.number()));
     }
 
@@ -225,9 +222,9 @@ public final class RolloutViewModel {
             return;
         }
         WaveRecord next = j.next().orElseThrow();
-        run(j.id(), next.number(), next.functions(), (r, listener, p) -> {
+        run(j.id(), next.number(), next.functions(), (r, listenerFor) -> {
             Wave wave = r.nextWave(j).orElseThrow();
-            return r.applyWave(j, wave, counting(listener, p, wave.plan().updates().size()));
+            return r.applyWave(j, wave, listenerFor.apply(wave.plan().updates().size()));
         }, done -> waveDone(done, next.number()));
     }
 
@@ -238,9 +235,9 @@ public final class RolloutViewModel {
             return;
         }
         WaveRecord last = j.lastApplied().orElseThrow();
-        run(j.id(), last.number(), last.functions(), (r, listener, p) -> {
+        run(j.id(), last.number(), last.functions(), (r, listenerFor) -> {
             AttachPlan undo = r.rollbackPlan(j).orElseThrow();
-            return r.rollbackWave(j, undo, counting(listener, p, undo.updates().size()));
+            return r.rollbackWave(j, undo, listenerFor.apply(undo.updates().size()));
         }, done -> {
             WaveRecord w = done.wave(last.number());
             long back = w.rollback().stream().filter(r -> r.outcome() == ApplyResult.Outcome.UPDATED).count();
@@ -286,7 +283,7 @@ public final class RolloutViewModel {
     }
 
     private void run(String id, int wave, List<String> functions, Run work,
-                     java.util.function.Consumer<RolloutJournal> done) {
+                     Consumer<RolloutJournal> done) {
         AwsSession session = state.sessionProperty().get();
         if (session == null) {
             return;
@@ -294,15 +291,12 @@ public final class RolloutViewModel {
         busy.set(true);
         failed.set(false);
         progress.set(-1);
-        live.clear();
-        functions.forEach(f -> live.put(f, new WaveView.Line(f, text.getString("attach.waiting"),
-                WaveView.Kind.WAITING)));
-        runningWave = wave;
+        running.begin(wave, functions);
         refresh();
         CompletableFuture<Optional<RolloutJournal>> ended = new CompletableFuture<>();
         task = BackgroundTask.of(p -> {
             try {
-                RolloutJournal after = work.run(rollouts(session), listener(p), p);
+                RolloutJournal after = work.run(rollouts(session), n -> running.listener(p, n));
                 ended.complete(Optional.of(after));
                 return after;
             } catch (RuntimeException | Error e) {
@@ -326,8 +320,7 @@ public final class RolloutViewModel {
     }
 
     private void finished(Optional<RolloutJournal> after) {
-        runningWave = 0;
-        live.clear();
+        running.end();
         after.ifPresent(journal::set);
         refresh();
         busy.set(false);
@@ -346,62 +339,16 @@ public final class RolloutViewModel {
                 .orElse(text.getString("rollout.complete"));
     }
 
-    /** Hears the applier on worker threads: each function's line, sampled onto the page through the task's message. */
-    private ApplyListener listener(ProgressListener p) {
-        return new ApplyListener() {
-            @Override
-            public void started(FunctionPlan plan) {
-                live.put(plan.functionName(), new WaveView.Line(plan.functionName(),
-                        text.getString("attach.updating"), WaveView.Kind.RUNNING));
-                p.message(plan.functionName());
-            }
-
-            @Override
-            public void message(FunctionPlan plan, String message) {
-                live.put(plan.functionName(), new WaveView.Line(plan.functionName(), message, WaveView.Kind.RUNNING));
-                p.message(plan.functionName() + ": " + message);
-            }
-
-            @Override
-            public void finished(ApplyResult result) {
-                live.put(result.functionName(), WaveView.result(result, text));
-                p.message(result.functionName() + " " + result.outcome());
-            }
-        };
-    }
-
-    /** Counts finished functions into the task's progress. */
-    private static ApplyListener counting(ApplyListener inner, ProgressListener p, int total) {
-        AtomicInteger done = new AtomicInteger();
-        p.progress(0, total);
-        return new ApplyListener() {
-            @Override
-            public void started(FunctionPlan plan) {
-                inner.started(plan);
-            }
-
-            @Override
-            public void message(FunctionPlan plan, String message) {
-                inner.message(plan, message);
-            }
-
-            @Override
-            public void finished(ApplyResult result) {
-                inner.finished(result);
-                p.progress(done.incrementAndGet(), total);
-            }
-        };
-    }
-
     private void refresh() {
         RolloutJournal j = journal.get();
         RolloutPlan plan = preview.get();
         if (j != null) {
-            waves.setAll(WaveView.of(j, runningWave, Map.copyOf(live), text));
+            waves.setAll(WaveView.of(j, running.wave(), running.lines(), text));
             emptySelectors.clear();
-        } else if (plan != null && runningWave > 0) {
+        } else if (plan != null && running.wave() > 0) {
             // wave 1 running: the rollout is recorded on the worker; show it as it starts, every wave pending
-            waves.setAll(WaveView.of(RolloutJournal.start(plan, Instant.EPOCH), runningWave, Map.copyOf(live), text));
+            waves.setAll(WaveView.of(RolloutJournal.start(plan, Instant.EPOCH), running.wave(),
+                    running.lines(), text));
             emptySelectors.clear();
         } else if (plan != null) {
             waves.setAll(WaveView.of(plan, text));
