@@ -6,6 +6,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import software.amazon.awssdk.core.SdkBytes;
 
@@ -22,14 +23,22 @@ public final class FunctionCreator {
      * @param codeZip      the deployment package (sent directly, so at most the direct-upload size)
      * @param layerArns    versioned layer ARNs in merge order
      * @param description  may be empty
+     * @param tags         the function's tags (such as env=dev), may be empty
      */
     public record NewFunction(String name, String runtime, String architecture, String handler, Path codeZip,
-                              List<String> layerArns, String description) {
+                              List<String> layerArns, String description, Map<String, String> tags) {
         public NewFunction {
             Objects.requireNonNull(name, "name");
             Objects.requireNonNull(codeZip, "codeZip");
             layerArns = layerArns == null ? List.of() : List.copyOf(layerArns);
             description = description == null ? "" : description;
+            tags = tags == null ? Map.of() : Map.copyOf(tags);
+        }
+
+        /** A function without tags. */
+        public NewFunction(String name, String runtime, String architecture, String handler, Path codeZip,
+                           List<String> layerArns, String description) {
+            this(name, runtime, architecture, handler, codeZip, layerArns, description, Map.of());
         }
     }
 
@@ -50,7 +59,8 @@ public final class FunctionCreator {
         try {
             return LambdaMapping.function(session.lambda().createFunction(b -> b.functionName(f.name())
                     .runtime(f.runtime()).architecturesWithStrings(f.architecture()).handler(f.handler())
-                    .role(roleArn).description(f.description()).code(c -> c.zipFile(code)).layers(f.layerArns())));
+                    .role(roleArn).description(f.description()).code(c -> c.zipFile(code)).layers(f.layerArns())
+                    .tags(f.tags().isEmpty() ? null : f.tags())));
         } catch (RuntimeException e) {
             throw AwsErrors.translate(e, "create function " + f.name() + " in " + session.region());
         }

@@ -109,6 +109,12 @@ public final class SandboxSeed {
             fn(SECOND_REGION, "gdpr-export", "python3.11", "x86_64", "common-utils:1"),
             fn(SECOND_REGION, "newsletter", "python3.12", "arm64"));
 
+    /** An env tag on most sample functions, so a staged rollout can go env=dev first (audit-log has none). */
+    static final Map<String, String> ENVIRONMENTS = Map.of(
+            "nightly-report", "dev", "user-signup", "dev", "gdpr-export", "dev",
+            "inventory-sync", "staging", "newsletter", "staging",
+            "orders-api", "prod", "payments-webhook", "prod", "image-classifier", "prod", "email-sender", "prod");
+
     private final LayerBuilder builder;
     private final Path workRoot;
 
@@ -262,8 +268,9 @@ public final class SandboxSeed {
             }
             return arn;
         }).toList();
+        String env = ENVIRONMENTS.get(f.name());
         return new FunctionCreator.NewFunction(f.name(), f.runtime(), f.architecture(), "lambda_function.handler",
-                zip, layerArns, f.description());
+                zip, layerArns, f.description(), env == null ? Map.of() : Map.of("env", env));
     }
 
     /** A handler that imports what its layers provide. */

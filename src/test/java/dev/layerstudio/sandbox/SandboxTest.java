@@ -92,6 +92,18 @@ class SandboxTest {
     }
 
     @Test
+    void sampleFunctionsCarryAnEnvTagSoAStagedRolloutCanGoDevFirst() {
+        try (AwsSession s = sandbox.session(SandboxSeed.PRIMARY_REGION)) {
+            SdkFunctionService functions = new SdkFunctionService(s);
+            Map<String, Map<String, String>> tags = functions.tags(functions.listFunctions());
+            assertThat(tags.get("nightly-report")).containsEntry("env", "dev");
+            assertThat(tags.get("user-signup")).containsEntry("env", "dev");
+            assertThat(tags.get("orders-api")).containsEntry("env", "prod");
+            assertThat(tags.getOrDefault("audit-log", Map.of())).doesNotContainKey("env");
+        }
+    }
+
+    @Test
     void theSeedIsRealContentThatInspectionUnderstands() throws Exception {
         SandboxSeed.Built built = new SandboxSeed(new DefaultLayerBuilder(), work)
                 .build(Files.createDirectories(work.resolve("built")), ProgressListener.NONE, () -> { });

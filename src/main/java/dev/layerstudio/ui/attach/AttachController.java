@@ -3,6 +3,8 @@ package dev.layerstudio.ui.attach;
 import dev.layerstudio.model.ByteSizes;
 import dev.layerstudio.model.FunctionInfo;
 import dev.layerstudio.model.LayerVersionInfo;
+import dev.layerstudio.ui.export.ExportDialog;
+import dev.layerstudio.ui.export.ExportViewModel;
 import dev.layerstudio.ui.shell.StepController;
 import java.util.ResourceBundle;
 import java.util.stream.Collectors;
@@ -23,10 +25,17 @@ import javafx.scene.control.TextField;
 import javafx.scene.control.cell.CheckBoxTableCell;
 import javafx.scene.layout.VBox;
 
-/** Binds the Attach page: the function table and filters, one stack card per chosen function, apply and undo. */
+/**
+ * Binds the Attach page: the function table and filters, one stack card per chosen function,
+ * apply and undo; or, with Staged rollout on, the {@link RolloutPane}; and the Export dialog.
+ */
 public final class AttachController implements StepController {
 
     private final AttachViewModel vm;
+    private final RolloutViewModel rollout;
+    private final ExportViewModel export;
+    private ExportDialog.SaveChooser saveChooser;
+    private RolloutPane rolloutPane;
 
     @FXML private Label subtitle;
     @FXML private TextField searchField;
@@ -46,10 +55,25 @@ public final class AttachController implements StepController {
     @FXML private Button reloadButton;
     @FXML private ProgressIndicator busyIndicator;
     @FXML private Label statusLabel;
+    @FXML private CheckBox stagedBox;
+    @FXML private Button exportButton;
+    @FXML private VBox attachPlanPane;
+    @FXML private VBox rolloutHolder;
     @FXML private ResourceBundle resources;
 
     public AttachController(AttachViewModel vm) {
+        this(vm, vm.newRollout(), vm.newExport());
+    }
+
+    public AttachController(AttachViewModel vm, RolloutViewModel rollout, ExportViewModel export) {
         this.vm = vm;
+        this.rollout = rollout;
+        this.export = export;
+    }
+
+    /** Where Save… in the Export dialog writes (tests give a file instead of the platform's dialog). */
+    public void saveChooser(ExportDialog.SaveChooser chooser) {
+        this.saveChooser = chooser;
     }
 
     @FXML
@@ -96,6 +120,24 @@ public final class AttachController implements StepController {
         busyIndicator.visibleProperty().bind(vm.busyProperty());
         statusLabel.textProperty().bind(vm.statusProperty());
         showPlans();
+
+        stagedBox.selectedProperty().bindBidirectional(rollout.stagedProperty());
+        stagedBox.disableProperty().bind(rollout.busyProperty().or(vm.busyProperty()));
+        rolloutPane = new RolloutPane(rollout, resources);
+        VBox.setVgrow(rolloutPane, javafx.scene.layout.Priority.ALWAYS);
+        rolloutHolder.getChildren().setAll(rolloutPane);
+        rolloutHolder.visibleProperty().bind(rollout.stagedProperty());
+        rolloutHolder.managedProperty().bind(rolloutHolder.visibleProperty());
+        attachPlanPane.visibleProperty().bind(rollout.stagedProperty().not());
+        attachPlanPane.managedProperty().bind(attachPlanPane.visibleProperty());
+        exportButton.disableProperty().bind(export.availableProperty().not());
+        planCount.visibleProperty().bind(rollout.stagedProperty().not());
+        // the table shows each function's layers: list them again once a wave is applied or rolled back
+        rollout.busyProperty().addListener((o, was, now) -> {
+            if (was && !now) {
+                vm.load();
+            }
+        });
     }
 
     private String layers(FunctionInfo f) {
@@ -125,19 +167,28 @@ public final class AttachController implements StepController {
     }
 
     @FXML
+    private void openExport() {
+        ExportDialog.SaveChooser chooser = saveChooser != null ? saveChooser : ExportDialog.fileChooser(resources);
+        new ExportDialog(exportButton.getScene().getWindow(), export, resources, chooser).show();
+    }
+
+    @FXML
     private void reload() {
         vm.load();
     }
 
     @Override
     public ObservableBooleanValue validProperty() {
-        return vm.validProperty();
+        return Bindings.createBooleanBinding(() -> vm.validProperty().get() && !rollout.busyProperty().get(),
+                vm.validProperty(), rollout.busyProperty());
     }
 
     @Override
     public void onShow() {
         vm.onShow();
+        rollout.onShow();
         LayerVersionInfo v = vm.attaching();
+        rolloutPane.showVersion(v);
         subtitle.setText(v == null ? resources.getString("attach.subtitle")
                 : String.format(resources.getString("attach.subtitleVersion"), v.name(), v.version(), v.region()));
     }

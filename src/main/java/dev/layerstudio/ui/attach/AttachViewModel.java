@@ -20,6 +20,7 @@ import dev.layerstudio.model.PublishResult;
 import dev.layerstudio.model.ZipEntryInfo;
 import dev.layerstudio.ui.AppServices;
 import dev.layerstudio.ui.common.UserMessage;
+import dev.layerstudio.ui.export.ExportViewModel;
 import dev.layerstudio.ui.task.BackgroundTask;
 import dev.layerstudio.ui.wizard.WizardState;
 import java.util.ArrayList;
@@ -451,6 +452,16 @@ public final class AttachViewModel {
 
     public BooleanBinding validProperty() {
         return valid;
+    }
+
+    /** The staged rollout of the same version, with its journals in the app's data folder. */
+    RolloutViewModel newRollout() {
+        return new RolloutViewModel(state, services, text);
+    }
+
+    /** The export of the same version. */
+    ExportViewModel newExport() {
+        return new ExportViewModel(state, services, text);
     }
 
     /** The version being attached, for the page's header. */

@@ -4,6 +4,8 @@ import dev.layerstudio.model.ByteSizes;
 import dev.layerstudio.model.Limits;
 import dev.layerstudio.model.PublishResult;
 import dev.layerstudio.model.ZipResult;
+import dev.layerstudio.ui.export.ExportDialog;
+import dev.layerstudio.ui.export.ExportViewModel;
 import dev.layerstudio.ui.shell.StepController;
 import java.util.List;
 import java.util.ResourceBundle;
@@ -64,7 +66,9 @@ public final class PublishController implements StepController {
     @FXML private Label arnValue;
     @FXML private Label shaValue;
     @FXML private Label statusLabel;
+    @FXML private Button exportButton;
     @FXML private ResourceBundle resources;
+    private ExportViewModel export;
 
     public PublishController(PublishViewModel vm) {
         this.vm = vm;
@@ -121,6 +125,15 @@ public final class PublishController implements StepController {
         resultCard.managedProperty().bind(resultCard.visibleProperty());
         vm.validProperty().addListener((o, a, b) -> showPublished());
         showPublished();
+        export = vm.newExport();
+        exportButton.disableProperty().bind(export.availableProperty().not());
+    }
+
+    /** The same Export dialog as the Attach step's, for the version just published. */
+    @FXML
+    private void openExport() {
+        new ExportDialog(exportButton.getScene().getWindow(), export, resources, ExportDialog.fileChooser(resources))
+                .show();
     }
 
     private static void checkBoxes(FlowPane pane, List<PublishViewModel.Choice> choices, String idPrefix) {

@@ -10,6 +10,7 @@ import dev.layerstudio.model.Runtime;
 import dev.layerstudio.model.ZipResult;
 import dev.layerstudio.ui.AppServices;
 import dev.layerstudio.ui.common.UserMessage;
+import dev.layerstudio.ui.export.ExportViewModel;
 import dev.layerstudio.ui.task.BackgroundTask;
 import dev.layerstudio.ui.wizard.LayerChoice;
 import dev.layerstudio.ui.wizard.WizardState;
@@ -347,5 +348,10 @@ public final class PublishViewModel {
 
     public BooleanBinding validProperty() {
         return valid;
+    }
+
+    /** The export of the published version (the dialog the Attach step opens too). */
+    public ExportViewModel newExport() {
+        return new ExportViewModel(state, services, text);
     }
 }

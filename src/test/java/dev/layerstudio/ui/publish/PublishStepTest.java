@@ -25,6 +25,7 @@ import java.util.ResourceBundle;
 import java.util.concurrent.TimeUnit;
 import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
+import javafx.scene.control.TextArea;
 import javafx.scene.control.TextField;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
@@ -90,6 +91,8 @@ class PublishStepTest {
     void aNewLayerIsCheckedAsTypedAndPublishedDirectly(FxRobot robot) throws Exception {
         TextField name = robot.lookup("#nameField").queryAs(TextField.class);
         Button publish = robot.lookup("#publishButton").queryButton();
+        assertThat(robot.lookup("#publishExportButton").queryButton().isDisabled()).as("nothing published yet")
+                .isTrue();
         assertThat(name.getText()).isEqualTo(layerName);
         assertThat(robot.lookup("#runtime-python3_12").queryAs(CheckBox.class).isSelected()).isTrue();
         assertThat(robot.lookup("#arch-x86_64").queryAs(CheckBox.class).isSelected()).isTrue();
@@ -106,7 +109,9 @@ class PublishStepTest {
 
         waitFor(10, TimeUnit.SECONDS, () -> !publish.isDisabled());
         robot.clickOn(publish);
-        waitFor(30, TimeUnit.SECONDS, () -> state.publishedProperty().get() != null);
+        // the page fills its result card once publishing has finished, a moment after the state has the version
+        waitFor(30, TimeUnit.SECONDS, () -> state.publishedProperty().get() != null
+                && !robot.lookup("#arnValue").queryLabeled().getText().isEmpty());
 
         PublishResult result = state.publishedProperty().get();
         assertThat(result.status()).isEqualTo(PublishResult.Status.PUBLISHED);
@@ -121,6 +126,13 @@ class PublishStepTest {
             assertThat(v.compatibleArchitecturesAsStrings()).containsExactlyInAnyOrder("x86_64", "arm64");
             assertThat(v.licenseInfo()).isEqualTo("MIT");
         }
+
+        // the version just published exports from here too, in the dialog the Attach step opens
+        robot.clickOn("#publishExportButton");
+        waitFor(30, TimeUnit.SECONDS, () -> robot.lookup("#exportText").queryAs(TextArea.class).getText()
+                .contains(result.version().arn()));
+        assertThat(robot.lookup("#exportText").queryAs(TextArea.class).getText())
+                .contains("Type: AWS::Serverless::LayerVersion").contains("LayerName: " + layerName);
     }
 
     @Test

@@ -1,0 +1,472 @@
+package dev.layerstudio.ui.attach;
+
+import dev.layerstudio.aws.AwsSession;
+import dev.layerstudio.aws.RolloutJournals;
+import dev.layerstudio.aws.Rollouts;
+import dev.layerstudio.model.AppDirs;
+import dev.layerstudio.model.ApplyListener;
+import dev.layerstudio.model.ApplyResult;
+import dev.layerstudio.model.AttachPlan;
+import dev.layerstudio.model.LayerStudioException;
+import dev.layerstudio.model.LayerVersionInfo;
+import dev.layerstudio.model.PublishResult;
+import dev.layerstudio.model.RolloutJournal;
+import dev.layerstudio.model.RolloutPlan;
+import dev.layerstudio.model.Wave;
+import dev.layerstudio.model.WaveRecord;
+import dev.layerstudio.model.WaveSelector;
+import dev.layerstudio.ui.AppServices;
+import dev.layerstudio.ui.common.UserMessage;
+import dev.layerstudio.ui.task.BackgroundTask;
+import dev.layerstudio.ui.wizard.WizardState;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.ResourceBundle;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
+import java.util.function.IntFunction;
+import javafx.application.Platform;
+import javafx.beans.binding.Bindings;
+import javafx.beans.binding.BooleanBinding;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.DoubleProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleDoubleProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ListChangeListener;
+import javafx.collections.ObservableList;
+
+/**
+ * The staged rollout of the published version, in the Attach step: the user lists waves
+ * (a tag {@code KEY=VALUE}, a name pattern, or names), sees which functions on an earlier
+ * version of the layer fall in which wave, applies wave 1 and then continues, rolls the
+ * last wave back, or stops. Every wave goes through {@link Rollouts} - the same guarded
+ * apply and undo as any plan - and the journal it keeps is how a rollout left half done is
+ * found and resumed when the step opens again.
+ */
+public final class RolloutViewModel {
+
+    /** A step of a rollout run in the background: apply a wave or roll one back, with a listener for n updates. */
+    private interface Run {
+        RolloutJournal run(Rollouts rollouts, IntFunction<ApplyListener> listenerFor);
+    }
+
+    private final WizardState state;
+    private final AppServices services;
+    private final ResourceBundle text;
+    private final RolloutJournals journals;
+
+    private final BooleanProperty staged = new SimpleBooleanProperty(this, "staged", false);
+    private final ObservableList<String> selectors = FXCollections.observableArrayList();
+    private final StringProperty selectorInput = new SimpleStringProperty(this, "selectorInput", "");
+    private final ObjectProperty<RolloutPlan> preview = new SimpleObjectProperty<>(this, "preview");
+    private final ObjectProperty<RolloutJournal> journal = new SimpleObjectProperty<>(this, "journal");
+    private final ObjectProperty<RolloutJournal> offered = new SimpleObjectProperty<>(this, "offered");
+    private final ObservableList<WaveView> waves = FXCollections.observableArrayList();
+    private final ObservableList<String> emptySelectors = FXCollections.observableArrayList();
+    private final StringProperty status = new SimpleStringProperty(this, "status", "");
+    private final BooleanProperty failed = new SimpleBooleanProperty(this, "failed", false);
+    private final BooleanProperty planning = new SimpleBooleanProperty(this, "planning", false);
+    private final BooleanProperty busy = new SimpleBooleanProperty(this, "busy", false);
+    private final BooleanProperty cancelling = new SimpleBooleanProperty(this, "cancelling", false);
+    private final DoubleProperty progress = new SimpleDoubleProperty(this, "progress", -1);
+    private final BooleanBinding canStart;
+    private final BooleanBinding canContinue;
+    private final BooleanBinding canRollBack;
+    private final BooleanBinding canStop;
+    private final WaveProgress running;
+
+    private final AtomicInteger planSerial = new AtomicInteger();
+    private BackgroundTask<RolloutJournal> task;
+    private PublishResult loadedFor;
+
+    public RolloutViewModel(WizardState state, AppServices services, ResourceBundle text) {
+        this(state, services, text, RolloutJournals.inData(AppDirs.current()));
+    }
+
+    public RolloutViewModel(WizardState state, AppServices services, ResourceBundle text, RolloutJournals journals) {
+        this.state = state;
+        this.services = services;
+        this.text = text;
+        this.journals = journals;
+        this.running = new WaveProgress(text);
+        selectors.addListener((ListChangeListener<String>) c -> preview());
+        preview.addListener((o, a, b) -> refresh());
+        journal.addListener((o, a, b) -> refresh());
+        canStart = Bindings.createBooleanBinding(() -> !busy.get() && !planning.get() && journal.get() == null
+                        && offered.get() == null && preview.get() != null && !preview.get().waves().isEmpty(),
+                busy, planning, journal, offered, preview);
+        canContinue = Bindings.createBooleanBinding(() -> !busy.get() && journal.get() != null
+                && journal.get().next().isPresent(), busy, journal);
+        canRollBack = Bindings.createBooleanBinding(() -> !busy.get() && journal.get() != null
+                && journal.get().lastApplied().isPresent(), busy, journal);
+        canStop = Bindings.createBooleanBinding(() -> !busy.get() && journal.get() != null, busy, journal);
+    }
+
+    /** Each time the page is shown: for a newly published version, starts afresh and looks for a rollout left. */
+    public void onShow() {
+        PublishResult published = state.publishedProperty().get();
+        if (published == null || published == loadedFor || published.version() == null) {
+            return;
+        }
+        loadedFor = published;
+        journal.set(null);
+        offered.set(null);
+        preview.set(null);
+        status.set("");
+        preview();
+        lookForLeftRollout();
+    }
+
+    private void lookForLeftRollout() {
+        AwsSession session = state.sessionProperty().get();
+        LayerVersionInfo v = version();
+        if (session == null || v == null) {
+            return;
+        }
+        BackgroundTask.of(p -> rollouts(session).find(v.layerArn(), v.version()))
+                .onSuccess(found -> found.filter(RolloutJournal::underWay).ifPresent(j -> {
+                    offered.set(j);
+                    staged.set(true);
+                }))
+                .onError(Exception.class, e -> say(sentence(e), true))
+                .start(services.executor());
+    }
+
+    // ---- waves ----
+
+    /** Adds the wave typed in the input (a tag, a name pattern, or names), then shows the waves again. */
+    public void addSelector() {
+        String typed = selectorInput.get() == null ? "" : selectorInput.get().trim();
+        try {
+            String written = WaveSelector.parse(typed).describe();
+            if (selectors.contains(written)) {
+                say(String.format(text.getString("rollout.duplicateWave"), written), true);
+                return;
+            }
+            selectors.add(written);
+            selectorInput.set("");
+        } catch (LayerStudioException e) {
+            say(sentence(e), true);
+        }
+    }
+
+    public void removeSelector(String selector) {
+        if (journal.get() == null) {
+            selectors.remove(selector);
+        }
+    }
+
+    /** Splits the upgrade to the published version into the waves listed (nothing is changed). */
+    public void preview() {
+        if (journal.get() != null) {
+            return;
+        }
+        int serial = planSerial.incrementAndGet();
+        AwsSession session = state.sessionProperty().get();
+        LayerVersionInfo v = version();
+        List<WaveSelector> chosen = selectors.stream().map(WaveSelector::parse).toList();
+        if (session == null || v == null || chosen.isEmpty()) {
+            preview.set(null);
+            planning.set(false);
+            return;
+        }
+        planning.set(true);
+        BackgroundTask.of(p -> rollouts(session).plan(v.layerArn(), v.version(), 0, chosen))
+                .onSuccess(plan -> {
+                    if (serial == planSerial.get()) {
+                        preview.set(plan);
+                        say(plan.waves().isEmpty() ? String.format(text.getString("rollout.nothing"), v.name(),
+                                v.version()) : String.format(text.getString("rollout.planned"), plan.waves().size(),
+                                plan.waves().stream().mapToInt(w -> w.plan().updates().size()).sum()), false);
+                    }
+                })
+                .onError(Exception.class, e -> {
+                    if (serial == planSerial.get()) {
+                        preview.set(null);
+                        say(sentence(e), true);
+                    }
+                })
+                .andFinally(() -> {
+                    if (serial == planSerial.get()) {
+                        planning.set(false);
+                    }
+                })
+                .start(services.executor());
+    }
+
+    // ---- the rollout ----
+
+    /** Records the rollout and applies its first wave. */
+    public void applyFirstWave() {
+        RolloutPlan plan = preview.get();
+        if (!canStart.get()) {
+            return;
+        }
+        Wave first = plan.waves().get(0);
+        run(RolloutJournal.idOf(plan.target()), first.number(), first.functionNames(),
+                (r, listenerFor) -> r.applyWave(r.start(plan), first, listenerFor.apply(first.plan().updates().size())),
+                done -> waveDone(done, first.number()));
+    }
+
+    /** Applies the next wave of the rollout, planned afresh against the functions as they are now. */
+    public void continueRollout() {
+        RolloutJournal j = journal.get();
+        if (!canContinue.get()) {
+            return;
+        }
+        WaveRecord next = j.next().orElseThrow();
+        run(j.id(), next.number(), next.functions(), (r, listenerFor) -> {
+            Wave wave = r.nextWave(j).orElseThrow();
+            return r.applyWave(j, wave, listenerFor.apply(wave.plan().updates().size()));
+        }, done -> waveDone(done, next.number()));
+    }
+
+    /** Puts back what the last applied wave changed (where nobody changed it since). */
+    public void rollBackWave() {
+        RolloutJournal j = journal.get();
+        if (!canRollBack.get()) {
+            return;
+        }
+        WaveRecord last = j.lastApplied().orElseThrow();
+        run(j.id(), last.number(), last.functions(), (r, listenerFor) -> {
+            AttachPlan undo = r.rollbackPlan(j).orElseThrow();
+            return r.rollbackWave(j, undo, listenerFor.apply(undo.updates().size()));
+        }, done -> {
+            WaveRecord w = done.wave(last.number());
+            long back = w.rollback().stream().filter(r -> r.outcome() == ApplyResult.Outcome.UPDATED).count();
+            say(String.format(text.getString(w.state() == WaveRecord.State.ROLLED_BACK ? "rollout.rolledBack"
+                    : "rollout.rolledBackPartly"), w.number(), w.label(), back), w.state()
+                    != WaveRecord.State.ROLLED_BACK);
+        });
+    }
+
+    /** Leaves the rollout where it stands: the journal keeps the place, and the step offers to resume it. */
+    public void stop() {
+        RolloutJournal j = journal.get();
+        if (!canStop.get()) {
+            return;
+        }
+        preview.set(null);
+        journal.set(null);
+        offered.set(j.underWay() ? j : null);
+        say(String.format(text.getString("rollout.stopped"), Rollouts.progress(j), journals.fileOf(j.id()),
+                j.target().name(), j.toVersion()), false);
+    }
+
+    /** Takes up the rollout found in the journal. */
+    public void resume() {
+        RolloutJournal j = offered.get();
+        if (j == null || busy.get()) {
+            return;
+        }
+        offered.set(null);
+        journal.set(j);
+        selectors.setAll(j.selectors());
+        staged.set(true);
+        say(String.format(text.getString("rollout.resumed"), Rollouts.progress(j)) + " " + nextSentence(j), false);
+    }
+
+    /** Stops the running wave: updates already sent finish, the rest are left as they were. */
+    public void cancel() {
+        if (task != null && task.isRunning()) {
+            cancelling.set(true);
+            say(text.getString("rollout.cancelling"), false);
+            task.cancel();
+        }
+    }
+
+    private void run(String id, int wave, List<String> functions, Run work,
+                     Consumer<RolloutJournal> done) {
+        AwsSession session = state.sessionProperty().get();
+        if (session == null) {
+            return;
+        }
+        busy.set(true);
+        failed.set(false);
+        progress.set(-1);
+        running.begin(wave, functions);
+        refresh();
+        CompletableFuture<Optional<RolloutJournal>> ended = new CompletableFuture<>();
+        task = BackgroundTask.of(p -> {
+            try {
+                RolloutJournal after = work.run(rollouts(session), n -> running.listener(p, n));
+                ended.complete(Optional.of(after));
+                return after;
+            } catch (RuntimeException | Error e) {
+                ended.complete(loadQuietly(id));
+                throw e;
+            }
+        });
+        task.messageProperty().addListener((o, a, b) -> refresh());
+        task.progressProperty().addListener((o, a, b) -> progress.set(b.doubleValue()));
+        task.onSuccess(after -> {
+            finished(Optional.of(after));
+            done.accept(after);
+        }).onError(Exception.class, e -> {
+            finished(ended.getNow(Optional.empty()));
+            say(sentence(e), true);
+        }).onCancelled(() -> ended.thenAccept(j -> Platform.runLater(() -> {
+            finished(j);
+            cancelling.set(false);
+            say(text.getString("rollout.cancelled") + " " + j.map(this::nextSentence).orElse(""), true);
+        }))).start(services.executor());
+    }
+
+    private void finished(Optional<RolloutJournal> after) {
+        running.end();
+        after.ifPresent(journal::set);
+        refresh();
+        busy.set(false);
+    }
+
+    private void waveDone(RolloutJournal after, int number) {
+        WaveRecord w = after.wave(number);
+        long updated = w.results().stream().filter(r -> r.outcome() == ApplyResult.Outcome.UPDATED).count();
+        long notOk = w.results().stream().filter(r -> !r.ok()).count();
+        say(String.format(text.getString("rollout.waveDone"), w.number(), after.waves().size(), w.label(), updated,
+                notOk) + " " + nextSentence(after), notOk > 0);
+    }
+
+    private String nextSentence(RolloutJournal j) {
+        return j.next().map(n -> String.format(text.getString("rollout.next"), n.number(), n.label()))
+                .orElse(text.getString("rollout.complete"));
+    }
+
+    private void refresh() {
+        RolloutJournal j = journal.get();
+        RolloutPlan plan = preview.get();
+        if (j != null) {
+            waves.setAll(WaveView.of(j, running.wave(), running.lines(), text));
+            emptySelectors.clear();
+        } else if (plan != null && running.wave() > 0) {
+            // wave 1 running: the rollout is recorded on the worker; show it as it starts, every wave pending
+            waves.setAll(WaveView.of(RolloutJournal.start(plan, Instant.EPOCH), running.wave(),
+                    running.lines(), text));
+            emptySelectors.clear();
+        } else if (plan != null) {
+            waves.setAll(WaveView.of(plan, text));
+            emptySelectors.setAll(plan.emptySelectors());
+        } else {
+            waves.clear();
+            emptySelectors.clear();
+        }
+    }
+
+    private Optional<RolloutJournal> loadQuietly(String id) {
+        try {
+            return journals.load(id);
+        } catch (RuntimeException e) {
+            return Optional.empty();
+        }
+    }
+
+    private Rollouts rollouts(AwsSession session) {
+        return new Rollouts(services.functions().apply(session), journals);
+    }
+
+    private LayerVersionInfo version() {
+        PublishResult p = state.publishedProperty().get();
+        return p == null ? null : p.version();
+    }
+
+    private void say(String message, boolean error) {
+        status.set(message);
+        failed.set(error);
+    }
+
+    private static String sentence(Throwable e) {
+        UserMessage m = UserMessage.of(e);
+        return m.hint() == null ? m.summary() : m.summary() + " " + m.hint();
+    }
+
+    // ---- properties ----
+
+    /** Whether the Attach step shows the staged rollout instead of the attach plan. */
+    public BooleanProperty stagedProperty() {
+        return staged;
+    }
+
+    /** The waves as written, in order. */
+    public ObservableList<String> selectors() {
+        return selectors;
+    }
+
+    public StringProperty selectorInputProperty() {
+        return selectorInput;
+    }
+
+    /** The waves to show: planned, or as the journal of the rollout under way records them. */
+    public ObservableList<WaveView> waves() {
+        return waves;
+    }
+
+    /** Waves asked for that choose no function to change. */
+    public ObservableList<String> emptySelectors() {
+        return emptySelectors;
+    }
+
+    /** The rollout under way on this page, if one started or was resumed. */
+    public ObjectProperty<RolloutJournal> journalProperty() {
+        return journal;
+    }
+
+    /** A rollout of this version left half done (found in the journal), offered for resuming. */
+    public ObjectProperty<RolloutJournal> offeredProperty() {
+        return offered;
+    }
+
+    public StringProperty statusProperty() {
+        return status;
+    }
+
+    /** Whether the status reports a failure (or functions not updated as planned). */
+    public BooleanProperty failedProperty() {
+        return failed;
+    }
+
+    public BooleanProperty planningProperty() {
+        return planning;
+    }
+
+    /** A wave is being applied or rolled back. */
+    public BooleanProperty busyProperty() {
+        return busy;
+    }
+
+    public BooleanProperty cancellingProperty() {
+        return cancelling;
+    }
+
+    /** Functions finished of the running wave, 0 to 1 (-1: not known yet). */
+    public DoubleProperty progressProperty() {
+        return progress;
+    }
+
+    public BooleanBinding canStartProperty() {
+        return canStart;
+    }
+
+    public BooleanBinding canContinueProperty() {
+        return canContinue;
+    }
+
+    public BooleanBinding canRollBackProperty() {
+        return canRollBack;
+    }
+
+    public BooleanBinding canStopProperty() {
+        return canStop;
+    }
+
+    /** Where the journals are kept. */
+    public RolloutJournals journals() {
+        return journals;
+    }
+}
