@@ -1,11 +1,14 @@
 package dev.layerstudio.aws;
 
 import dev.layerstudio.model.LayerStudioException;
+import java.io.IOException;
 import java.net.ConnectException;
 import java.net.UnknownHostException;
 import java.net.http.HttpTimeoutException;
 import java.net.SocketTimeoutException;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
+import software.amazon.awssdk.core.exception.ApiCallAttemptTimeoutException;
+import software.amazon.awssdk.core.exception.ApiCallTimeoutException;
 import software.amazon.awssdk.core.exception.SdkClientException;
 
 /** Turns SDK exceptions into one plain sentence that says what happened and what to do. */
@@ -55,7 +58,8 @@ public final class AwsErrors {
             return new LayerStudioException(base + "AWS did not accept these credentials (" + code + ").",
                     "Check the profile's keys, or sign in again.", e);
         }
-        if (status == 429 || isOneOf(code, "TooManyRequestsException", "ThrottlingException", "Throttling")) {
+        if (status == 429 || e.isThrottlingException() || isOneOf(code, "TooManyRequestsException",
+                "ThrottlingException", "Throttling", "SlowDown", "RequestLimitExceeded")) {
             return new LayerStudioException(base + "AWS is throttling requests and retries did not get through.",
                     "Wait a minute and try again.", e);
         }
@@ -74,8 +78,14 @@ public final class AwsErrors {
             return new LayerStudioException("Could not " + action + ": the endpoint cannot be reached ("
                     + root.getMessage() + ").", "Check the network, the region and the endpoint URL.", e);
         }
-        if (root instanceof SocketTimeoutException || root instanceof HttpTimeoutException) {
-            return new LayerStudioException("Could not " + action + ": the connection timed out.",
+        if (root instanceof SocketTimeoutException || root instanceof HttpTimeoutException
+                || e instanceof ApiCallTimeoutException || e instanceof ApiCallAttemptTimeoutException) {
+            return new LayerStudioException("Could not " + action + ": AWS did not answer in time.",
+                    "Check the network and try again.", e);
+        }
+        if (root instanceof IOException) {
+            return new LayerStudioException("Could not " + action + ": the connection broke off ("
+                    + firstSentence(String.valueOf(root.getMessage())).replaceAll("\\.$", "") + ").",
                     "Check the network and try again.", e);
         }
         String msg = e.getMessage() == null ? root.toString() : e.getMessage();

@@ -148,11 +148,37 @@ public final class PlanApplier {
             result = update(entry, facts, listener);
         } catch (RuntimeException e) {
             LOG.warn("Updating {} failed", entry.functionName(), e);
-            result = result(entry, Outcome.FAILED, null, false,
-                    AwsErrors.translate(e, "update " + entry.functionName()).getMessage());
+            result = afterFailure(entry, AwsErrors.translate(e, "update " + entry.functionName()).getMessage());
         }
         listener.finished(result);
         return result;
+    }
+
+    /**
+     * A failed update may still have been made (the answer lost on the way back), so the
+     * function is read again and the result says which list it is on.
+     */
+    private ApplyResult afterFailure(FunctionPlan entry, String error) {
+        String name = entry.functionName();
+        FunctionInfo now;
+        try {
+            now = LambdaMapping.function(clients.apply(entry.function().region())
+                    .getFunctionConfiguration(b -> b.functionName(name)));
+        } catch (RuntimeException e) {
+            LOG.warn("Could not read {} after its failed update", name, e);
+            return result(entry, Outcome.FAILED, null, false, error + " Whether " + name
+                    + " has its new layers is not known: it could not be read afterwards; check it before trying"
+                    + " again.");
+        }
+        if (now.layerArns().equals(entry.after()) && !entry.after().equals(entry.before())) {
+            return result(entry, Outcome.UPDATED, now, false, "Updated " + name + " (the answer was lost on the way"
+                    + " back; reading it again shows the new layers).");
+        }
+        if (now.layerArns().equals(entry.before())) {
+            return result(entry, Outcome.FAILED, now, false, error + " " + name + " keeps its layers.");
+        }
+        return result(entry, Outcome.FAILED, now, false, error + " " + name + " now has other layers than"
+                + " planned or before; it was left as it is.");
     }
 
     private ApplyResult update(FunctionPlan entry, PlanFacts facts, ApplyListener listener) {
