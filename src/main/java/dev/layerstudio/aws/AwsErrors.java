@@ -3,10 +3,12 @@ package dev.layerstudio.aws;
 import dev.layerstudio.model.LayerStudioException;
 import java.io.IOException;
 import java.net.ConnectException;
+import java.util.concurrent.CancellationException;
 import java.net.UnknownHostException;
 import java.net.http.HttpTimeoutException;
 import java.net.SocketTimeoutException;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
+import software.amazon.awssdk.core.exception.AbortedException;
 import software.amazon.awssdk.core.exception.ApiCallAttemptTimeoutException;
 import software.amazon.awssdk.core.exception.ApiCallTimeoutException;
 import software.amazon.awssdk.core.exception.SdkClientException;
@@ -22,6 +24,14 @@ public final class AwsErrors {
      * @param action what we were trying to do, as a verb phrase ("list the layers")
      */
     public static RuntimeException translate(RuntimeException e, String action) {
+        if (e instanceof CancellationException ce) {
+            return ce;
+        }
+        if (cancelled(e)) {
+            // the SDK clears the interrupt when it aborts a call; cancelling is the interrupt, so keep it
+            Thread.currentThread().interrupt();
+            return new CancellationException("Cancelled while trying to " + action);
+        }
         LayerStudioException known = findLayerStudioException(e);
         if (known != null) {
             return known;
@@ -100,6 +110,22 @@ public final class AwsErrors {
                     "Choose a profile, sign in with SSO, or set AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY.", e);
         }
         return new LayerStudioException("Could not " + action + ": " + firstSentence(msg), null, e);
+    }
+
+    /** Whether the failure is a cancel: the thread was interrupted and the SDK aborted the call. */
+    static boolean cancelled(Throwable e) {
+        if (Thread.currentThread().isInterrupted()) {
+            return true;
+        }
+        Throwable c = e;
+        for (int depth = 0; c != null && depth < 10; depth++) {
+            if (c instanceof AbortedException || c instanceof InterruptedException
+                    || c instanceof java.io.InterruptedIOException && !(c instanceof SocketTimeoutException)) {
+                return true;
+            }
+            c = c.getCause() == c ? null : c.getCause();
+        }
+        return false;
     }
 
     /** The first {@link LayerStudioException} in the cause chain (the SDK wraps what credential providers throw). */

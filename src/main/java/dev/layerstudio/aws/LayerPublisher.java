@@ -19,7 +19,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.core.SdkBytes;
-import software.amazon.awssdk.core.exception.AbortedException;
 import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.services.lambda.model.LayerVersionsListItem;
 import software.amazon.awssdk.services.lambda.model.PublishLayerVersionRequest;
@@ -156,7 +155,8 @@ final class LayerPublisher {
             try {
                 return LambdaMapping.version(session.lambdaSingleAttempt().publishLayerVersion(request));
             } catch (RuntimeException e) {
-                if (Thread.currentThread().isInterrupted() || e instanceof AbortedException) {
+                if (AwsErrors.cancelled(e)) {
+                    Thread.currentThread().interrupt();
                     throw new CancellationException("Publishing cancelled");
                 }
                 if (!mayBeRetried(e)) {
