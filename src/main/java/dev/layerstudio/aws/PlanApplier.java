@@ -148,7 +148,14 @@ public final class PlanApplier {
             result = update(entry, facts, listener);
         } catch (RuntimeException e) {
             LOG.warn("Updating {} failed", entry.functionName(), e);
-            result = afterFailure(entry, AwsErrors.translate(e, "update " + entry.functionName()).getMessage());
+            String error = AwsErrors.translate(e, "update " + entry.functionName()).getMessage();
+            if (AwsErrors.findLayerStudioException(e) != null) {
+                // the credentials failed: the request was never signed, so nothing was sent
+                result = result(entry, Outcome.FAILED, null, false, error + " " + entry.functionName()
+                        + " keeps its layers.");
+            } else {
+                result = afterFailure(entry, error);
+            }
         }
         listener.finished(result);
         return result;

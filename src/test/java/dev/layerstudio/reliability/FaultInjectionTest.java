@@ -32,7 +32,6 @@ import dev.layerstudio.testing.MotoExtension;
 import dev.layerstudio.testing.MotoFixtures;
 import dev.layerstudio.testing.MotoFront;
 import dev.layerstudio.testing.MotoServer;
-import dev.layerstudio.testing.Zips;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -77,7 +76,8 @@ class FaultInjectionTest {
     private static final long PART = 5L * 1024 * 1024;
 
     enum Operation {
-        LIST_LAYERS, LIST_FUNCTIONS, PUBLISH_DIRECT, S3_UPLOAD_PART, PUBLISH_FROM_S3, UPDATE_FUNCTION
+        LIST_LAYERS, LIST_FUNCTIONS, PUBLISH_DIRECT, S3_UPLOAD_PART, S3_COMPLETE_UPLOAD, PUBLISH_FROM_S3,
+        UPDATE_FUNCTION
     }
 
     enum Mode {
@@ -122,7 +122,13 @@ class FaultInjectionTest {
         front = new MotoFront(server);
         faults = new Faults(front, server.endpoint(), LATE);
         smallZip = shared.resolve("small.zip");
-        Files.write(smallZip, Zips.of(Map.of("python/faults.py", "X = 1\n" + "#\n".repeat(800))));
+        byte[] small = new byte[8 * 1024];
+        new Random(5).nextBytes(small);
+        try (OutputStream out = Files.newOutputStream(smallZip); ZipOutputStream z = new ZipOutputStream(out)) {
+            z.putNextEntry(new ZipEntry("python/faults.bin"));
+            z.write(small);
+            z.closeEntry();
+        }
         bigZip = shared.resolve("big.zip");
         byte[] noise = new byte[(int) (PART + PART / 10)];
         new Random(7).nextBytes(noise);
@@ -164,9 +170,8 @@ class FaultInjectionTest {
             switch (op) {
                 case LIST_LAYERS -> listLayers(session, id, kind, times);
                 case LIST_FUNCTIONS -> listFunctions(session, id, kind, times);
-                case PUBLISH_DIRECT -> publish(session, id, kind, times, false, false);
-                case S3_UPLOAD_PART -> publish(session, id, kind, times, true, true);
-                case PUBLISH_FROM_S3 -> publish(session, id, kind, times, true, false);
+                case PUBLISH_DIRECT, S3_UPLOAD_PART, S3_COMPLETE_UPLOAD, PUBLISH_FROM_S3 ->
+                        publish(session, id, kind, times, op);
                 case UPDATE_FUNCTION -> update(session, id, kind, times);
                 default -> throw new IllegalStateException();
             }
@@ -208,7 +213,10 @@ class FaultInjectionTest {
         }
     }
 
-    private void publish(AwsSession session, String id, Kind kind, int times, boolean viaS3, boolean faultParts) {
+    private void publish(AwsSession session, String id, Kind kind, int times, Operation op) {
+        boolean viaS3 = op != Operation.PUBLISH_DIRECT;
+        boolean faultParts = op == Operation.S3_UPLOAD_PART;
+        boolean inS3 = faultParts || op == Operation.S3_COMPLETE_UPLOAD;
         String bucket = id + "-staging";
         PublishRequest request = PublishRequest.of(faultParts ? bigZip : smallZip, id);
         SdkLayerService.Options options = SdkLayerService.Options.defaults();
@@ -219,6 +227,9 @@ class FaultInjectionTest {
         }
         if (faultParts) {
             inject(() -> put(urlPathMatching("/" + bucket + "/.+")).withQueryParam("partNumber", matching("\\d+")),
+                    kind, Service.S3, times);
+        } else if (inS3) {
+            inject(() -> post(urlPathMatching("/" + bucket + "/.+")).withQueryParam("uploadId", matching(".+")),
                     kind, Service.S3, times);
         } else {
             inject(() -> post(urlPathEqualTo("/2018-10-31/layers/" + id + "/versions")), kind, Service.LAMBDA,
@@ -236,20 +247,21 @@ class FaultInjectionTest {
         List<Long> versions = versionsInMoto(id);
         if (result != null) {
             assertThat(result.status()).isEqualTo(PublishResult.Status.PUBLISHED);
+            assertThat(result.upload()).isEqualTo(viaS3 ? "s3" : "direct");
             assertThat(versions).as("exactly the version the result names").containsExactly(result.version().version());
             long number = result.version().version();
             assertThat(direct.lambda().getLayerVersion(b -> b.layerName(id).versionNumber(number))
                     .content().codeSha256()).isEqualTo(result.codeSha256());
         } else {
-            String action = faultParts ? "upload the zip to bucket '" + bucket + "'" : "publish layer " + id
+            String action = inS3 ? "upload the zip to bucket '" + bucket + "'" : "publish layer " + id
                     + " in us-east-1";
             assertPlainError(failure, action, kind);
             assertThat(versions).as("no version when the publish failed").isEmpty();
-            if (!faultParts) {
+            if (!inS3) {
                 assertThat(failure.getMessage()).endsWith("No version was published (checked after 3 attempts).");
             }
         }
-        if (times > 0 || kind == Kind.TIMEOUT && !faultParts) {
+        if (times > 0 || kind == Kind.TIMEOUT && !inS3) {
             assertThat(result).as("recovered: %s", failure).isNotNull();
         }
         if (viaS3) {
