@@ -14,6 +14,9 @@ import dev.layerstudio.aws.SdkFunctionService;
 import dev.layerstudio.aws.SdkLayerService;
 import dev.layerstudio.build.BuildEnvironment;
 import dev.layerstudio.build.DefaultLayerBuilder;
+import dev.layerstudio.inspect.InspectOptions;
+import dev.layerstudio.inspect.Inspector;
+import dev.layerstudio.inspect.LayerSource;
 import dev.layerstudio.model.ApplyListener;
 import dev.layerstudio.model.ApplyResult;
 import dev.layerstudio.model.ApplyResult.Outcome;
@@ -25,10 +28,12 @@ import dev.layerstudio.testing.MotoExtension;
 import dev.layerstudio.testing.MotoFixtures;
 import dev.layerstudio.testing.MotoFront;
 import dev.layerstudio.testing.MotoServer;
+import dev.layerstudio.testing.RangeServer;
 import dev.layerstudio.testing.SampleLayer;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -271,6 +276,39 @@ class CancelTest {
             assertThat(journalled.get()).as("the journal counted each update as it came").isGreaterThanOrEqualTo(1);
             assertThat(journals.unfinished()).as("every result known: the journal is closed").isEmpty();
             assertThat(worker.stillInterrupted.get()).isTrue();
+        }
+    }
+
+    @Test
+    void anInspectionCancelledWhileDownloadingLeavesNoTemporaryFile() throws Exception {
+        Path zip = dir.resolve("remote.zip");
+        byte[] noise = new byte[3 * 1024 * 1024];
+        new Random(9).nextBytes(noise);
+        try (OutputStream out = Files.newOutputStream(zip); ZipOutputStream z = new ZipOutputStream(out)) {
+            z.setLevel(0);
+            z.putNextEntry(new ZipEntry("python/blob.bin"));
+            z.write(noise);
+            z.closeEntry();
+        }
+        Path cache = dir.resolve("cache");
+        try (RangeServer server = new RangeServer()) {
+            server.honourRange(false); // so the whole file is downloaded into a temporary file
+            URI url = server.serve("remote.zip", zip);
+            CountDownLatch slowed = server.slowAfter(1024 * 1024);
+            Inspector inspector = new Inspector(cache);
+            Worker worker = new Worker("inspect-to-cancel", () -> inspector.inspect(new LayerSource.Remote(url,
+                    "remote layer", null, -1), InspectOptions.defaults(), ProgressListener.NONE));
+            while (!slowed.await(20, TimeUnit.MILLISECONDS)) {
+                assertThat(worker.thread.isAlive()).as("still inspecting (%s)", worker.thrown.get()).isTrue();
+            }
+            Thread.sleep(100);
+            worker.cancel();
+            assertThat(worker.thrown.get()).as("result %s, requests %d, served %d, interrupted %s", worker.result.get(),
+                    server.requests(), server.bytesServed(), worker.stillInterrupted.get())
+                    .isInstanceOf(CancellationException.class);
+        }
+        try (Stream<Path> files = Files.walk(cache)) {
+            assertThat(files.filter(Files::isRegularFile)).as("no temporary download left").isEmpty();
         }
     }
 
