@@ -44,6 +44,8 @@ import software.amazon.awssdk.services.lambda.waiters.LambdaWaiter;
  *       with the same change, send again; if it changes again, report a conflict.</li>
  *   <li>409 (another update in progress): wait for it to finish and send again.</li>
  *   <li>Throttling and server errors: the client's standard or adaptive retries.</li>
+ *   <li>Any other failure: the function is read again, since the update may have been made
+ *       with its answer lost; the result says which list it is on.</li>
  * </ul>
  * Functions run a few at a time; each gets its own {@link ApplyResult}, in plan order.
  * Interrupting the calling thread lets running updates finish and cancels the rest.
