@@ -1,11 +1,16 @@
 package dev.layerstudio.aws;
 
 import dev.layerstudio.model.LayerStudioException;
+import java.io.IOException;
 import java.net.ConnectException;
+import java.util.concurrent.CancellationException;
 import java.net.UnknownHostException;
 import java.net.http.HttpTimeoutException;
 import java.net.SocketTimeoutException;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
+import software.amazon.awssdk.core.exception.AbortedException;
+import software.amazon.awssdk.core.exception.ApiCallAttemptTimeoutException;
+import software.amazon.awssdk.core.exception.ApiCallTimeoutException;
 import software.amazon.awssdk.core.exception.SdkClientException;
 
 /** Turns SDK exceptions into one plain sentence that says what happened and what to do. */
@@ -19,6 +24,14 @@ public final class AwsErrors {
      * @param action what we were trying to do, as a verb phrase ("list the layers")
      */
     public static RuntimeException translate(RuntimeException e, String action) {
+        if (e instanceof CancellationException ce) {
+            return ce;
+        }
+        if (cancelled(e)) {
+            // the SDK clears the interrupt when it aborts a call; cancelling is the interrupt, so keep it
+            Thread.currentThread().interrupt();
+            return new CancellationException("Cancelled while trying to " + action);
+        }
         LayerStudioException known = findLayerStudioException(e);
         if (known != null) {
             return known;
@@ -55,7 +68,8 @@ public final class AwsErrors {
             return new LayerStudioException(base + "AWS did not accept these credentials (" + code + ").",
                     "Check the profile's keys, or sign in again.", e);
         }
-        if (status == 429 || isOneOf(code, "TooManyRequestsException", "ThrottlingException", "Throttling")) {
+        if (status == 429 || e.isThrottlingException() || isOneOf(code, "TooManyRequestsException",
+                "ThrottlingException", "Throttling", "SlowDown", "RequestLimitExceeded")) {
             return new LayerStudioException(base + "AWS is throttling requests and retries did not get through.",
                     "Wait a minute and try again.", e);
         }
@@ -76,8 +90,14 @@ public final class AwsErrors {
             return new LayerStudioException("Could not " + action + ": the endpoint cannot be reached ("
                     + root.getMessage() + ").", "Check the network, the region and the endpoint URL.", e);
         }
-        if (root instanceof SocketTimeoutException || root instanceof HttpTimeoutException) {
-            return new LayerStudioException("Could not " + action + ": the connection timed out.",
+        if (root instanceof SocketTimeoutException || root instanceof HttpTimeoutException
+                || e instanceof ApiCallTimeoutException || e instanceof ApiCallAttemptTimeoutException) {
+            return new LayerStudioException("Could not " + action + ": AWS did not answer in time.",
+                    "Check the network and try again.", e);
+        }
+        if (root instanceof IOException) {
+            return new LayerStudioException("Could not " + action + ": the connection broke off ("
+                    + firstSentence(String.valueOf(root.getMessage())).replaceAll("\\.$", "") + ").",
                     "Check the network and try again.", e);
         }
         String msg = e.getMessage() == null ? root.toString() : e.getMessage();
@@ -92,6 +112,22 @@ public final class AwsErrors {
                     "Choose a profile, sign in with SSO, or set AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY.", e);
         }
         return new LayerStudioException("Could not " + action + ": " + firstSentence(msg), null, e);
+    }
+
+    /** Whether the failure is a cancel: the thread was interrupted and the SDK aborted the call. */
+    static boolean cancelled(Throwable e) {
+        if (Thread.currentThread().isInterrupted()) {
+            return true;
+        }
+        Throwable c = e;
+        for (int depth = 0; c != null && depth < 10; depth++) {
+            if (c instanceof AbortedException || c instanceof InterruptedException
+                    || c instanceof java.io.InterruptedIOException && !(c instanceof SocketTimeoutException)) {
+                return true;
+            }
+            c = c.getCause() == c ? null : c.getCause();
+        }
+        return false;
     }
 
     /** The first {@link LayerStudioException} in the cause chain (the SDK wraps what credential providers throw). */

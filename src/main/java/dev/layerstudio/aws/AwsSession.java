@@ -14,6 +14,7 @@ import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
 import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
 import software.amazon.awssdk.core.retry.RetryMode;
 import software.amazon.awssdk.http.SdkHttpClient;
@@ -50,8 +51,10 @@ public final class AwsSession implements AutoCloseable {
     private final boolean s3PathStyle;
     private final List<AutoCloseable> owned;
     private final SdkHttpClient http;
+    private final Timeouts timeouts;
 
     private LambdaClient lambda;
+    private LambdaClient lambdaOnce;
     private S3Client s3;
     private StsClient sts;
     private IamClient iam;
@@ -67,14 +70,42 @@ public final class AwsSession implements AutoCloseable {
         this.label = b.label != null ? b.label : profileName != null ? "profile '" + profileName + "'" : "these credentials";
         this.s3PathStyle = b.s3PathStyle != null ? b.s3PathStyle : endpoint != null;
         this.owned = List.copyOf(b.owned);
+        this.timeouts = b.timeouts;
         this.http = UrlConnectionHttpClient.builder()
-                .connectionTimeout(Duration.ofSeconds(10))
-                .socketTimeout(Duration.ofSeconds(60))
+                .connectionTimeout(timeouts.connect())
+                .socketTimeout(timeouts.read())
                 .build();
     }
 
     public static Builder builder() {
         return new Builder();
+    }
+
+    /**
+     * How long the clients wait. A server that stops answering ends in a timeout, never a hang.
+     *
+     * @param connect opening a connection
+     * @param read    between two reads of an answer
+     * @param attempt one attempt of one call (a retry starts a new one)
+     * @param call    one call with all its retries
+     */
+    public record Timeouts(Duration connect, Duration read, Duration attempt, Duration call) {
+        public Timeouts {
+            Objects.requireNonNull(connect);
+            Objects.requireNonNull(read);
+            Objects.requireNonNull(attempt);
+            Objects.requireNonNull(call);
+        }
+
+        /** Generous enough for a 50 MB upload in one request on a slow line. */
+        public static Timeouts defaults() {
+            return new Timeouts(Duration.ofSeconds(10), Duration.ofSeconds(60), Duration.ofMinutes(5),
+                    Duration.ofMinutes(15));
+        }
+    }
+
+    public Timeouts timeouts() {
+        return timeouts;
     }
 
     /**
@@ -120,7 +151,8 @@ public final class AwsSession implements AutoCloseable {
      */
     public AwsSession inRegion(String otherRegion) {
         return builder().credentials(credentials).region(otherRegion).endpoint(endpoint)
-                .profile(profileName, profileFile).retryMode(retryMode).label(label).s3PathStyle(s3PathStyle).build();
+                .profile(profileName, profileFile).retryMode(retryMode).label(label).s3PathStyle(s3PathStyle)
+                .timeouts(timeouts).build();
     }
 
     public synchronized LambdaClient lambda() {
@@ -134,6 +166,27 @@ public final class AwsSession implements AutoCloseable {
             lambda = b.build();
         }
         return lambda;
+    }
+
+    /**
+     * A Lambda client that makes each call once, without the SDK's retries: for calls that are
+     * not safe to repeat blindly (PublishLayerVersion creates a new version each time), whose
+     * caller checks what happened before trying again.
+     */
+    public synchronized LambdaClient lambdaSingleAttempt() {
+        ensureOpen();
+        if (lambdaOnce == null) {
+            var b = LambdaClient.builder().httpClient(http).credentialsProvider(credentials).region(region)
+                    .overrideConfiguration(o -> {
+                        configure(o);
+                        o.retryStrategy(AwsRetryStrategy.doNotRetry());
+                    });
+            if (endpoint != null) {
+                b.endpointOverride(endpoint);
+            }
+            lambdaOnce = b.build();
+        }
+        return lambdaOnce;
     }
 
     public synchronized S3Client s3() {
@@ -190,7 +243,7 @@ public final class AwsSession implements AutoCloseable {
     }
 
     private void configure(ClientOverrideConfiguration.Builder o) {
-        o.retryStrategy(retryMode);
+        o.retryStrategy(retryMode).apiCallAttemptTimeout(timeouts.attempt()).apiCallTimeout(timeouts.call());
         if (profileName != null && profileFile != null) {
             o.defaultProfileFileSupplier(profileFile).defaultProfileName(profileName);
         }
@@ -210,6 +263,9 @@ public final class AwsSession implements AutoCloseable {
         closed = true;
         if (lambda != null) {
             lambda.close();
+        }
+        if (lambdaOnce != null) {
+            lambdaOnce.close();
         }
         if (s3 != null) {
             s3.close();
@@ -239,6 +295,7 @@ public final class AwsSession implements AutoCloseable {
         private RetryMode retryMode = RetryMode.STANDARD;
         private String label;
         private Boolean s3PathStyle;
+        private Timeouts timeouts = Timeouts.defaults();
         private final List<AutoCloseable> owned = new ArrayList<>();
 
         private Builder() {
@@ -281,6 +338,12 @@ public final class AwsSession implements AutoCloseable {
         public Builder profile(String name, Supplier<ProfileFile> file) {
             this.profileName = name;
             this.profileFile = file;
+            return this;
+        }
+
+        /** How long the clients wait (default {@link Timeouts#defaults()}; tests use short ones). */
+        public Builder timeouts(Timeouts timeouts) {
+            this.timeouts = Objects.requireNonNull(timeouts);
             return this;
         }
 

@@ -8,14 +8,21 @@ import dev.layerstudio.model.PublishResult;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.core.SdkBytes;
+import software.amazon.awssdk.core.exception.SdkClientException;
+import software.amazon.awssdk.services.lambda.model.LayerVersionsListItem;
 import software.amazon.awssdk.services.lambda.model.PublishLayerVersionRequest;
+import software.amazon.awssdk.services.lambda.model.ResourceNotFoundException;
 
 /**
  * Publishes one zip as a new layer version in one region: never a duplicate of the
@@ -25,6 +32,8 @@ import software.amazon.awssdk.services.lambda.model.PublishLayerVersionRequest;
 final class LayerPublisher {
 
     private static final Logger LOG = LoggerFactory.getLogger(LayerPublisher.class);
+    /** PublishLayerVersion attempts, as many as the SDK's standard retries make. */
+    static final int PUBLISH_ATTEMPTS = 3;
 
     private final AwsSession session;
     private final long directUploadBytes;
@@ -81,6 +90,7 @@ final class LayerPublisher {
             }
             progress.message("The latest version has the same content; publishing anyway (forced)");
         }
+        long before = latest.map(LayerVersionInfo::version).orElse(0L);
         PublishLayerVersionRequest.Builder b = PublishLayerVersionRequest.builder().layerName(name);
         if (!request.description().isEmpty()) {
             b.description(request.description());
@@ -104,7 +114,7 @@ final class LayerPublisher {
             progress.message("Uploading " + megabytes(zip.size()) + " to Lambda in " + session.region());
             progress.progress(0, zip.size());
             b.content(c -> c.zipFile(SdkBytes.fromByteArrayUnsafe(bytes)));
-            LayerVersionInfo published = send(b.build(), name);
+            LayerVersionInfo published = send(b.build(), name, before, zip.sha256());
             progress.progress(zip.size(), zip.size());
             return published(published, "direct", zip);
         }
@@ -125,17 +135,98 @@ final class LayerPublisher {
         try {
             progress.message("Publishing " + name + " from S3");
             b.content(c -> c.s3Bucket(bucket).s3Key(key));
-            return published(send(b.build(), name), "s3", zip);
+            return published(send(b.build(), name, before, zip.sha256()), "s3", zip);
         } finally {
             uploader.delete(bucket, key);
         }
     }
 
-    private LayerVersionInfo send(PublishLayerVersionRequest request, String name) {
+    /**
+     * Sends PublishLayerVersion, which is not safe to repeat blindly: every call that gets
+     * through makes a new version. So the SDK does not retry it; after a failure whose answer
+     * may have been lost (a broken connection, a timeout, a server error, throttling) the
+     * versions newer than {@code before} are read, and one with this content is taken as ours;
+     * only when there is none is the call sent again. The failure that ends it says whether a
+     * version was made.
+     */
+    private LayerVersionInfo send(PublishLayerVersionRequest request, String name, long before, String sha256) {
+        String action = "publish layer " + name + " in " + session.region();
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return LambdaMapping.version(session.lambdaSingleAttempt().publishLayerVersion(request));
+            } catch (RuntimeException e) {
+                if (AwsErrors.cancelled(e)) {
+                    Thread.currentThread().interrupt();
+                    throw new CancellationException("Publishing cancelled");
+                }
+                if (!mayBeRetried(e)) {
+                    throw AwsErrors.translate(e, action);
+                }
+                LOG.warn("Publishing {} in {} failed (attempt {}): {}", name, session.region(), attempt, e.toString());
+                Optional<LayerVersionInfo> ours;
+                try {
+                    ours = publishedSince(name, before, sha256);
+                } catch (RuntimeException check) {
+                    LOG.warn("Could not check whether {} was published after all", name, check);
+                    throw new LayerStudioException(AwsErrors.translate(e, action).getMessage()
+                            + " Whether a new version was made is not known: reading the versions afterwards failed"
+                            + " too.", "List the versions of " + name + " before publishing again.", e);
+                }
+                if (ours.isPresent()) {
+                    LOG.info("The answer to publishing {} was lost, but version {} has its content",
+                            name, ours.get().version());
+                    return ours.get();
+                }
+                if (attempt >= PUBLISH_ATTEMPTS) {
+                    RuntimeException plain = AwsErrors.translate(e, action);
+                    throw new LayerStudioException(plain.getMessage() + " No version was published (checked after "
+                            + attempt + " attempts).", plain instanceof LayerStudioException l ? l.hint() : null, e);
+                }
+                pause(e, attempt);
+            }
+        }
+    }
+
+    /** Failures after which the call may or may not have been done, and may be tried again. */
+    static boolean mayBeRetried(RuntimeException e) {
+        if (AwsErrors.findLayerStudioException(e) != null) {
+            return false;
+        }
+        if (e instanceof AwsServiceException ase) {
+            return ase.statusCode() >= 500 || ase.statusCode() == 429 || ase.isThrottlingException();
+        }
+        return e instanceof SdkClientException;
+    }
+
+    /** The newest version above {@code before} with this content, if any. */
+    private Optional<LayerVersionInfo> publishedSince(String name, long before, String sha256) {
+        List<Long> newer;
         try {
-            return LambdaMapping.version(session.lambda().publishLayerVersion(request));
-        } catch (RuntimeException e) {
-            throw AwsErrors.translate(e, "publish layer " + name + " in " + session.region());
+            newer = session.lambda().listLayerVersionsPaginator(b -> b.layerName(name).maxItems(50))
+                    .layerVersions().stream().map(LayerVersionsListItem::version).filter(v -> v > before)
+                    .sorted(Comparator.reverseOrder()).toList();
+        } catch (ResourceNotFoundException e) {
+            return Optional.empty();
+        }
+        for (long v : newer) {
+            LayerVersionInfo info = LambdaMapping.version(session.lambda().getLayerVersion(b -> b.layerName(name)
+                    .versionNumber(v)));
+            if (sha256.equals(info.codeSha256())) {
+                return Optional.of(info);
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** Backs off before the next attempt, longer when throttled; an interrupt cancels. */
+    private static void pause(RuntimeException e, int attempt) {
+        boolean throttled = e instanceof AwsServiceException ase && (ase.statusCode() == 429 || ase.isThrottlingException());
+        long ceiling = (throttled ? 1000L : 200L) << (attempt - 1);
+        try {
+            Thread.sleep(ThreadLocalRandom.current().nextLong(ceiling / 2, ceiling + 1));
+        } catch (InterruptedException ie) {
+            Thread.currentThread().interrupt();
+            throw new CancellationException("Publishing cancelled");
         }
     }
 

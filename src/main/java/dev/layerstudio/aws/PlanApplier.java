@@ -44,6 +44,8 @@ import software.amazon.awssdk.services.lambda.waiters.LambdaWaiter;
  *       with the same change, send again; if it changes again, report a conflict.</li>
  *   <li>409 (another update in progress): wait for it to finish and send again.</li>
  *   <li>Throttling and server errors: the client's standard or adaptive retries.</li>
+ *   <li>Any other failure: the function is read again, since the update may have been made
+ *       with its answer lost; the result says which list it is on.</li>
  * </ul>
  * Functions run a few at a time; each gets its own {@link ApplyResult}, in plan order.
  * Interrupting the calling thread lets running updates finish and cancels the rest.
@@ -148,11 +150,44 @@ public final class PlanApplier {
             result = update(entry, facts, listener);
         } catch (RuntimeException e) {
             LOG.warn("Updating {} failed", entry.functionName(), e);
-            result = result(entry, Outcome.FAILED, null, false,
-                    AwsErrors.translate(e, "update " + entry.functionName()).getMessage());
+            String error = AwsErrors.translate(e, "update " + entry.functionName()).getMessage();
+            if (AwsErrors.findLayerStudioException(e) != null) {
+                // the credentials failed: the request was never signed, so nothing was sent
+                result = result(entry, Outcome.FAILED, null, false, error + " " + entry.functionName()
+                        + " keeps its layers.");
+            } else {
+                result = afterFailure(entry, error);
+            }
         }
         listener.finished(result);
         return result;
+    }
+
+    /**
+     * A failed update may still have been made (the answer lost on the way back), so the
+     * function is read again and the result says which list it is on.
+     */
+    private ApplyResult afterFailure(FunctionPlan entry, String error) {
+        String name = entry.functionName();
+        FunctionInfo now;
+        try {
+            now = LambdaMapping.function(clients.apply(entry.function().region())
+                    .getFunctionConfiguration(b -> b.functionName(name)));
+        } catch (RuntimeException e) {
+            LOG.warn("Could not read {} after its failed update", name, e);
+            return result(entry, Outcome.FAILED, null, false, error + " Whether " + name
+                    + " has its new layers is not known: it could not be read afterwards; check it before trying"
+                    + " again.");
+        }
+        if (now.layerArns().equals(entry.after()) && !entry.after().equals(entry.before())) {
+            return result(entry, Outcome.UPDATED, now, false, "Updated " + name + " (the answer was lost on the way"
+                    + " back; reading it again shows the new layers).");
+        }
+        if (now.layerArns().equals(entry.before())) {
+            return result(entry, Outcome.FAILED, now, false, error + " " + name + " keeps its layers.");
+        }
+        return result(entry, Outcome.FAILED, now, false, error + " " + name + " now has other layers than"
+                + " planned or before; it was left as it is.");
     }
 
     private ApplyResult update(FunctionPlan entry, PlanFacts facts, ApplyListener listener) {

@@ -5,6 +5,7 @@ import dev.layerstudio.model.ProgressListener;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
+import java.nio.channels.ClosedByInterruptException;
 import java.nio.channels.FileChannel;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
@@ -112,6 +113,7 @@ public final class S3Uploader {
             throw AwsErrors.translate(e, "start the upload to bucket '" + bucket + "'");
         }
         boolean done = false;
+        boolean completing = false;
         try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
             List<CompletedPart> parts = new ArrayList<>();
             long sent = 0;
@@ -135,36 +137,58 @@ public final class S3Uploader {
                 number++;
                 progress.progress(sent, size);
             } while (sent < size);
+            completing = true;
             s3.completeMultipartUpload(b -> b.bucket(bucket).key(key).uploadId(uploadId)
                     .multipartUpload(m -> m.parts(parts)));
             done = true;
+        } catch (ClosedByInterruptException e) {
+            throw new CancellationException("Upload cancelled");
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (LayerStudioException | CancellationException e) {
             throw e;
         } catch (RuntimeException e) {
+            if (AwsErrors.cancelled(e)) {
+                Thread.currentThread().interrupt();
+                throw new CancellationException("Upload cancelled");
+            }
             throw AwsErrors.translate(e, "upload the zip to bucket '" + bucket + "'");
         } finally {
             if (!done) {
                 abort(bucket, key, uploadId);
+                if (completing) {
+                    // The answer to CompleteMultipartUpload may have been lost after S3 made the object.
+                    delete(bucket, key);
+                }
             }
         }
     }
 
     /** Removes the staged object; failures are only logged. */
     public void delete(String bucket, String key) {
-        try {
-            s3.deleteObject(b -> b.bucket(bucket).key(key));
-        } catch (RuntimeException e) {
-            LOG.warn("Could not delete s3://{}/{}", bucket, key, e);
-        }
+        cleanUp(() -> s3.deleteObject(b -> b.bucket(bucket).key(key)), "delete s3://" + bucket + "/" + key);
     }
 
     private void abort(String bucket, String key, String uploadId) {
+        cleanUp(() -> s3.abortMultipartUpload(b -> b.bucket(bucket).key(key).uploadId(uploadId)),
+                "abort upload " + uploadId + " of s3://" + bucket + "/" + key);
+    }
+
+    /**
+     * Runs a clean-up call even when the thread was interrupted (a cancel): the SDK refuses to
+     * start a call on an interrupted thread, which would leave the upload or object behind.
+     * The interrupt is kept for the caller. Failures are only logged.
+     */
+    private static void cleanUp(Runnable call, String what) {
+        boolean interrupted = Thread.interrupted();
         try {
-            s3.abortMultipartUpload(b -> b.bucket(bucket).key(key).uploadId(uploadId));
+            call.run();
         } catch (RuntimeException e) {
-            LOG.warn("Could not abort upload {} of s3://{}/{}", uploadId, bucket, key, e);
+            LOG.warn("Could not {}", what, e);
+        } finally {
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
         }
     }
 }

@@ -101,7 +101,13 @@ public final class SdkLayerService implements LayerService {
                 try (AwsSession other = session.inRegion(region)) {
                     return new RegionLayers(region, new SdkLayerService(other, options).listLayers(), null);
                 }
+            } catch (CancellationException e) {
+                throw e;
             } catch (RuntimeException e) {
+                if (AwsErrors.cancelled(e)) {
+                    Thread.currentThread().interrupt();
+                    throw new CancellationException("Listing cancelled");
+                }
                 LOG.warn("Listing the layers of {} failed", region, e);
                 return new RegionLayers(region, List.of(), e.getMessage());
             }

@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CancellationException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -68,7 +69,13 @@ public final class UsageScanner {
             try (AwsSession other = session.inRegion(region)) {
                 return scan(region, SdkFunctionService.listFunctions(other.lambda(), region), layer, ref);
             }
+        } catch (CancellationException e) {
+            throw e;
         } catch (RuntimeException e) {
+            if (AwsErrors.cancelled(e)) {
+                Thread.currentThread().interrupt();
+                throw new CancellationException("Usage scan cancelled");
+            }
             LOG.warn("Usage scan of {} failed", region, e);
             return new RegionScan(region, List.of(), 0, e.getMessage());
         }

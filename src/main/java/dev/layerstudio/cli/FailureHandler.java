@@ -21,9 +21,20 @@ final class FailureHandler implements IExecutionExceptionHandler {
 
     private static final Logger LOG = LoggerFactory.getLogger(FailureHandler.class);
 
+    /**
+     * The command line for the log, each URL without its query: a pre-signed URL's query
+     * (X-Amz-Signature, X-Amz-Credential, X-Amz-Security-Token) is a credential while it is valid.
+     */
+    static String loggable(java.util.List<String> args) {
+        return String.join(" ", args.stream().map(a -> {
+            int query = a.indexOf('?');
+            return query > 0 && a.contains("://") ? a.substring(0, query) + "?<query left out>" : a;
+        }).toList());
+    }
+
     @Override
     public int handleExecutionException(Exception ex, CommandLine cl, ParseResult parsed) {
-        LOG.error("Command failed: {}", String.join(" ", parsed.originalArgs()), ex);
+        LOG.error("Command failed: {}", loggable(parsed.originalArgs()), ex);
         Throwable e = ex;
         while (e instanceof java.io.UncheckedIOException && e.getCause() != null) {
             e = e.getCause();

@@ -3,6 +3,7 @@ package dev.layerstudio.inspect;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InterruptedIOException;
+import java.io.OutputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpHeaders;
@@ -14,13 +15,14 @@ import java.nio.channels.NonWritableChannelException;
 import java.nio.channels.SeekableByteChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.slf4j.Logger;
@@ -301,13 +303,55 @@ final class HttpRangeChannel implements SeekableByteChannel {
         LOG.info("{} ignores Range requests; downloading the whole file", url.getHost());
         Files.createDirectories(downloadDir);
         download = Files.createTempFile(downloadDir, "layer-", ".zip");
-        try (InputStream in = r.body()) {
-            fetchedBytes += Files.copy(in, download, StandardCopyOption.REPLACE_EXISTING);
+        Path target = download;
+        InputStream in = r.body();
+        // The JDK's response stream does not give way to an interrupt, so the copy runs on a
+        // thread of its own and this one waits, where a cancel can reach it.
+        FutureTask<Long> copy = new FutureTask<>(() -> {
+            try (OutputStream out = Files.newOutputStream(target)) {
+                return in.transferTo(out);
+            }
+        });
+        Thread copier = new Thread(copy, "layer-studio-download");
+        copier.setDaemon(true);
+        copier.start();
+        boolean complete = false;
+        try {
+            fetchedBytes += copy.get();
+            complete = true;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new InterruptedIOException("Cancelled while downloading the layer.");
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof IOException io ? io : new IOException(e.getCause());
+        } finally {
+            if (!complete) {
+                stop(in, copier);
+                // a cancelled or broken download leaves no part of the layer behind
+                Files.deleteIfExists(target);
+            }
         }
         downloaded = Files.newByteChannel(download, StandardOpenOption.READ, StandardOpenOption.DELETE_ON_CLOSE);
         size = downloaded.size();
         segments.clear();
         cachedBytes = 0;
+    }
+
+    /** Ends a copy that is not wanted any more, waiting a little for it with the interrupt set aside. */
+    private static void stop(InputStream in, Thread copier) {
+        boolean interrupted = Thread.interrupted();
+        try {
+            in.close();
+            copier.join(10_000);
+        } catch (IOException e) {
+            LOG.debug("Closing an unfinished download failed", e);
+        } catch (InterruptedException e) {
+            interrupted = true;
+        } finally {
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
+        }
     }
 
     private static void close(HttpResponse<InputStream> r) {

@@ -12,6 +12,7 @@ import java.nio.channels.FileChannel;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Matcher;
@@ -33,6 +34,8 @@ public final class RangeServer implements AutoCloseable {
     private final AtomicInteger requests = new AtomicInteger();
     private volatile boolean honourRange = true;
     private volatile int refuseWith;
+    private volatile long slowAfter = -1;
+    private volatile CountDownLatch slowed = new CountDownLatch(1);
 
     public RangeServer() throws IOException {
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
@@ -67,6 +70,16 @@ public final class RangeServer implements AutoCloseable {
     /** Answers every request with this status (403 as an expired link does); 0 to serve again. */
     public void refuseWith(int status) {
         this.refuseWith = status;
+    }
+
+    /**
+     * The next answer slows down after {@code bytes} of its body, as a slow link would: each
+     * further 64 KiB comes after a pause. The returned latch opens when it has slowed down.
+     */
+    public CountDownLatch slowAfter(long bytes) {
+        slowed = new CountDownLatch(1);
+        slowAfter = bytes;
+        return slowed;
     }
 
     private void handle(HttpExchange x) throws IOException {
@@ -111,6 +124,15 @@ public final class RangeServer implements AutoCloseable {
                     bytesServed.addAndGet(n);
                     out.write(buffer.array(), 0, n);
                     pos += n;
+                    if (slowAfter >= 0 && pos - start >= slowAfter && pos <= end) {
+                        slowed.countDown();
+                        try {
+                            Thread.sleep(25);
+                        } catch (InterruptedException e) {
+                            Thread.currentThread().interrupt();
+                            return;
+                        }
+                    }
                 }
             }
         }

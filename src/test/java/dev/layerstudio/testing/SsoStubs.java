@@ -84,10 +84,16 @@ public final class SsoStubs {
 
     /** Role credentials expiring at {@code expirationMillis} (epoch milliseconds, as the portal sends them). */
     public void roleCredentials(String token, String accountId, String role, String keyId, long expirationMillis) {
+        roleCredentials(token, accountId, role, keyId, "sso-secret", "sso-session-token", expirationMillis);
+    }
+
+    /** Role credentials with a chosen secret key and session token. */
+    public void roleCredentials(String token, String accountId, String role, String keyId, String secretKey,
+                                String sessionToken, long expirationMillis) {
         server.stubFor(get(urlPathEqualTo("/federation/credentials")).withHeader(BEARER, equalTo(token))
                 .withQueryParam("account_id", equalTo(accountId)).withQueryParam("role_name", equalTo(role))
                 .willReturn(json(200, "{\"roleCredentials\":{\"accessKeyId\":\"" + keyId
-                        + "\",\"secretAccessKey\":\"sso-secret\",\"sessionToken\":\"sso-session-token\","
+                        + "\",\"secretAccessKey\":\"" + secretKey + "\",\"sessionToken\":\"" + sessionToken + "\","
                         + "\"expiration\":" + expirationMillis + "}}")));
     }
 
