@@ -45,7 +45,7 @@ public final class LogConfigurator extends ContextAwareBase implements Configura
      * Logs of {@code context} to a rolling file {@code name.log} in {@code dir} (the
      * background sandbox's own process names its file {@code sandbox}).
      */
-    static void install(LoggerContext context, Path dir, String name) {
+    public static void install(LoggerContext context, Path dir, String name) {
         PatternLayoutEncoder encoder = new PatternLayoutEncoder();
         encoder.setContext(context);
         encoder.setPattern(PATTERN);

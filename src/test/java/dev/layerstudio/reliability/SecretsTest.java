@@ -9,6 +9,7 @@ import static org.assertj.core.api.Assertions.catchThrowable;
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.LoggerContext;
 import ch.qos.logback.classic.joran.JoranConfigurator;
+import dev.layerstudio.LogConfigurator;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 import dev.layerstudio.aws.AwsSession;
@@ -98,20 +99,14 @@ class SecretsTest {
         Path app = root.resolve("app");
         AppDirs dirs = AppDirs.under(app);
         LoggerContext logging = (LoggerContext) LoggerFactory.getILoggerFactory();
-        String logDir = System.getProperty("layerstudio.logDir");
-        System.setProperty("layerstudio.logDir", dirs.logs().toString());
-        configure(logging, "/logback.xml");
+        logging.reset();
+        LogConfigurator.install(logging, dirs.logs(), "layer-studio"); // the application's own logging
         logging.getLogger("dev.layerstudio").setLevel(Level.DEBUG);
         try {
             commandLine(moto, app);
             connector(moto, new AwsHome(root.resolve("home")));
         } finally {
             configure(logging, "/logback-test.xml");
-            if (logDir == null) {
-                System.clearProperty("layerstudio.logDir");
-            } else {
-                System.setProperty("layerstudio.logDir", logDir);
-            }
         }
 
         Path aws = root.resolve("home").resolve(".aws");
