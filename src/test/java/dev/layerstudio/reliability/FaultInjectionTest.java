@@ -332,8 +332,8 @@ class FaultInjectionTest {
         String expected = switch (kind) {
             case CONNECTION_RESET, EMPTY_RESPONSE -> "the connection broke off";
             case TIMEOUT -> "AWS did not answer in time";
-            case SERVER_ERROR_500 -> "server error (500)";
-            case UNAVAILABLE_503 -> "server error (503)";
+            case SERVER_ERROR_500 -> "server error (500"; // then the service's own message, when it gave one
+            case UNAVAILABLE_503 -> "server error (503";
             case THROTTLING -> "AWS is throttling requests";
         };
         assertThat(message).contains(expected);
