@@ -104,8 +104,10 @@ launcher="$image/bin/layer-studio"
 # --- the app image ------------------------------------------------------------------
 log "app image"
 check "launcher exists" test -x "$launcher"
-check "bundled runtime is trimmed (no jdk.compiler, no jdk.httpserver)" \
-  bash -c "! '$image/lib/runtime/bin/java' --list-modules | grep -qE '^(jdk\.compiler|jdk\.httpserver)@'"
+check "bundled runtime is trimmed (no jdk.compiler, no jdk.jshell)" \
+  bash -c "! '$image/lib/runtime/bin/java' --list-modules | grep -qE '^(jdk\.compiler|jdk\.jshell)@'"
+check "bundled runtime has jdk.httpserver (the local sandbox's front)" \
+  bash -c "'$image/lib/runtime/bin/java' --list-modules | grep -q '^jdk\.httpserver@'"
 check "bundled runtime has TLS elliptic curves (jdk.crypto.ec)" \
   bash -c "'$image/lib/runtime/bin/java' --list-modules | grep -q '^jdk.crypto.ec@'"
 check "bundled runtime has its CDS archive" test -s "$image/lib/runtime/lib/server/classes.jsa"
