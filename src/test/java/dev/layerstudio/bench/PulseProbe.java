@@ -1,5 +1,6 @@
 package dev.layerstudio.bench;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -15,18 +16,24 @@ import javafx.animation.AnimationTimer;
 final class PulseProbe extends AnimationTimer {
 
     private final Map<String, List<Long>> gaps = new LinkedHashMap<>();
+    private final List<String> longGaps = new ArrayList<>();
     private List<Long> current;
+    private String phase;
     private long last;
 
     /** Gaps from now on count toward {@code phase}. */
-    void mark(String phase) {
+    synchronized void mark(String phase) {
+        this.phase = phase;
         current = gaps.computeIfAbsent(phase, p -> new ArrayList<>());
     }
 
     @Override
-    public void handle(long now) {
+    public synchronized void handle(long now) {
         if (last != 0 && current != null) {
             current.add(now - last);
+            if (now - last > 100_000_000L) {
+                longGaps.add(phase + ": " + ms(now - last) + " ms, ending " + Instant.now());
+            }
         }
         last = now;
     }
@@ -44,6 +51,16 @@ final class PulseProbe extends AnimationTimer {
             out.put(e.getKey(), s);
         }
         return out;
+    }
+
+    /** Pulses seen so far in the current phase (any thread may ask). */
+    synchronized int pulsesInPhase() {
+        return current == null ? 0 : current.size();
+    }
+
+    /** Each gap over 100 ms: its phase, length and the wall-clock time it ended (to find it in a recording). */
+    List<String> longGaps() {
+        return List.copyOf(longGaps);
     }
 
     private static double ms(long nanos) {

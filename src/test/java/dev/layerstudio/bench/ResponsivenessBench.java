@@ -25,6 +25,7 @@ import java.util.Map;
 import java.util.ResourceBundle;
 import java.util.concurrent.TimeUnit;
 import javafx.stage.Stage;
+import jdk.jfr.Configuration;
 import jdk.jfr.Recording;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -67,13 +68,21 @@ class ResponsivenessBench {
         state.close();
     }
 
+    /** Waits for three more pulses: what the last step changed has been laid out and drawn in its phase. */
+    private static void settle(PulseProbe probe) throws Exception {
+        int seen = probe.pulsesInPhase();
+        waitFor(1, TimeUnit.MINUTES, () -> probe.pulsesInPhase() >= seen + 3);
+    }
+
     @Test
     void pulsesWhileBuildingInTheWizard(FxRobot robot) throws Exception {
         // -Dbench.jfr=FILE: a flight recording of the run, to see what held the JavaFX thread
         String jfr = System.getProperty("bench.jfr");
-        Recording recording = new Recording();
+        Recording recording = new Recording(Configuration.getConfiguration("profile"));
         if (jfr != null) {
-            recording.enable("jdk.ExecutionSample").withPeriod(Duration.ofMillis(10));
+            Duration period = Duration.ofMillis(Long.getLong("bench.jfrPeriodMs", 10));
+            recording.enable("jdk.ExecutionSample").withPeriod(period);
+            recording.enable("jdk.NativeMethodSample").withPeriod(period);
             recording.start();
         }
         PulseProbe probe = new PulseProbe();
@@ -90,11 +99,13 @@ class ResponsivenessBench {
                     Theme.LIGHT);
             contents.requirementsProperty().set("requests\npandas\n");
         });
+        settle(probe);
         robot.interact(() -> {
             probe.mark("install");
             contents.install();
         });
         waitFor(15, TimeUnit.MINUTES, () -> !contents.installingProperty().get());
+        settle(probe); // the frames that show the result belong to this phase
         assertThat(state.installationProperty().get()).as(String.join("\n", contents.log())).isNotNull();
 
         InspectViewModel inspect = new InspectViewModel(state, services, bundle);
@@ -102,9 +113,12 @@ class ResponsivenessBench {
             probe.mark("open Inspect");
             StepPage.show(stage, Step.INSPECT, InspectController.class, () -> new InspectController(inspect),
                     Theme.LIGHT);
-            probe.mark("zip and inspect");
         });
+        // the page's first frames (styling and laying out a page just loaded) count as opening it
+        settle(probe);
+        robot.interact(() -> probe.mark("zip and inspect"));
         waitFor(10, TimeUnit.MINUTES, () -> state.reportProperty().get() != null && !inspect.busyProperty().get());
+        settle(probe);
         robot.interact(probe::stop);
         if (jfr != null) {
             recording.dump(Path.of(jfr));
@@ -116,6 +130,7 @@ class ResponsivenessBench {
         result.put("installer", state.installationProperty().get().installer());
         result.put("files", state.reportProperty().get().fileCount());
         result.put("phases", probe.summary());
+        result.put("longGaps", probe.longGaps());
         String json = new ObjectMapper().writerWithDefaultPrettyPrinter().writeValueAsString(result);
         String out = System.getProperty("bench.out");
         if (out != null) {

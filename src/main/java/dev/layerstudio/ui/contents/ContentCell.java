@@ -6,10 +6,10 @@ import dev.layerstudio.model.ContentSource;
 import java.io.File;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.ResourceBundle;
 import javafx.css.PseudoClass;
 import javafx.geometry.Pos;
-import javafx.scene.control.Label;
 import javafx.scene.control.TextField;
 import javafx.scene.control.TreeCell;
 import javafx.scene.control.TreeItem;
@@ -20,6 +20,8 @@ import javafx.scene.input.Dragboard;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.TransferMode;
 import javafx.scene.layout.HBox;
+import javafx.scene.layout.StackPane;
+import javafx.scene.text.Text;
 import org.kordamp.ikonli.feather.Feather;
 import org.kordamp.ikonli.javafx.FontIcon;
 
@@ -35,14 +37,42 @@ final class ContentCell extends TreeCell<ContentNode> {
 
     private static final PseudoClass DROP_TARGET = PseudoClass.getPseudoClass("drop-target");
 
+    /**
+     * What a row shows, as a pseudo-class of the cell ({@code :installed}, {@code :user},
+     * {@code :conflict}, {@code :folder}): a pseudo-class change only moves the cell's
+     * styles to a state already worked out, where a style class change would match every
+     * selector against the row again.
+     */
+    private enum Kind {
+        INSTALLED, USER, CONFLICT, FOLDER;
+
+        final PseudoClass pseudoClass = PseudoClass.getPseudoClass(name().toLowerCase(Locale.ROOT));
+    }
+
     private final LayerTreeModel model;
     private final ResourceBundle text;
+    // one row of nodes per cell, refilled for each item it shows: a tree of thousands of
+    // files scrolls and refreshes without making (and styling) new nodes for every row
+    private final FontIcon icon = new FontIcon(Feather.FILE);
+    private final Text name = new Text();
+    private final Text size = new Text();
+    private final Text tagText = new Text();
+    private final StackPane tag = new StackPane(tagText);
+    private final HBox row = new HBox(6, icon, name, size, tag);
     private TextField editor;
+    private TreeItem<ContentNode> shown;
 
     ContentCell(LayerTreeModel model, ResourceBundle text) {
         this.model = model;
         this.text = text;
         getStyleClass().add("content-cell");
+        icon.getStyleClass().add("node-icon");
+        name.getStyleClass().add("node-name");
+        size.getStyleClass().add("node-size");
+        tag.getStyleClass().add("node-tag");
+        tagText.getStyleClass().add("node-tag-text");
+        tag.managedProperty().bind(tag.visibleProperty());
+        row.setAlignment(Pos.CENTER_LEFT);
         setOnDragDetected(e -> {
             if (getItem() == null || isEditing()) {
                 return;
@@ -121,58 +151,65 @@ final class ContentCell extends TreeCell<ContentNode> {
     @Override
     protected void updateItem(ContentNode node, boolean empty) {
         super.updateItem(node, empty);
-        getStyleClass().removeAll("node-installed", "node-user", "node-conflict", "node-folder");
         if (empty || node == null) {
+            // the row stays in the cell, hidden: a cell emptied and filled again (as the view
+            // does when the number of rows changes) then needs no styling of a new row
+            shown = null;
+            setKind(null);
             setText(null);
-            setGraphic(null);
+            row.setVisible(false);
+            setAccessibleText(null);
             setTooltip(null);
             return;
         }
         if (isEditing()) {
             return;
         }
+        if (getTreeItem() == shown && row.isVisible()) {
+            return; // the view asks again for the row it has just shown (rows are made anew for new content)
+        }
         setText(null);
-        getStyleClass().add(kindOf(node));
-        setGraphic(row(node));
+        fill(node);
+        row.setVisible(true);
+        setGraphic(row);
         setAccessibleText(node.path() + ", " + describe(node));
     }
 
-    private static String kindOf(ContentNode node) {
+    /** Marks the row with one kind (none for an empty row). */
+    private void setKind(Kind kind) {
+        for (Kind k : Kind.values()) {
+            pseudoClassStateChanged(k.pseudoClass, k == kind);
+        }
+    }
+
+    private static Kind kindOf(ContentNode node) {
         if (node.isConflict()) {
-            return "node-conflict";
+            return Kind.CONFLICT;
         }
         if (node.isUser()) {
-            return "node-user";
+            return Kind.USER;
         }
-        return node.source() instanceof ContentSource.Installed ? "node-installed" : "node-folder";
+        return node.source() instanceof ContentSource.Installed ? Kind.INSTALLED : Kind.FOLDER;
     }
 
     private static Feather iconOf(ContentNode node) {
         return switch (kindOf(node)) {
-            case "node-conflict" -> Feather.ALERT_TRIANGLE;
-            case "node-user" -> node.directory() ? Feather.FOLDER_PLUS : Feather.FILE_TEXT;
-            case "node-installed" -> node.directory() ? Feather.PACKAGE : Feather.FILE;
-            default -> Feather.FOLDER;
+            case CONFLICT -> Feather.ALERT_TRIANGLE;
+            case USER -> node.directory() ? Feather.FOLDER_PLUS : Feather.FILE_TEXT;
+            case INSTALLED -> node.directory() ? Feather.PACKAGE : Feather.FILE;
+            case FOLDER -> Feather.FOLDER;
         };
     }
 
-    private HBox row(ContentNode node) {
-        String kind = kindOf(node);
-        FontIcon icon = new FontIcon(iconOf(node));
-        icon.getStyleClass().add("node-icon");
-        Label name = new Label(node.name());
-        name.getStyleClass().add("node-name");
-        Label size = new Label(ByteSizes.human(model.bytesOf(node)));
-        size.getStyleClass().add("node-size");
-        HBox box = new HBox(6, icon, name, size);
-        box.setAlignment(Pos.CENTER_LEFT);
+    private void fill(ContentNode node) {
+        shown = getTreeItem();
+        setKind(kindOf(node));
+        icon.setIconCode(iconOf(node));
+        name.setText(node.name());
+        size.setText(ByteSizes.human(model.bytesOf(node)));
         String origin = origin(node);
-        if (origin != null) {
-            Label tag = new Label(origin);
-            tag.getStyleClass().addAll("node-tag", kind);
-            box.getChildren().add(tag);
-        }
-        return box;
+        tagText.setText(origin);
+        tag.setVisible(origin != null);
     }
 
     /** A short badge: "yours", "requests", "2 sources". */
@@ -250,7 +287,8 @@ final class ContentCell extends TreeCell<ContentNode> {
         super.cancelEdit();
         editor = null;
         if (getItem() != null) {
-            setGraphic(row(getItem()));
+            fill(getItem());
+            setGraphic(row);
         }
     }
 }

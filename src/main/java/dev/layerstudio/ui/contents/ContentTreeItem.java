@@ -21,7 +21,7 @@ final class ContentTreeItem extends TreeItem<ContentNode> {
     static final Comparator<ContentNode> ORDER = Comparator.comparing((ContentNode n) -> !n.directory())
             .thenComparing(ContentNode::name, String.CASE_INSENSITIVE_ORDER);
 
-    private final LayerContent content;
+    private LayerContent content;
     private final Set<String> expanded;
     private boolean loaded;
 
@@ -45,6 +45,19 @@ final class ContentTreeItem extends TreeItem<ContentNode> {
                     expanded.remove(node.path());
                 }
             });
+        }
+    }
+
+    /**
+     * Shows another content under this (root) item: its rows are made again, but the tree
+     * keeps its root, so the view reuses its cells and updates them once, where a new root
+     * would have them updated at once and then rebuilt on the next layout.
+     */
+    void show(LayerContent next) {
+        content = next;
+        if (loaded) {
+            loaded = false;
+            getChildren();
         }
     }
 

@@ -123,7 +123,7 @@ public final class ContentsController implements StepController {
     }
 
     private void setUpTree() {
-        contentTree.rootProperty().bind(tree.rootProperty());
+        contentTree.setRoot(tree.root());
         contentTree.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
         contentTree.setCellFactory(t -> new ContentCell(tree, resources));
         contentTree.setOnKeyPressed(e -> {

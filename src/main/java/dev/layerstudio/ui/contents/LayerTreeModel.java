@@ -28,8 +28,6 @@ import javafx.beans.binding.BooleanBinding;
 import javafx.beans.property.IntegerProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
-import javafx.beans.property.ReadOnlyObjectProperty;
-import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleIntegerProperty;
@@ -54,13 +52,13 @@ public final class LayerTreeModel {
 
     private final Deque<LayerContent> undo = new ArrayDeque<>();
     private final IntegerProperty undoSize = new SimpleIntegerProperty(0);
-    private final ReadOnlyObjectWrapper<TreeItem<ContentNode>> root = new ReadOnlyObjectWrapper<>();
+    private final Set<String> expanded = new HashSet<>(Set.of("python"));
+    private final ContentTreeItem rootItem = ContentTreeItem.root(LayerContent.empty(), expanded);
     private final ObservableList<ContentNode> conflicts = FXCollections.observableArrayList();
     private final ObservableList<ContentNode> conflictsView = FXCollections.unmodifiableObservableList(conflicts);
     private final ReadOnlyBooleanWrapper adding = new ReadOnlyBooleanWrapper(false);
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper summary = new ReadOnlyStringWrapper("");
-    private final Set<String> expanded = new HashSet<>(Set.of("python"));
     private final BooleanBinding canUndo = undoSize.greaterThan(0);
     private final BooleanBinding empty;
     private final BooleanBinding complete;
@@ -232,7 +230,7 @@ public final class LayerTreeModel {
         conflicts.setAll(c.conflicts());
         summary.set(c.isEmpty() ? "" : String.format(text.getString("contents.tree.summary"), c.fileCount(),
                 dev.layerstudio.model.ByteSizes.human(c.totalBytes())));
-        root.set(ContentTreeItem.root(c, expanded));
+        rootItem.show(c);
     }
 
     /** Bytes under every folder, in one pass over the files. */
@@ -261,8 +259,9 @@ public final class LayerTreeModel {
                 && !LayerPaths.parent(path).equals(folder);
     }
 
-    public ReadOnlyObjectProperty<TreeItem<ContentNode>> rootProperty() {
-        return root.getReadOnlyProperty();
+    /** The (hidden) top of the layer tree; it stays while the content under it changes. */
+    public TreeItem<ContentNode> root() {
+        return rootItem;
     }
 
     /** Files claimed by two sources, until the user settles them. */

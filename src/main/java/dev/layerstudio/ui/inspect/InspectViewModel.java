@@ -76,6 +76,7 @@ public final class InspectViewModel {
 
     private BackgroundTask<?> running;
     private boolean refreshPending;
+    private LayerMap lastOwnMap;
     private Key inspected;
     private AwsSession functionsOf;
 
@@ -142,6 +143,7 @@ public final class InspectViewModel {
         Path output = zipPath(state.layerProperty().get());
         AwsSession session = state.sessionProperty().get();
         String ownName = state.layerProperty().get() == null ? null : state.layerProperty().get().name();
+        String title = layerTitle();
         start(BackgroundTask.of(p -> {
             ZipResult z = zip;
             if (z == null) {
@@ -154,7 +156,8 @@ public final class InspectViewModel {
                     .withArchitecture(key.architecture()).withOtherLayers(stack.sources())
                     .withFunctionCodeBytes(fn == null ? 0 : Math.max(0, fn.codeSize()));
             InspectionReport r = services.inspector().inspect(new LayerSource.LocalZip(z.output()), options, p);
-            return new Inspected(z, r, FindingFix.plan(r, content, services.builder()), stack.unreadable());
+            return new Inspected(z, r, FindingFix.plan(r, content, services.builder()), stack.unreadable(),
+                    new LayerMap(r, title));
         }).onSuccess(done -> {
             if (state.contentProperty().get() != content) {
                 return; // the content changed while this ran; its own refresh follows
@@ -162,15 +165,16 @@ public final class InspectViewModel {
             state.zipProperty().set(done.zip());
             state.reportProperty().set(done.report());
             inspected = key;
-            show(done.report(), true, done.items());
+            show(done.report(), true, done.items(), done.map());
             status.set(done.unreadable().isEmpty() ? "" : String.format(text.getString("inspect.unreadableLayers"),
                     String.join("; ", done.unreadable())));
             loadDiff();
         }).onError(Exception.class, e -> status.set(sentence(e))));
     }
 
+    /** What a task made for the page; the map and the fixes are made there too, off the JavaFX thread. */
     private record Inspected(ZipResult zip, InspectionReport report, List<FindingFix.Item> items,
-                             List<String> unreadable) {
+                             List<String> unreadable, LayerMap map) {
     }
 
     /** Makes a finding's fix: changes the content, then zips and inspects again. */
@@ -198,7 +202,8 @@ public final class InspectViewModel {
             refresh();
             return;
         }
-        show(own, true, FindingFix.plan(own, state.contentProperty().get(), services.builder()));
+        show(own, true, FindingFix.plan(own, state.contentProperty().get(), services.builder()),
+                lastOwnMap != null && lastOwnMap.report() == own ? lastOwnMap : new LayerMap(own, layerTitle()));
         loadDiff();
     }
 
@@ -232,15 +237,17 @@ public final class InspectViewModel {
         }
         Runtime runtime = state.runtimeProperty().get();
         Architecture arch = state.architectureProperty().get();
-        start(BackgroundTask.of(p -> services.inspector().inspect(source.get(),
-                InspectOptions.defaults().withRuntime(runtime).withArchitecture(arch), p))
-                .onSuccess(r -> {
-                    show(r, false, FindingFix.plan(r, null, services.builder()));
-                    diff.set(null);
-                    diffStatus.set(text.getString("inspect.diff.otherLayer"));
-                    status.set("");
-                })
-                .onError(Exception.class, e -> status.set(sentence(e))));
+        start(BackgroundTask.of(p -> {
+            InspectionReport r = services.inspector().inspect(source.get(),
+                    InspectOptions.defaults().withRuntime(runtime).withArchitecture(arch), p);
+            return new Inspected(null, r, FindingFix.plan(r, null, services.builder()), List.of(),
+                    new LayerMap(r, shortLabel(r.source())));
+        }).onSuccess(done -> {
+            show(done.report(), false, done.items(), done.map());
+            diff.set(null);
+            diffStatus.set(text.getString("inspect.diff.otherLayer"));
+            status.set("");
+        }).onError(Exception.class, e -> status.set(sentence(e))));
     }
 
     private LayerSource remote(AwsSession session, String arn) {
@@ -296,10 +303,13 @@ public final class InspectViewModel {
                 .start(services.executor());
     }
 
-    private void show(InspectionReport r, boolean own, List<FindingFix.Item> items) {
+    private void show(InspectionReport r, boolean own, List<FindingFix.Item> items, LayerMap m) {
+        if (own) {
+            lastOwnMap = m;
+        }
         ownLayer.set(own);
         report.set(r);
-        map.set(new LayerMap(r, own ? layerTitle() : shortLabel(r.source())));
+        map.set(m);
         findings.setAll(items);
     }
 

@@ -20,13 +20,21 @@ import java.util.Map;
 public final class LayerMap {
 
     private final Map<String, PackageUsage> owners = new HashMap<>();
+    private final InspectionReport report;
     private final TreemapItem tree;
 
+    /** Made off the JavaFX thread: it walks every entry of the report. */
     public LayerMap(InspectionReport report, String title) {
+        this.report = report;
         for (PackageUsage p : report.packages()) {
             index(p);
         }
         tree = item(report.sizeTree(), title);
+    }
+
+    /** The report this map was made from. */
+    public InspectionReport report() {
+        return report;
     }
 
     /** The treemap tree; its top is the whole layer. */

@@ -175,12 +175,16 @@ public final class TreemapView extends Region {
 
     @Override
     protected void layoutChildren() {
-        double w = getWidth() - snappedLeftInset() - snappedRightInset();
-        double h = getHeight() - snappedTopInset() - snappedBottomInset();
+        double w = Math.max(0, getWidth() - snappedLeftInset() - snappedRightInset());
+        double h = Math.max(0, getHeight() - snappedTopInset() - snappedBottomInset());
         canvas.relocate(snappedLeftInset(), snappedTopInset());
-        canvas.setWidth(Math.max(0, w));
-        canvas.setHeight(Math.max(0, h));
-        paint();
+        if (w != canvas.getWidth() || h != canvas.getHeight()) {
+            // a layout pass that leaves the size as it was keeps the picture: every change
+            // of what is shown paints at once
+            canvas.setWidth(w);
+            canvas.setHeight(h);
+            paint();
+        }
     }
 
     @Override
@@ -318,13 +322,20 @@ public final class TreemapView extends Region {
         if (width(s, font) <= room) {
             return s;
         }
-        for (int n = s.length() - 1; n > 0; n--) {
-            String cut = s.substring(0, n) + "…";
-            if (width(cut, font) <= room) {
-                return cut;
+        // the longest prefix that fits with its ellipsis, by halving: a few measurements, not one per letter
+        int fits = 0;
+        int low = 1;
+        int high = s.length() - 1;
+        while (low <= high) {
+            int n = (low + high) >>> 1;
+            if (width(s.substring(0, n) + "…", font) <= room) {
+                fits = n;
+                low = n + 1;
+            } else {
+                high = n - 1;
             }
         }
-        return "";
+        return fits == 0 ? "" : s.substring(0, fits) + "…";
     }
 
     private Box boxAt(double x, double y) {

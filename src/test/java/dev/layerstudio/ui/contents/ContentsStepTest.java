@@ -118,7 +118,8 @@ class ContentsStepTest {
         assertThat(content.contains("python/tinydep/__init__.py")).isTrue();
         assertThat(robot.lookup("#installStatus").queryLabeled().getText()).contains("Installed 2 packages")
                 .contains("python3.12").contains("x86_64");
-        assertThat(cell(robot, "python/tinypkg")).isNotNull();
+        // the tree shows the new rows on its next layout
+        waitFor(10, TimeUnit.SECONDS, () -> cell(robot, "python/tinypkg") != null);
         assertThat(vm.validProperty().get()).isTrue();
         assertThat(bar.isVisible()).isFalse();
     }
