@@ -111,9 +111,15 @@ check "bundled runtime has jdk.httpserver (the local sandbox's front)" \
 check "bundled runtime has TLS elliptic curves (jdk.crypto.ec)" \
   bash -c "'$image/lib/runtime/bin/java' --list-modules | grep -q '^jdk.crypto.ec@'"
 check "bundled runtime has its CDS archive" test -s "$image/lib/runtime/lib/server/classes.jsa"
+check "launcher starts the JVM with the first JIT tier only (packaging/jpackage.args)" \
+  grep -qx 'java-options=-XX:TieredStopAtLevel=1' "$image/lib/app/layer-studio.cfg"
 check "class list for the install-time CDS archive (window + command line)" \
   bash -c "grep -q '^javafx/stage/Stage$' '$image/lib/app/layer-studio.classlist' && grep -q '^dev/layerstudio/cli/Cli$' '$image/lib/app/layer-studio.classlist'"
 
+check "command line (bin/layer-studio-cli): the launcher's JVM options, each argument whole" bash -c "
+  test \"\$('$image/bin/layer-studio-cli' --version)\" = 'Layer Studio $project_version' &&
+  '$image/bin/layer-studio-cli' inspect --json '$work/no such/a b.zip' 2>&1 | grep -qF '$work/no such/a b.zip does not exist' &&
+  JAVA_TOOL_OPTIONS=-XX:+PrintCommandLineFlags '$image/bin/layer-studio-cli' --version 2>&1 | grep -q 'TieredStopAtLevel=1'"
 v_out=$("$launcher" --version 2>&1); v_rc=$?
 if [ $v_rc = 0 ] && [ "$v_out" = "Layer Studio $project_version" ]; then ok "--version prints 'Layer Studio $project_version', nothing else"
 else bad "--version (exit $v_rc)" "$v_out"; fi
@@ -151,6 +157,7 @@ check "Depends: GTK 3 and xdg-utils" bash -c "grep -q 'libgtk-3-0' <<<'$(field D
 check "Description set" test -n "$(field Description)"
 contents=$(dpkg-deb -c "$deb" | awk '{print $6}')
 for f in ./opt/layer-studio/bin/layer-studio \
+         ./opt/layer-studio/bin/layer-studio-cli \
          ./opt/layer-studio/lib/app/layer-studio.jar \
          ./opt/layer-studio/lib/app/layer-studio.classlist \
          ./opt/layer-studio/lib/app/dev.layerstudio.LayerStudio.metainfo.xml \
@@ -181,6 +188,8 @@ check "AppStream release is $version" \
   grep -q "<release version=\"$version\"" "$root/opt/layer-studio/lib/app/dev.layerstudio.LayerStudio.metainfo.xml"
 check "launcher from the unpacked .deb: --version" \
   bash -c "test \"\$('$root/opt/layer-studio/bin/layer-studio' --version)\" = 'Layer Studio $project_version'"
+check "command line from the unpacked .deb (bin/layer-studio-cli): --version" \
+  bash -c "test \"\$('$root/opt/layer-studio/bin/layer-studio-cli' --version)\" = 'Layer Studio $project_version'"
 scripts="$work/deb-control"
 mkdir -p "$scripts" && dpkg-deb -e "$deb" "$scripts"
 check "postinst registers the menu entry, links the command, makes the CDS archive" bash -c "
@@ -195,7 +204,7 @@ rq() { rpm -qp "$@" "$rpm" 2>/dev/null; }
 check "Name layer-studio, Version $version, Release 1" test "$(rq --qf '%{NAME} %{VERSION} %{RELEASE}')" = "layer-studio $version 1"
 check "Requires GTK 3 and xdg-utils" bash -c "rpm -qpR '$rpm' 2>/dev/null | grep -q 'libgtk-3.so.0' && rpm -qpR '$rpm' 2>/dev/null | grep -qx 'xdg-utils'"
 rpm_files=$(rq -l)
-for f in /opt/layer-studio/bin/layer-studio /opt/layer-studio/lib/layer-studio.png \
+for f in /opt/layer-studio/bin/layer-studio /opt/layer-studio/bin/layer-studio-cli /opt/layer-studio/lib/layer-studio.png \
          /opt/layer-studio/lib/layer-studio-layer-studio.desktop /opt/layer-studio/lib/app/layer-studio.classlist; do
   check "contains $f" grep -qxF "$f" <<<"$rpm_files"
 done
@@ -215,6 +224,8 @@ if [ "$(id -u)" = 0 ] && { [ "${CI:-}" = true ] || [ "${LAYER_STUDIO_INSTALL_TES
     bad "apt-get install" "$(tail -20 "$work/apt.log")"
   fi
   if [ -n "$installed" ]; then
+    check "layer-studio on PATH is the command-line script" \
+      test "$(readlink /usr/bin/layer-studio)" = /opt/layer-studio/bin/layer-studio-cli
     check "layer-studio on PATH prints its version" bash -c "test \"\$(layer-studio --version)\" = 'Layer Studio $project_version'"
     check "desktop entry registered" test -e /usr/share/applications/layer-studio-layer-studio.desktop
     check "AppStream metadata linked" test -e /usr/share/metainfo/dev.layerstudio.LayerStudio.metainfo.xml
