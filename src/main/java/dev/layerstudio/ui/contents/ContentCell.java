@@ -73,6 +73,10 @@ final class ContentCell extends TreeCell<ContentNode> {
         tagText.getStyleClass().add("node-tag-text");
         tag.managedProperty().bind(tag.visibleProperty());
         row.setAlignment(Pos.CENTER_LEFT);
+        // in the cell from the start, hidden: it is styled with the cell, when the page is
+        // made, not in the frame that first shows an installation
+        row.setVisible(false);
+        setGraphic(row);
         setOnDragDetected(e -> {
             if (getItem() == null || isEditing()) {
                 return;

@@ -174,6 +174,9 @@ class ContentsStepTest {
         assertThat(node("python/mylib").isUser()).isTrue();
 
         waitFor(5, TimeUnit.SECONDS, () -> cell(robot, "python/mylib") != null);
+        // the row says whose it is: the user's own folder, with its badge
+        assertThat(kinds(cell(robot, "python/mylib"))).containsExactly("user");
+        assertThat(shownTexts(cell(robot, "python/mylib"))).contains("mylib", "yours");
         robot.interact(() -> mode.set(DesktopDrop.dropFiles(cell(robot, "python/mylib"), List.of(data.toFile()))));
         assertThat(mode.get()).isEqualTo(TransferMode.COPY);
         waitFor(20, TimeUnit.SECONDS, () -> has("python/mylib/data/config.json"));
@@ -206,6 +209,11 @@ class ContentsStepTest {
         waitFor(5, TimeUnit.SECONDS, () -> cell(robot, "python/mylib/helpers.py") != null);
         robot.clickOn(cell(robot, "python/mylib/helpers.py")).type(KeyCode.DELETE);
         waitFor(5, TimeUnit.SECONDS, () -> !has("python/mylib/helpers.py"));
+        // a row left without a node shows nothing of the one it showed before
+        waitFor(5, TimeUnit.SECONDS, () -> cell(robot, "python/mylib/helpers.py") == null);
+        robot.interact(() -> assertThat(robot.lookup(".content-cell").queryAllAs(TreeCell.class))
+                .filteredOn(TreeCell::isEmpty).isNotEmpty()
+                .allSatisfy(c -> assertThat(shownTexts((TreeCell<?>) c)).isEmpty()));
         robot.press(KeyCode.CONTROL).type(KeyCode.Z).release(KeyCode.CONTROL);
         waitFor(5, TimeUnit.SECONDS, () -> has("python/mylib/helpers.py"));
         robot.clickOn("#undoButton");
@@ -234,6 +242,8 @@ class ContentsStepTest {
         waitFor(5, TimeUnit.SECONDS, () -> cell(robot, "python/mylib/x.py") != null);
         // Monocle turns a secondary click into no context-menu request; send the one glass sends.
         TreeCell<ContentNode> conflicted = cell(robot, "python/mylib/x.py");
+        assertThat(kinds(conflicted)).containsExactly("conflict");
+        assertThat(shownTexts(conflicted)).contains("x.py", "2 sources");
         robot.rightClickOn(conflicted);
         robot.interact(() -> {
             javafx.geometry.Point2D at = conflicted.localToScreen(20, 8);
@@ -279,6 +289,27 @@ class ContentsStepTest {
         return robot.lookup(".content-cell").match((TreeCell<ContentNode> c) -> c.getItem() != null
                 && c.getItem().path().equals(path) && c.isVisible()).tryQuery().map(n -> (TreeCell<ContentNode>) n)
                 .orElse(null);
+    }
+
+    /** The kinds a row is marked with (its pseudo-classes among installed, user, conflict, folder). */
+    private static List<String> kinds(TreeCell<?> cell) {
+        return cell.getPseudoClassStates().stream().map(javafx.css.PseudoClass::getPseudoClassName)
+                .filter(List.of("installed", "user", "conflict", "folder")::contains).toList();
+    }
+
+    /** The texts a row shows: those of its visible text nodes. */
+    private static List<String> shownTexts(TreeCell<?> cell) {
+        return cell.lookupAll("Text").stream().filter(ContentsStepTest::showing)
+                .map(n -> ((javafx.scene.text.Text) n).getText()).filter(t -> t != null && !t.isEmpty()).toList();
+    }
+
+    private static boolean showing(Node n) {
+        for (Node at = n; at != null; at = at.getParent()) {
+            if (!at.isVisible()) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static void expand(FxRobot robot, String path) {
