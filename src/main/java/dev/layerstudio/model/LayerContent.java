@@ -3,7 +3,9 @@ package dev.layerstudio.model;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.NavigableMap;
 import java.util.Objects;
 import java.util.Optional;
@@ -27,6 +29,11 @@ public final class LayerContent {
     private static final LayerContent EMPTY = new LayerContent(new TreeMap<>());
 
     private final NavigableMap<String, ContentNode> nodes;
+    private volatile Totals totals;
+
+    /** Counts over the whole tree: made once per tree, the first time any of them is asked for. */
+    private record Totals(long files, long bytes, List<ContentNode> conflicts, Map<String, Long> folderBytes) {
+    }
 
     private LayerContent(NavigableMap<String, ContentNode> nodes) {
         this.nodes = nodes;
@@ -81,7 +88,7 @@ public final class LayerContent {
 
     /** Files claimed by more than one source, in path order. */
     public List<ContentNode> conflicts() {
-        return nodes.values().stream().filter(ContentNode::isConflict).toList();
+        return totals().conflicts();
     }
 
     public boolean isEmpty() {
@@ -93,17 +100,51 @@ public final class LayerContent {
     }
 
     public long fileCount() {
-        return nodes.values().stream().filter(n -> !n.directory()).count();
+        return totals().files();
     }
 
     /** Bytes of all files. */
     public long totalBytes() {
-        return nodes.values().stream().mapToLong(ContentNode::size).sum();
+        return totals().bytes();
     }
 
     /** Bytes of the files at or below a path. */
     public long bytesUnder(String path) {
-        return subtree(path).stream().mapToLong(ContentNode::size).sum();
+        String p = LayerPaths.normalize(path);
+        ContentNode self = nodes.get(p);
+        return self != null && !self.directory() ? self.size() : totals().folderBytes().getOrDefault(p, 0L);
+    }
+
+    /**
+     * The counts behind {@link #fileCount()}, {@link #totalBytes()}, {@link #conflicts()}
+     * and {@link #bytesUnder(String)}, in one pass over the tree. A tree is immutable, so
+     * they are made once; whichever thread asks first does it (a background task can, so
+     * that the window then finds them ready).
+     */
+    private Totals totals() {
+        Totals t = totals;
+        if (t == null) {
+            long files = 0;
+            long bytes = 0;
+            List<ContentNode> conflicts = new ArrayList<>();
+            Map<String, Long> folderBytes = new HashMap<>();
+            for (ContentNode n : nodes.values()) {
+                if (n.isConflict()) {
+                    conflicts.add(n);
+                }
+                if (n.directory()) {
+                    continue;
+                }
+                files++;
+                bytes += n.size();
+                for (String folder = n.parent(); !folder.isEmpty(); folder = LayerPaths.parent(folder)) {
+                    folderBytes.merge(folder, n.size(), Long::sum);
+                }
+            }
+            t = new Totals(files, bytes, List.copyOf(conflicts), Map.copyOf(folderBytes));
+            totals = t;
+        }
+        return t;
     }
 
     // ---- changes ----

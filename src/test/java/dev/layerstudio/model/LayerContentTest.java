@@ -46,6 +46,25 @@ class LayerContentTest {
     }
 
     @Test
+    void sizesCountEveryLevelAndEachTreeKeepsItsOwnCounts() {
+        LayerContent before = sample();
+        assertThat(before.bytesUnder("python")).isEqualTo(157);
+        assertThat(before.bytesUnder("python/requests/api.py")).isEqualTo(50);
+        assertThat(before.bytesUnder("python/nothing")).isZero();
+
+        LayerContent after = before.add(ContentNode.file("python/requests/sessions.py",
+                installed("requests/sessions.py", 30, "requests")));
+        assertThat(after.bytesUnder("python/requests")).isEqualTo(180);
+        assertThat(after.bytesUnder("python")).isEqualTo(187);
+        assertThat(after.fileCount()).isEqualTo(4);
+        assertThat(after.totalBytes()).isEqualTo(187);
+        // the tree the change was made on still counts what it holds
+        assertThat(before.bytesUnder("python/requests")).isEqualTo(150);
+        assertThat(before.fileCount()).isEqualTo(3);
+        assertThat(before.totalBytes()).isEqualTo(157);
+    }
+
+    @Test
     void changesReturnANewTreeAndLeaveTheOldOne() {
         LayerContent before = sample();
         LayerContent after = before.remove("python/requests");

@@ -161,7 +161,11 @@ public final class ContentsViewModel {
         failed.set(false);
         status.set("");
         installing.set(true);
-        BackgroundTask<Installation> task = BackgroundTask.of(p -> builder.install(spec, p));
+        BackgroundTask<Installation> task = BackgroundTask.of(p -> {
+            Installation done = builder.install(spec, p);
+            done.content().fileCount(); // the tree's counts are made here, not in the frame that shows it
+            return done;
+        });
         install = task;
         progress.bind(task.progressProperty());
         progressMessage.bind(task.messageProperty());

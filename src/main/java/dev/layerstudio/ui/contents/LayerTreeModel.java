@@ -16,10 +16,8 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Deque;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.ResourceBundle;
 import java.util.Set;
 import java.util.function.UnaryOperator;
@@ -62,7 +60,6 @@ public final class LayerTreeModel {
     private final BooleanBinding canUndo = undoSize.greaterThan(0);
     private final BooleanBinding empty;
     private final BooleanBinding complete;
-    private Map<String, Long> folderBytes = Map.of();
 
     public LayerTreeModel(WizardState state, LayerBuilder builder, AppExecutor executor, ResourceBundle text) {
         this.state = state;
@@ -226,31 +223,15 @@ public final class LayerTreeModel {
 
     private void show(LayerContent now) {
         LayerContent c = now == null ? LayerContent.empty() : now;
-        folderBytes = folderSizes(c);
         conflicts.setAll(c.conflicts());
         summary.set(c.isEmpty() ? "" : String.format(text.getString("contents.tree.summary"), c.fileCount(),
                 dev.layerstudio.model.ByteSizes.human(c.totalBytes())));
         rootItem.show(c);
     }
 
-    /** Bytes under every folder, in one pass over the files. */
-    private static Map<String, Long> folderSizes(LayerContent c) {
-        Map<String, Long> sizes = new HashMap<>();
-        for (ContentNode n : c.nodes()) {
-            if (n.directory()) {
-                continue;
-            }
-            long size = n.size();
-            for (String p = n.parent(); !p.isEmpty(); p = LayerPaths.parent(p)) {
-                sizes.merge(p, size, Long::sum);
-            }
-        }
-        return sizes;
-    }
-
     /** Bytes of a file, or of everything under a folder. */
     public long bytesOf(ContentNode node) {
-        return node.directory() ? folderBytes.getOrDefault(node.path(), 0L) : node.size();
+        return content().bytesUnder(node.path());
     }
 
     /** Whether a node may be dropped into a folder: not into itself or below itself. */
