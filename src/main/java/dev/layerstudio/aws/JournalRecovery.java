@@ -11,9 +11,11 @@ import dev.layerstudio.model.PlanChange;
 import dev.layerstudio.model.PlanFacts;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
+import java.util.stream.Collectors;
 
 /**
  * Settles applies that died part-way, from their journals ({@link ApplyJournals}).
@@ -80,24 +82,38 @@ public final class JournalRecovery {
         journals.remove(journal.id());
     }
 
+    /**
+     * Finishing gives functions layer versions they do not run yet, so those plans are judged by
+     * the compatibility verdict like any attach (facts read once per region); undoing puts back
+     * lists the functions ran before, and is checked only against Lambda's own limits.
+     */
     private Map<String, AttachPlan> plans(ApplyJournal journal, String description, boolean forward) {
-        Map<String, List<FunctionPlan>> byRegion = new LinkedHashMap<>();
+        Map<String, List<ApplyJournal.Entry>> entriesByRegion = new LinkedHashMap<>();
         for (ApplyJournal.Entry e : journal.entries()) {
             String region = e.region() != null ? e.region() : journal.region();
-            FunctionInfo now = servicesByRegion.apply(region).getFunction(e.function());
-            List<String> current = now.layerArns();
-            PlanChange change;
-            if (forward) {
-                // already on the new list: nothing to send; else only from the old list
-                change = new PlanChange.SetLayers(current.equals(e.after()) ? e.after() : e.before(), e.after());
-            } else {
-                change = new PlanChange.SetLayers(current.equals(e.before()) ? e.before() : e.after(), e.before());
-            }
-            byRegion.computeIfAbsent(region, r -> new ArrayList<>())
-                    .add(AttachPlanner.planFor(now, change, PlanFacts.none()));
+            entriesByRegion.computeIfAbsent(region, r -> new ArrayList<>()).add(e);
         }
         Map<String, AttachPlan> out = new LinkedHashMap<>();
-        byRegion.forEach((region, entries) -> out.put(region, new AttachPlan(description, entries, PlanFacts.none())));
+        entriesByRegion.forEach((region, entries) -> {
+            FunctionService service = servicesByRegion.apply(region);
+            PlanFacts facts = forward ? service.facts(entries.stream().flatMap(e -> e.after().stream())
+                    .collect(Collectors.toCollection(LinkedHashSet::new))) : PlanFacts.none();
+            List<FunctionPlan> plans = new ArrayList<>();
+            for (ApplyJournal.Entry e : entries) {
+                FunctionInfo now = service.getFunction(e.function());
+                List<String> current = now.layerArns();
+                PlanChange change;
+                if (forward) {
+                    // already on the new list: nothing to send; else only from the old list
+                    change = new PlanChange.SetLayers(current.equals(e.after()) ? e.after() : e.before(), e.after());
+                } else {
+                    change = new PlanChange.SetLayers(current.equals(e.before()) ? e.before() : e.after(),
+                            e.before());
+                }
+                plans.add(AttachPlanner.planFor(now, change, facts));
+            }
+            out.put(region, new AttachPlan(description, plans, facts));
+        });
         return out;
     }
 }

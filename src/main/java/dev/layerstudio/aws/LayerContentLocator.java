@@ -2,6 +2,7 @@ package dev.layerstudio.aws;
 
 import dev.layerstudio.model.LayerContentLocation;
 import dev.layerstudio.model.LayerStudioException;
+import dev.layerstudio.model.LayerVersionInfo;
 import dev.layerstudio.model.LayerVersionRef;
 import java.net.URI;
 import java.time.Duration;
@@ -47,6 +48,18 @@ public final class LayerContentLocator {
         URI url = url(session, content.location().trim(), ref);
         return new LayerContentLocation(ref.arn(), url, content.codeSha256(),
                 content.codeSize() == null ? -1 : content.codeSize());
+    }
+
+    /**
+     * Where a version already read with GetLayerVersion can be downloaded, without asking again
+     * (its location is read afresh only when the description has none).
+     */
+    public LayerContentLocation locate(AwsSession session, LayerVersionInfo version) {
+        if (version.location() == null || version.location().isBlank()) {
+            return locate(session, version.arn());
+        }
+        return new LayerContentLocation(version.arn(), url(session, version.location().trim(), version.ref()),
+                version.codeSha256(), version.codeSize());
     }
 
     private static GetLayerVersionResponse getLayerVersion(AwsSession session, LayerVersionRef ref) {

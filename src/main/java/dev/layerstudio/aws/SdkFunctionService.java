@@ -5,6 +5,8 @@ import dev.layerstudio.model.ApplyListener;
 import dev.layerstudio.model.ApplyResult;
 import dev.layerstudio.model.AttachPlan;
 import dev.layerstudio.model.AttachPlanner;
+import dev.layerstudio.model.ContentFacts;
+import dev.layerstudio.model.ContentFactsReader;
 import dev.layerstudio.model.FunctionInfo;
 import dev.layerstudio.model.FunctionPlan;
 import dev.layerstudio.model.LayerPosition;
@@ -40,7 +42,9 @@ public final class SdkFunctionService implements FunctionService {
     private final AwsSession session;
     private final PlanApplier.Options options;
     private final ApplyJournals journals;
+    private final ContentFactsReader contents;
 
+    /** For reading functions and usage; plans made by it are judged on declared metadata alone. */
     public SdkFunctionService(AwsSession session) {
         this(session, PlanApplier.Options.defaults());
     }
@@ -51,9 +55,20 @@ public final class SdkFunctionService implements FunctionService {
     }
 
     public SdkFunctionService(AwsSession session, PlanApplier.Options options, ApplyJournals journals) {
+        this(session, options, journals, null);
+    }
+
+    /**
+     * A service whose plans are judged on what each layer version holds, read through
+     * {@code contents} (a version whose content cannot be read is judged on its metadata, with a
+     * warning that says so).
+     */
+    public SdkFunctionService(AwsSession session, PlanApplier.Options options, ApplyJournals journals,
+                              ContentFactsReader contents) {
         this.session = session;
         this.options = options;
         this.journals = journals;
+        this.contents = contents;
     }
 
     @Override
@@ -115,11 +130,32 @@ public final class SdkFunctionService implements FunctionService {
 
     @Override
     public PlanFacts facts(Collection<String> layerVersionArns) {
-        List<LayerVersionInfo> known = new ArrayList<>();
-        for (String arn : new LinkedHashSet<>(layerVersionArns)) {
-            lookUp(arn).ifPresent(known::add);
+        List<LayerVersionInfo> known = Bounded.map(List.copyOf(new LinkedHashSet<>(layerVersionArns)),
+                options.concurrency(), "layer-version", this::lookUp).stream().flatMap(Optional::stream).toList();
+        return withContents(PlanFacts.of(known), known);
+    }
+
+    /** {@code facts} with what each version's content holds, read a few at a time. */
+    private PlanFacts withContents(PlanFacts facts, List<LayerVersionInfo> versions) {
+        if (contents == null) {
+            return facts;
         }
-        return PlanFacts.of(known);
+        LayerContentLocator locator = new LayerContentLocator();
+        List<Object> read = Bounded.map(versions, options.concurrency(), "layer-content", v -> {
+            try {
+                return contents.read(locator.locate(session, v));
+            } catch (LayerStudioException e) {
+                LOG.info("Could not read the content of {}: {}", v.arn(), e.getMessage());
+                return e.getMessage();
+            }
+        });
+        PlanFacts out = facts;
+        for (int i = 0; i < versions.size(); i++) {
+            String arn = versions.get(i).arn();
+            out = read.get(i) instanceof ContentFacts c ? out.withContent(arn, c)
+                    : out.withUnreadContent(arn, (String) read.get(i));
+        }
+        return out;
     }
 
     /** A version's description, or empty when it cannot be read (another account's, no permission). */
@@ -156,7 +192,8 @@ public final class SdkFunctionService implements FunctionService {
                     + region() + " can only use layers of " + region() + ".", "Publish the layer in " + region()
                     + " too, or choose that region.", null);
         }
-        PlanFacts facts = PlanFacts.of(List.of(require(version)));
+        LayerVersionInfo info = require(version);
+        PlanFacts facts = withContents(PlanFacts.of(List.of(info)), List.of(info));
         PlanChange change = new PlanChange.Attach(version, position);
         List<FunctionInfo> infos = functions.stream().distinct().map(this::getFunction).toList();
         return AttachPlanner.plan(change.describe(), infos, change, facts);
@@ -175,7 +212,8 @@ public final class SdkFunctionService implements FunctionService {
         } catch (RuntimeException e) {
             throw AwsErrors.translate(e, "read version " + toVersion + " of layer " + layer);
         }
-        return AttachPlanner.upgrade(listFunctions(), target.ref(), fromVersion, PlanFacts.of(List.of(target)));
+        return AttachPlanner.upgrade(listFunctions(), target.ref(), fromVersion,
+                withContents(PlanFacts.of(List.of(target)), List.of(target)));
     }
 
     @Override

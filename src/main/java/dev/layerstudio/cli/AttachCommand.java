@@ -8,6 +8,7 @@ import dev.layerstudio.model.LayerVersionRef;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -16,7 +17,9 @@ import picocli.CommandLine.Spec;
 @Command(name = "attach", mixinStandardHelpOptions = true,
         description = {"Attach a layer version to functions without dropping the layers they have.",
             "Another version of the same layer is replaced. Layers merge in list order and the last one wins"
-                + " where two hold the same file."})
+                + " where two hold the same file.",
+            "A function the layer cannot run on (native code for another processor or Python) is left alone and"
+                + " the run fails, unless --allow-incompatible names it; warnings are confirmed once."})
 public final class AttachCommand implements Callable<Integer> {
 
     @Spec
@@ -38,6 +41,9 @@ public final class AttachCommand implements Callable<Integer> {
     @Option(names = "--dry-run", description = "Print the plan only.")
     boolean dryRun;
 
+    @Mixin
+    ChangeOptions change = new ChangeOptions();
+
     @Override
     public Integer call() {
         GlobalOptions options = new GlobalOptions(spec);
@@ -48,9 +54,9 @@ public final class AttachCommand implements Callable<Integer> {
         }
         LayerPosition where = LayerPosition.parse(position);
         try (AwsSession session = options.session()) {
-            SdkFunctionService service = new SdkFunctionService(session);
+            SdkFunctionService service = options.functions(session);
             AttachPlan plan = service.planAttach(ref, functions, where);
-            return PlanRunner.run(options.output(), service, plan, dryRun);
+            return PlanRunner.run(options.output(), service, plan, dryRun, change, true);
         }
     }
 }

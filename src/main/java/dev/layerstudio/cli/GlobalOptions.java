@@ -1,6 +1,12 @@
 package dev.layerstudio.cli;
 
+import dev.layerstudio.aws.ApplyJournals;
 import dev.layerstudio.aws.AwsSession;
+import dev.layerstudio.aws.PlanApplier;
+import dev.layerstudio.aws.SdkFunctionService;
+import dev.layerstudio.inspect.ContentFactsInspector;
+import dev.layerstudio.inspect.Inspector;
+import dev.layerstudio.model.AppDirs;
 import dev.layerstudio.aws.Connector;
 import dev.layerstudio.model.LayerStudioException;
 import dev.layerstudio.sandbox.Sandbox;
@@ -59,6 +65,16 @@ public final class GlobalOptions {
                     "Give it like http://127.0.0.1:4566.", null);
         }
         return uri;
+    }
+
+    /**
+     * The function service for commands that change functions: journalled in the data folder,
+     * and every plan judged on what the layer versions hold (read with Range requests, cached
+     * by SHA-256), as in the window.
+     */
+    public SdkFunctionService functions(AwsSession session) {
+        return new SdkFunctionService(session, PlanApplier.Options.defaults(),
+                ApplyJournals.inData(AppDirs.current()), new ContentFactsInspector(new Inspector()));
     }
 
     /** The run's connector (one per command line; closed when the command ends). */

@@ -16,15 +16,27 @@ final class PlanRunner {
     private PlanRunner() {
     }
 
-    static int run(Output out, FunctionService functions, AttachPlan plan, boolean dryRun) {
+    /**
+     * @param explicit whether the user named the functions (then a blocked one fails the run; an
+     *                 upgrade of whatever uses a layer reports blocked functions and goes on)
+     */
+    static int run(Output out, FunctionService functions, AttachPlan asPlanned, boolean dryRun,
+                   ChangeOptions change, boolean explicit) {
+        AttachPlan plan = change.apply(asPlanned);
         Views.printPlan(out, plan);
         Map<String, Object> doc = new LinkedHashMap<>();
         doc.put("dryRun", dryRun);
         doc.put("plan", Views.plan(plan));
+        int blockedExit = explicit && !plan.blocked().isEmpty() ? FailureHandler.FAILED : 0;
         if (dryRun || plan.updates().isEmpty()) {
             out.line(dryRun ? "Dry run: nothing was changed." : "Nothing to change.");
             out.document(doc);
-            return plan.blocked().isEmpty() ? 0 : FailureHandler.FAILED;
+            return blockedExit;
+        }
+        if (!change.confirmed(out, plan)) {
+            doc.put("confirmed", false);
+            out.document(doc);
+            return FailureHandler.FAILED;
         }
         out.note("Applying to " + plan.updates().size() + " function(s)...");
         List<ApplyResult> results = functions.apply(plan, new ApplyListener() {
@@ -41,8 +53,12 @@ final class PlanRunner {
         out.line("Results:");
         Views.printResults(out, results);
         long updated = results.stream().filter(r -> r.outcome() == ApplyResult.Outcome.UPDATED).count();
-        long notOk = results.stream().filter(r -> !r.ok()).count();
-        out.line("%d updated, %d not as planned.", updated, notOk);
+        long notOk = results.stream().filter(r -> !r.ok()
+                && (explicit || r.outcome() != ApplyResult.Outcome.BLOCKED)).count();
+        long leftAlone = explicit ? 0 : results.stream().filter(r -> r.outcome() == ApplyResult.Outcome.BLOCKED)
+                .count();
+        out.line("%d updated, %d not as planned%s.", updated, notOk,
+                leftAlone == 0 ? "" : ", " + leftAlone + " left alone as incompatible");
         doc.put("results", results.stream().map(Views::result).toList());
         doc.put("undo", functions.undoPlan(results).functions().stream().map(p -> {
             Map<String, Object> m = new LinkedHashMap<>();
@@ -52,6 +68,6 @@ final class PlanRunner {
             return m;
         }).toList());
         out.document(doc);
-        return notOk == 0 ? 0 : FailureHandler.FAILED;
+        return notOk == 0 ? blockedExit : FailureHandler.FAILED;
     }
 }

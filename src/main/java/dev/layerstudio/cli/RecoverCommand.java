@@ -4,7 +4,6 @@ import dev.layerstudio.aws.ApplyJournals;
 import dev.layerstudio.aws.AwsSession;
 import dev.layerstudio.aws.FunctionService;
 import dev.layerstudio.aws.JournalRecovery;
-import dev.layerstudio.aws.SdkFunctionService;
 import dev.layerstudio.model.AppDirs;
 import dev.layerstudio.model.ApplyJournal;
 import dev.layerstudio.model.ApplyListener;
@@ -18,6 +17,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -41,6 +41,9 @@ public final class RecoverCommand implements Callable<Integer> {
 
     @Option(names = "--id", paramLabel = "ID", description = "Only this unfinished change (as listed).")
     String id;
+
+    @Mixin
+    ChangeOptions change = new ChangeOptions();
 
     @Override
     public Integer call() {
@@ -81,7 +84,13 @@ public final class RecoverCommand implements Callable<Integer> {
                 doc.put("entries", j.entries());
                 if (finish || undo) {
                     Map<String, AttachPlan> plans = finish ? recovery.finishPlan(j) : recovery.undoPlan(j);
+                    plans.replaceAll((region, p) -> change.apply(p));
                     plans.values().forEach(p -> Views.printPlan(out, p));
+                    if (!plans.values().stream().allMatch(p -> change.confirmed(out, p))) {
+                        allOk = false;
+                        docs.add(doc);
+                        continue;
+                    }
                     List<ApplyResult> results = recovery.settle(j, plans, ApplyListener.NONE);
                     out.line("Results:");
                     Views.printResults(out, results);
@@ -103,6 +112,6 @@ public final class RecoverCommand implements Callable<Integer> {
     private static FunctionService service(GlobalOptions options, Map<String, AwsSession> sessions, String region) {
         AwsSession session = sessions.computeIfAbsent(region,
                 r -> options.connector().connect(options.profile(), r, options.endpoint()));
-        return new SdkFunctionService(session);
+        return options.functions(session);
     }
 }

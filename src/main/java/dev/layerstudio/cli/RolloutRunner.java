@@ -27,13 +27,15 @@ final class RolloutRunner {
     private final Rollouts rollouts;
     private final String layer;
     private final long to;
+    private final ChangeOptions change;
     private final Map<String, Object> doc = new LinkedHashMap<>();
 
-    RolloutRunner(Output out, Rollouts rollouts, String layer, long to) {
+    RolloutRunner(Output out, Rollouts rollouts, String layer, long to, ChangeOptions change) {
         this.out = out;
         this.rollouts = rollouts;
         this.layer = layer;
         this.to = to;
+        this.change = change;
     }
 
     /** Plans the waves, records the rollout and applies wave 1 (a dry run shows the waves and wave 1 only). */
@@ -55,12 +57,15 @@ final class RolloutRunner {
             out.document(doc);
             return 0;
         }
-        Wave first = plan.waves().get(0);
+        Wave first = withChoices(plan.waves().get(0));
         if (dryRun) {
             showWave(first, plan.waves().size());
             out.line("Dry run: nothing was changed and no rollout was recorded.");
             out.document(doc);
-            return first.plan().blocked().isEmpty() ? 0 : FailureHandler.FAILED;
+            return 0;
+        }
+        if (!confirmed(first, plan.waves().size())) {
+            return FailureHandler.FAILED;
         }
         return apply(rollouts.start(plan), first);
     }
@@ -81,14 +86,18 @@ final class RolloutRunner {
             out.document(doc);
             return 0;
         }
+        Wave wave = withChoices(next.get());
         if (dryRun) {
-            showWave(next.get(), journal.waves().size());
+            showWave(wave, journal.waves().size());
             out.line("Dry run: nothing was changed.");
             doc.put("rollout", rollout(journal));
             out.document(doc);
             return 0;
         }
-        return apply(journal, next.get());
+        if (!confirmed(wave, journal.waves().size())) {
+            return FailureHandler.FAILED;
+        }
+        return apply(journal, wave);
     }
 
     /** Undoes the last applied wave of the recorded rollout. */
@@ -119,8 +128,29 @@ final class RolloutRunner {
                 "Start one with --wave (e.g. --wave env=dev).", null));
     }
 
+    /** The wave with the functions the user chose to change although incompatible. */
+    private Wave withChoices(Wave wave) {
+        return new Wave(wave.number(), wave.label(), change.apply(wave.plan()), wave.skipped());
+    }
+
+    /** Shows the wave first when it has warnings, so the question is asked about what is on screen. */
+    private boolean confirmed(Wave wave, int of) {
+        if (wave.plan().toConfirm().isEmpty()) {
+            return true;
+        }
+        showWave(wave, of);
+        if (change.confirmed(out, wave.plan())) {
+            return true;
+        }
+        doc.put("confirmed", false);
+        out.document(doc);
+        return false;
+    }
+
     private int apply(RolloutJournal journal, Wave wave) {
-        showWave(wave, journal.waves().size());
+        if (!doc.containsKey("plan")) {
+            showWave(wave, journal.waves().size());
+        }
         out.note("Applying wave " + wave.number() + " to " + wave.plan().updates().size() + " function(s)...");
         RolloutJournal after = rollouts.applyWave(journal, wave, listener());
         return finish(after, after.wave(wave.number()).results());
@@ -129,7 +159,7 @@ final class RolloutRunner {
     private int finish(RolloutJournal journal, List<ApplyResult> results) {
         out.line("Results:");
         Views.printResults(out, results);
-        long notOk = results.stream().filter(r -> !r.ok()).count();
+        long notOk = results.stream().filter(r -> !r.ok() && r.outcome() != ApplyResult.Outcome.BLOCKED).count();
         out.line("%d updated, %d not as planned. %s.", results.stream()
                 .filter(r -> r.outcome() == ApplyResult.Outcome.UPDATED).count(), notOk, Rollouts.progress(journal));
         doc.put("results", results.stream().map(Views::result).toList());
@@ -149,9 +179,16 @@ final class RolloutRunner {
         if (!wave.skipped().isEmpty()) {
             out.line("  left alone, no longer on the version being replaced: %s", String.join(", ", wave.skipped()));
         }
+        List<FunctionPlan> blocked = wave.plan().blocked();
+        if (!blocked.isEmpty()) {
+            out.line("  skipped, the new version cannot run on them: %s", String.join(", ",
+                    blocked.stream().map(FunctionPlan::functionName).toList()));
+        }
         doc.put("wave", wave.number());
         doc.put("plan", Views.plan(wave.plan()));
         doc.put("skipped", wave.skipped());
+        doc.put("blocked", blocked.stream().map(p -> Map.of("function", p.functionName(), "reasons",
+                p.flags().stream().filter(f -> f.blocking()).map(f -> f.message()).toList())).toList());
     }
 
     private ApplyListener listener() {

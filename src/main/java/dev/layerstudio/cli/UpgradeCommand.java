@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -23,7 +24,9 @@ import picocli.CommandLine.Spec;
 @Command(name = "upgrade", mixinStandardHelpOptions = true,
         description = {"Move every function of the region that uses a layer to another version of it, in place.",
             "With --wave, in stages: each run applies one wave and stops; --continue applies the next,"
-                + " --rollback-wave undoes the last applied one. Functions no wave chooses form a last wave."})
+                + " --rollback-wave undoes the last applied one. Functions no wave chooses form a last wave.",
+            "Functions the new version cannot run on (native code for another processor or Python) are left"
+                + " alone and reported, unless --allow-incompatible names them."})
 public final class UpgradeCommand implements Callable<Integer> {
 
     @Spec
@@ -53,6 +56,9 @@ public final class UpgradeCommand implements Callable<Integer> {
     @Option(names = "--dry-run", description = "Print the plan only.")
     boolean dryRun;
 
+    @Mixin
+    ChangeOptions change = new ChangeOptions();
+
     @Override
     public Integer call() {
         GlobalOptions options = new GlobalOptions(spec);
@@ -61,17 +67,17 @@ public final class UpgradeCommand implements Callable<Integer> {
         }
         List<WaveSelector> selectors = waves.stream().map(WaveSelector::parse).toList();
         try (AwsSession session = options.session()) {
-            SdkFunctionService service = new SdkFunctionService(session);
+            SdkFunctionService service = options.functions(session);
             if (!resume && !rollback && selectors.isEmpty()) {
                 AttachPlan plan = service.planUpgrade(layer, to, from);
                 if (plan.functions().isEmpty()) {
                     options.output().line("No function in %s uses %s%s.", session.region(), layer,
                             from > 0 ? " version " + from : "");
                 }
-                return PlanRunner.run(options.output(), service, plan, dryRun);
+                return PlanRunner.run(options.output(), service, plan, dryRun, change, false);
             }
             Rollouts rollouts = new Rollouts(service, RolloutJournals.inData(AppDirs.current()));
-            RolloutRunner runner = new RolloutRunner(options.output(), rollouts, layer, to);
+            RolloutRunner runner = new RolloutRunner(options.output(), rollouts, layer, to, change);
             if (rollback) {
                 return runner.rollback(dryRun);
             }

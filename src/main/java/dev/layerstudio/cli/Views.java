@@ -83,6 +83,7 @@ final class Views {
         m.put("change", p.change().describe());
         m.put("changed", p.changed());
         m.put("blocked", p.blocked());
+        m.put("verdict", p.verdict().name().toLowerCase(Locale.ROOT));
         m.put("before", p.before());
         m.put("after", p.after());
         m.put("unzippedTotalBytes", p.unzippedTotalBytes());
@@ -96,6 +97,7 @@ final class Views {
         m.put("severity", f.severity().name().toLowerCase(Locale.ROOT));
         m.put("message", f.message());
         m.put("layerArn", f.layerArn());
+        m.put("overridden", f.overridden());
         return m;
     }
 
@@ -185,12 +187,23 @@ final class Views {
                 out.line("    after:  %s", stack(p.after()));
             }
             for (PlanFlag f : p.flags()) {
-                out.line("    %s: %s", f.blocking() ? "error" : "warning", f.message());
+                out.line("    %s: %s", label(f), f.message());
+            }
+            if (p.blocked() && p.overridable()) {
+                out.line("    (left alone; --allow-incompatible %s changes it anyway)", p.functionName());
             }
         }
         if (!plan.functions().isEmpty()) {
             out.line("  (layers merge in this order; where two hold the same file, the later one wins)");
         }
+    }
+
+    private static String label(PlanFlag f) {
+        return switch (f.severity()) {
+            case ERROR -> "error";
+            case INCOMPATIBLE -> f.overridden() ? "incompatible, changed anyway" : "incompatible";
+            case WARNING -> "warning";
+        };
     }
 
     static void printResults(Output out, List<ApplyResult> results) {

@@ -1,6 +1,7 @@
 package dev.layerstudio.inspect;
 
 import dev.layerstudio.model.AppDirs;
+import dev.layerstudio.model.ContentFacts;
 import dev.layerstudio.model.InspectionReport;
 import dev.layerstudio.model.LayerDiff;
 import dev.layerstudio.model.LayerStudioException;
@@ -83,6 +84,14 @@ public final class Inspector {
                     progress.message("Importing " + modules.size() + " modules");
                     return checker.check(source, runtime, arch, modules);
                 });
+    }
+
+    /**
+     * What the layer holds as far as running it goes (native code by processor, CPython and OS;
+     * unzipped size), for the compatibility verdict. Reads only what a scan reads, cached alike.
+     */
+    public ContentFacts contentFacts(LayerSource source) {
+        return ContentFactsBuilder.build(scan(source).scan());
     }
 
     /** What changed from {@code older} to {@code newer}. */

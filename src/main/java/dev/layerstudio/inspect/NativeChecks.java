@@ -56,8 +56,17 @@ final class NativeChecks {
         return out;
     }
 
-    private static List<Problem> problems(CheckContext ctx, String path, NativeFile header) {
-        List<Problem> out = new ArrayList<>();
+    /**
+     * What a native file is built for, from its header where it was read, else from its name.
+     *
+     * @param os         another operating system than Linux with glibc, or null
+     * @param machine    the processor ({@code x86_64}, {@code aarch64}, ...) of Linux code, or null when unknown
+     * @param abiDigits  the CPython of an extension module ({@code 312}), or null
+     */
+    record Target(String os, String machine, String abiDigits) {
+    }
+
+    static Target classify(String path, NativeFile header) {
         String lower = path.toLowerCase(Locale.ROOT);
         Matcher tag = CPYTHON_TAG.matcher(lower);
         Matcher win = WINDOWS_TAG.matcher(lower);
@@ -75,24 +84,26 @@ final class NativeChecks {
         } else if (tag.matches() && tag.group(3).contains("musl")) {
             os = "musl Linux (Alpine)";
         }
-        if (os != null) {
-            out.add(new Problem(FindingCode.FOREIGN_OS_BINARY, os));
-        } else {
-            String machine = header != null && header.format().equals(NativeFile.ELF) ? header.machine()
+        String machine = null;
+        if (os == null) {
+            machine = header != null && header.format().equals(NativeFile.ELF) ? header.machine()
                     : tag.matches() ? tagMachine(tag.group(3)) : null;
-            String wanted = ctx.architecture().machine();
-            if (machine != null && !machine.equals(wanted)) {
-                out.add(new Problem(FindingCode.FOREIGN_ARCH_BINARY, machine));
-            }
         }
-        if (ctx.runtime() != null) {
-            Matcher abi = tag.matches() ? tag : win.matches() ? win : null;
-            if (abi != null) {
-                String digits = abi.group(1) + abi.group(2);
-                if (!digits.equals(ctx.runtime().abiDigits())) {
-                    out.add(new Problem(FindingCode.FOREIGN_PYTHON_ABI, abi.group(1) + "." + abi.group(2)));
-                }
-            }
+        Matcher abi = tag.matches() ? tag : win.matches() ? win : null;
+        return new Target(os, machine, abi == null ? null : abi.group(1) + abi.group(2));
+    }
+
+    private static List<Problem> problems(CheckContext ctx, String path, NativeFile header) {
+        List<Problem> out = new ArrayList<>();
+        Target t = classify(path, header);
+        if (t.os() != null) {
+            out.add(new Problem(FindingCode.FOREIGN_OS_BINARY, t.os()));
+        } else if (t.machine() != null && !t.machine().equals(ctx.architecture().machine())) {
+            out.add(new Problem(FindingCode.FOREIGN_ARCH_BINARY, t.machine()));
+        }
+        if (ctx.runtime() != null && t.abiDigits() != null && !t.abiDigits().equals(ctx.runtime().abiDigits())) {
+            out.add(new Problem(FindingCode.FOREIGN_PYTHON_ABI, t.abiDigits().charAt(0) + "."
+                    + t.abiDigits().substring(1)));
         }
         return out;
     }

@@ -32,6 +32,11 @@ public record AttachPlan(String description, List<FunctionPlan> functions, PlanF
         return functions.stream().filter(f -> !f.changed() && !f.blocked()).toList();
     }
 
+    /** Entries that will be updated only after the user confirms their warnings. */
+    public List<FunctionPlan> toConfirm() {
+        return functions.stream().filter(f -> !f.toConfirm().isEmpty()).toList();
+    }
+
     public boolean isEmpty() {
         return updates().isEmpty();
     }

@@ -55,7 +55,21 @@ public final class AttachPlanner {
         if (!before.equals(after)) {
             flags.addAll(check(function, before, after, facts));
         }
+        if (facts.allowsIncompatible(function)) {
+            flags.replaceAll(PlanFlag::override);
+        }
         return new FunctionPlan(function, change, before, after, flags, unzippedTotal(function, after, facts));
+    }
+
+    /**
+     * The same plan with the user's choice of functions to change although they are
+     * incompatible (names or ARNs; {@link PlanFacts#ALL} for every one). Only
+     * {@link PlanFlag.Severity#INCOMPATIBLE} flags give way; limits Lambda enforces never do.
+     */
+    public static AttachPlan allowIncompatible(AttachPlan plan, Set<String> functions) {
+        PlanFacts facts = plan.facts().withAllowIncompatible(functions);
+        return new AttachPlan(plan.description(), plan.functions().stream()
+                .map(p -> planFor(p.function(), p.change(), facts)).toList(), facts);
     }
 
     /** The same change recomputed against a fresh read of the function (after a 412). */
@@ -186,20 +200,7 @@ public final class AttachPlanner {
                         + r.region() + " but " + function.name() + " runs in " + function.region()
                         + "; a function can only use layers of its own region.", arn));
             }
-            LayerVersionInfo info = facts.versions().get(arn);
-            if (info == null) {
-                continue;
-            }
-            if (!info.supportsRuntime(function.runtime())) {
-                flags.add(PlanFlag.warning(PlanFlag.Kind.RUNTIME_INCOMPATIBLE, r.name() + ":" + r.version()
-                        + " is made for " + String.join(", ", info.compatibleRuntimes()) + ", not for "
-                        + function.name() + "'s " + function.runtime() + ".", arn));
-            }
-            if (!info.supportsArchitecture(function.architecture())) {
-                flags.add(PlanFlag.warning(PlanFlag.Kind.ARCHITECTURE_INCOMPATIBLE, r.name() + ":" + r.version()
-                        + " is made for " + String.join(", ", info.compatibleArchitectures()) + ", not for "
-                        + function.name() + "'s " + function.architecture() + ".", arn));
-            }
+            flags.addAll(CompatibilityVerdict.newLayer(function, r, facts));
         }
         long known = knownUnzipped(function, after, facts);
         if (known > limits.unzippedTotalBytes()) {
@@ -227,9 +228,10 @@ public final class AttachPlanner {
         return total;
     }
 
+    /** What is known for sure: a code zip's size is a floor for its unzipped size. */
     private static long knownUnzipped(FunctionInfo function, List<String> after, PlanFacts facts) {
         Long code = codeBytes(function, facts);
-        long total = code == null ? 0 : code;
+        long total = code == null ? Math.max(0, function.codeSize()) : code;
         for (String arn : after) {
             total += facts.layerUnzippedBytes().getOrDefault(arn, 0L);
         }

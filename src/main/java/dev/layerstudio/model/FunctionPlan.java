@@ -37,6 +37,21 @@ public record FunctionPlan(FunctionInfo function, PlanChange change, List<String
         return flags.stream().anyMatch(PlanFlag::blocking);
     }
 
+    /** What the compatibility verdict comes to for this function. */
+    public CompatibilityVerdict.Level verdict() {
+        return CompatibilityVerdict.of(this);
+    }
+
+    /** Whether a flag keeps this function unchanged that the user may choose to override. */
+    public boolean overridable() {
+        return blocked() && flags.stream().filter(PlanFlag::blocking).allMatch(PlanFlag::overridable);
+    }
+
+    /** Flags the user must confirm before this function is updated (warnings, and incompatibilities overridden). */
+    public List<PlanFlag> toConfirm() {
+        return willUpdate() ? flags.stream().filter(PlanFlag::needsConfirmation).toList() : List.of();
+    }
+
     /** Whether the function's list is no longer the one the change expected. */
     public boolean conflict() {
         return flags.stream().anyMatch(f -> f.kind() == PlanFlag.Kind.CHANGED_SINCE);

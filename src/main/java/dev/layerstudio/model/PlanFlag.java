@@ -3,25 +3,48 @@ package dev.layerstudio.model;
 /**
  * Something about one function's new layer list that the user should see before applying.
  *
- * @param kind     what it is
- * @param severity errors stop this function's update; warnings do not
- * @param message  one plain sentence
- * @param layerArn the layer version concerned, or null
+ * <p>Three kinds of weight:
+ * <ul>
+ *   <li>{@link Severity#ERROR}: Lambda would refuse the list, or the change cannot be made
+ *       (too many layers, too large, another region, a list changed by someone else). Never sent.</li>
+ *   <li>{@link Severity#INCOMPATIBLE}: Lambda would take the list but the function would break
+ *       (native code for another processor or CPython, declared for another architecture). Not sent
+ *       unless the user chose to attach anyway for that function; then the flag is
+ *       {@linkplain #overridden() overridden} and stays on the plan for everyone to see.</li>
+ *   <li>{@link Severity#WARNING}: worth a look (metadata that does not match pure-Python content);
+ *       shown before applying and confirmed once.</li>
+ * </ul>
+ *
+ * @param kind       what it is
+ * @param severity   how much it weighs
+ * @param message    one plain sentence
+ * @param layerArn   the layer version concerned, or null
+ * @param overridden true when the user chose to attach anyway (only for {@link Severity#INCOMPATIBLE})
  */
-public record PlanFlag(Kind kind, Severity severity, String message, String layerArn) {
+public record PlanFlag(Kind kind, Severity severity, String message, String layerArn, boolean overridden) {
 
     public enum Severity {
-        WARNING, ERROR
+        WARNING, INCOMPATIBLE, ERROR
     }
 
     public enum Kind {
         /** More layers than a function may have. */
         TOO_MANY_LAYERS,
-        /** The function's runtime is not among the version's compatible runtimes. */
+        /** The function's runtime is not among the version's compatible runtimes (the content is pure Python). */
         RUNTIME_INCOMPATIBLE,
         /** The function's architecture is not among the version's compatible architectures. */
         ARCHITECTURE_INCOMPATIBLE,
-        /** Function code plus layers, unzipped, over the limit (only when the sizes are known). */
+        /** Native code in the layer for another processor than the function's. */
+        FOREIGN_ARCHITECTURE,
+        /** Extension modules in the layer for another CPython than the function's runtime. */
+        FOREIGN_PYTHON_ABI,
+        /** Native code in the layer for another operating system than Linux (glibc). */
+        FOREIGN_OS,
+        /** The layer's packages sit only in {@code python/lib/pythonX.Y/site-packages} of another Python. */
+        SITE_PACKAGES_VERSION,
+        /** The layer's content could not be read, so only its declared runtimes and architectures were checked. */
+        CONTENT_NOT_READ,
+        /** Function code plus layers, unzipped, over the limit. */
         UNZIPPED_TOO_LARGE,
         /** A layer in another region than the function. */
         OTHER_REGION,
@@ -35,12 +58,36 @@ public record PlanFlag(Kind kind, Severity severity, String message, String laye
         CHANGED_SINCE
     }
 
+    public PlanFlag(Kind kind, Severity severity, String message, String layerArn) {
+        this(kind, severity, message, layerArn, false);
+    }
+
+    /** Whether this flag keeps the function from being updated. */
     public boolean blocking() {
-        return severity == Severity.ERROR;
+        return severity == Severity.ERROR || severity == Severity.INCOMPATIBLE && !overridden;
+    }
+
+    /** Whether the user may choose to attach anyway (the function would break, but Lambda would take it). */
+    public boolean overridable() {
+        return severity == Severity.INCOMPATIBLE;
+    }
+
+    /** Whether the user must confirm it before the update is sent. */
+    public boolean needsConfirmation() {
+        return severity == Severity.WARNING || severity == Severity.INCOMPATIBLE && overridden;
+    }
+
+    /** The same flag, attached anyway by the user's choice. */
+    public PlanFlag override() {
+        return overridable() ? new PlanFlag(kind, severity, message, layerArn, true) : this;
     }
 
     static PlanFlag error(Kind kind, String message, String layerArn) {
         return new PlanFlag(kind, Severity.ERROR, message, layerArn);
+    }
+
+    static PlanFlag incompatible(Kind kind, String message, String layerArn) {
+        return new PlanFlag(kind, Severity.INCOMPATIBLE, message, layerArn);
     }
 
     static PlanFlag warning(Kind kind, String message, String layerArn) {
