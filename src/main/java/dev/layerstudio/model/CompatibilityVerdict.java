@@ -34,7 +34,8 @@ public final class CompatibilityVerdict {
         if (plan.blocked()) {
             return Level.BLOCKED;
         }
-        return plan.flags().stream().anyMatch(PlanFlag::needsConfirmation) ? Level.WARNING : Level.OK;
+        return plan.flags().stream().anyMatch(f -> f.needsConfirmation() || f.overridden()) ? Level.WARNING
+                : Level.OK;
     }
 
     /**

@@ -47,7 +47,7 @@ public record FunctionPlan(FunctionInfo function, PlanChange change, List<String
         return blocked() && flags.stream().filter(PlanFlag::blocking).allMatch(PlanFlag::overridable);
     }
 
-    /** Flags the user must confirm before this function is updated (warnings, and incompatibilities overridden). */
+    /** Warnings the user must confirm before this function is updated. */
     public List<PlanFlag> toConfirm() {
         return willUpdate() ? flags.stream().filter(PlanFlag::needsConfirmation).toList() : List.of();
     }

@@ -72,9 +72,12 @@ public record PlanFlag(Kind kind, Severity severity, String message, String laye
         return severity == Severity.INCOMPATIBLE;
     }
 
-    /** Whether the user must confirm it before the update is sent. */
+    /**
+     * Whether the user must confirm it before the update is sent. An incompatibility the user
+     * overrode was confirmed by that choice, function by function.
+     */
     public boolean needsConfirmation() {
-        return severity == Severity.WARNING || severity == Severity.INCOMPATIBLE && overridden;
+        return severity == Severity.WARNING;
     }
 
     /** The same flag, attached anyway by the user's choice. */

@@ -205,8 +205,10 @@ class FunctionServiceStubTest {
         wiremock.stubFor(put(urlPathEqualTo(String.format(CONFIG, "bulk-3"))).atPriority(1)
                 .willReturn(FakeLambda.errorResponse(500, "ServiceException", "Internal failure.")));
 
+        // declared for both architectures: the functions run on x86_64
         wiremock.stubFor(get(urlPathEqualTo("/2018-10-31/layers/lib/versions/5"))
-                .willReturn(json(version("arn:aws:lambda:us-east-1:123456789012:layer:lib", 5))));
+                .willReturn(json(version("arn:aws:lambda:us-east-1:123456789012:layer:lib", 5)
+                        .replace("[\"arm64\"]", "[\"x86_64\",\"arm64\"]"))));
         AttachPlan plan = functions.planUpgrade("lib", 5, 0);
         assertThat(plan.updates()).hasSize(6);
         List<ApplyResult> results = functions.apply(plan, ApplyListener.NONE);

@@ -147,7 +147,14 @@ class LayerCommandsTest {
         assertThat(out.toString()).contains("Dry run", "before: cli-base:1", "after:  cli-base:1, cli-lib:1");
         assertThat(layersOf("cli-f1")).containsExactly(base);
 
-        JsonNode attached = json("attach", "--layer", v1, "--function", "cli-f1,cli-f2");
+        // moto serves no layer content, so the native code could not be checked: that needs a yes
+        JsonNode unconfirmed = json("attach", "--layer", v1, "--function", "cli-f1,cli-f2");
+        assertThat(unconfirmed.at("/confirmed").asBoolean(true)).isFalse();
+        assertThat(unconfirmed.at("/plan/functions/0/flags/0/kind").asText()).isEqualTo("CONTENT_NOT_READ");
+        assertThat(layersOf("cli-f1")).containsExactly(base);
+        assertThat(layersOf("cli-f2")).isEmpty();
+
+        JsonNode attached = json("attach", "--layer", v1, "--function", "cli-f1,cli-f2", "--yes");
         assertThat(attached.at("/results/0/outcome").asText()).isEqualTo("updated");
         assertThat(attached.at("/undo/0/restore").toString()).contains(base);
         assertThat(layersOf("cli-f1")).containsExactly(base, v1);
@@ -163,12 +170,12 @@ class LayerCommandsTest {
         assertThat(out.toString()).contains("2 function(s) change", "after:  cli-base:1, cli-lib:2");
         assertThat(layersOf("cli-f1")).containsExactly(base, v1);
 
-        assertThat(run("upgrade", "--layer", "cli-lib", "--to", "2")).as(err.toString()).isZero();
+        assertThat(run("upgrade", "--layer", "cli-lib", "--to", "2", "--yes")).as(err.toString()).isZero();
         assertThat(out.toString()).contains("2 updated");
         assertThat(layersOf("cli-f1")).containsExactly(base, v2);
         assertThat(layersOf("cli-f2")).containsExactly(v2);
 
-        assertThat(run("attach", "--layer", base, "--function", "cli-f1", "--position", "last")).isZero();
+        assertThat(run("attach", "--layer", base, "--function", "cli-f1", "--position", "last", "-y")).isZero();
         assertThat(layersOf("cli-f1")).containsExactly(v2, base);
     }
 

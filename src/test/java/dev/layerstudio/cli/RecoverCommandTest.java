@@ -91,7 +91,7 @@ class RecoverCommandTest {
         assertThat(out.toString()).contains("upgrade rec-lib to 2", "1 of 3 function(s) done", "not done",
                 "recover --finish");
 
-        assertThat(run("--json", "recover", "--finish")).as(err.toString()).isZero();
+        assertThat(run("--json", "recover", "--finish", "--yes")).as(err.toString()).isZero();
         JsonNode doc = new ObjectMapper().readTree(out.toString());
         JsonNode results = doc.path("unfinished").get(0).path("results");
         assertThat(results).hasSize(3);

@@ -89,7 +89,15 @@ class UpgradeWavesCommandTest {
         assertThat(journal).doesNotExist();
         assertThat(layersOf("cw-dev-1")).containsExactly(v1);
 
-        assertThat(run("upgrade", "--layer", "cw-lib", "--to", "2", "--wave", "env=dev")).as(err.toString()).isZero();
+        // moto serves no layer content: the unchecked native code is a warning, confirmed with --yes
+        assertThat(run("upgrade", "--layer", "cw-lib", "--to", "2", "--wave", "env=dev"))
+                .isEqualTo(FailureHandler.FAILED);
+        assertThat(out.toString()).contains("could not be read", "Nothing was changed", "--yes");
+        assertThat(journal).doesNotExist();
+        assertThat(layersOf("cw-dev-1")).containsExactly(v1);
+
+        assertThat(run("upgrade", "--layer", "cw-lib", "--to", "2", "--wave", "env=dev", "--yes"))
+                .as(err.toString()).isZero();
         assertThat(out.toString()).contains("1 updated", "1 of 2 waves applied",
                 "Next: wave 2 of 2 (the rest): cw-prod-1, cw-prod-2", "--continue", journal.toString());
         assertThat(journal).exists();
@@ -97,7 +105,7 @@ class UpgradeWavesCommandTest {
         assertThat(layersOf("cw-prod-1")).containsExactly(v1);
         assertThat(layersOf("cw-prod-2")).containsExactly(v1);
 
-        assertThat(run("upgrade", "--layer", "cw-lib", "--to", "2", "--wave", "env=dev"))
+        assertThat(run("upgrade", "--layer", "cw-lib", "--to", "2", "--wave", "env=dev", "--yes"))
                 .isEqualTo(FailureHandler.FAILED);
         assertThat(err.toString()).contains("already under way");
 
@@ -110,7 +118,8 @@ class UpgradeWavesCommandTest {
         assertThat(dry.at("/plan/changes").asInt()).isEqualTo(2);
         assertThat(layersOf("cw-prod-1")).containsExactly(v1);
 
-        assertThat(run("upgrade", "--layer", "cw-lib", "--to", "2", "--continue")).as(err.toString()).isZero();
+        assertThat(run("upgrade", "--layer", "cw-lib", "--to", "2", "--continue", "--yes")).as(err.toString())
+                .isZero();
         assertThat(out.toString()).contains("2 updated", "2 of 2 waves applied", "Rollout complete");
         assertThat(layersOf("cw-prod-1")).containsExactly(v2);
         assertThat(layersOf("cw-prod-2")).containsExactly(v2);
@@ -130,11 +139,11 @@ class UpgradeWavesCommandTest {
         assertThat(onDisk.at("/waves/0/results/0/functionName").asText()).isEqualTo("cw-dev-1");
         assertThat(onDisk.at("/waves/0/undo/0/restore/0").asText()).isEqualTo(v1);
 
-        JsonNode again = json("upgrade", "--layer", "cw-lib", "--to", "2", "--continue");
+        JsonNode again = json("upgrade", "--layer", "cw-lib", "--to", "2", "--continue", "--yes");
         assertThat(again.at("/rollout/finished").asBoolean()).isTrue();
         assertThat(layersOf("cw-prod-2")).containsExactly(v2);
 
-        assertThat(run("upgrade", "--layer", "cw-lib", "--to", "2", "--continue")).isZero();
+        assertThat(run("upgrade", "--layer", "cw-lib", "--to", "2", "--continue", "--yes")).isZero();
         assertThat(out.toString()).contains("is complete");
     }
 

@@ -122,10 +122,16 @@ class AttachPlannerTest {
         FunctionInfo f = fn("f", "python3.9");
         PlanFacts facts = PlanFacts.of(List.of(info("lib", 1, List.of("python3.12", "python3.13"), List.of("arm64"))));
         FunctionPlan p = AttachPlanner.planFor(f, new PlanChange.Attach(ref("lib", 1), LayerPosition.LAST), facts);
+        // declared architectures are taken at their word (blocked); a declared runtime with content
+        // that was not read is a warning
         assertThat(p.flags()).extracting(PlanFlag::kind)
-                .containsExactly(PlanFlag.Kind.RUNTIME_INCOMPATIBLE, PlanFlag.Kind.ARCHITECTURE_INCOMPATIBLE);
-        assertThat(p.blocked()).isFalse();
-        assertThat(p.flags().get(0).message()).contains("python3.12", "python3.9");
+                .containsExactly(PlanFlag.Kind.ARCHITECTURE_INCOMPATIBLE, PlanFlag.Kind.RUNTIME_INCOMPATIBLE);
+        assertThat(p.flags()).extracting(PlanFlag::severity)
+                .containsExactly(PlanFlag.Severity.INCOMPATIBLE, PlanFlag.Severity.WARNING);
+        assertThat(p.blocked()).isTrue();
+        assertThat(p.overridable()).isTrue();
+        assertThat(p.verdict()).isEqualTo(CompatibilityVerdict.Level.BLOCKED);
+        assertThat(p.flags().get(1).message()).contains("python3.12", "python3.9");
 
         PlanFacts open = PlanFacts.of(List.of(info("lib", 1, List.of(), List.of())));
         assertThat(AttachPlanner.planFor(f, new PlanChange.Attach(ref("lib", 1), LayerPosition.LAST), open).flags())
