@@ -2,6 +2,11 @@ package dev.layerstudio.cli;
 
 import dev.layerstudio.aws.AwsSession;
 import dev.layerstudio.aws.SdkLayerService;
+import dev.layerstudio.inspect.Inspector;
+import dev.layerstudio.inspect.LayerSource;
+import dev.layerstudio.model.ContentFacts;
+import dev.layerstudio.model.LayerStudioException;
+import dev.layerstudio.model.PublishCompatibility;
 import dev.layerstudio.model.ProgressListener;
 import dev.layerstudio.model.PublishRequest;
 import dev.layerstudio.model.PublishResult;
@@ -61,12 +66,17 @@ public final class PublishCommand implements Callable<Integer> {
     @Option(names = "--force", description = "Publish even when the latest version has the same content.")
     boolean force;
 
+    @Option(names = "--allow-incompatible", description = "Declare runtimes or architectures the content cannot"
+            + " run on (native code for another processor or Python); refused otherwise.")
+    boolean allowIncompatible;
+
     @Override
     public Integer call() {
         GlobalOptions options = new GlobalOptions(spec);
         Output out = options.output();
         PublishRequest request = new PublishRequest(zip, layerName, description, license, runtimes, archs, s3Bucket,
                 createBucket, force).validated();
+        checkDeclaration(out, request);
         try (AwsSession session = options.session()) {
             List<PublishResult> results = new SdkLayerService(session).publish(request, regions, progress(out));
             for (PublishResult r : results) {
@@ -85,6 +95,29 @@ public final class PublishCommand implements Callable<Integer> {
             doc.put("results", results.stream().map(Views::publish).toList());
             out.document(doc);
             return results.stream().allMatch(PublishResult::ok) ? 0 : FailureHandler.FAILED;
+        }
+    }
+
+    /**
+     * Refuses a declaration the content cannot run on (an arm64-only native build declared for
+     * x86_64 would pass every console filter and fail at import), and proposes one from the content
+     * when none is given.
+     */
+    private void checkDeclaration(Output out, PublishRequest request) {
+        ContentFacts content = new Inspector().contentFacts(LayerSource.of(request.zip()));
+        PublishCompatibility.Proposal proposal = PublishCompatibility.propose(content, request.compatibleRuntimes());
+        List<String> problems = PublishCompatibility.problems(content, request.compatibleRuntimes(),
+                request.compatibleArchitectures());
+        String suggested = (proposal.runtimes().isEmpty() ? "" : "--runtimes " + String.join(",",
+                proposal.runtimes()) + " ") + "--archs " + String.join(",", proposal.architectures());
+        if (!problems.isEmpty() && !allowIncompatible) {
+            throw new LayerStudioException("The layer cannot run on everything it would be declared for: "
+                    + String.join(" ", problems), "Declare what it runs on (" + suggested
+                    + "), or add --allow-incompatible.", null);
+        }
+        problems.forEach(p -> out.note("Declared anyway: " + p));
+        if (request.compatibleArchitectures().isEmpty() || request.compatibleRuntimes().isEmpty()) {
+            out.note("From its content: " + suggested + " (" + String.join(" ", proposal.reasons()) + ")");
         }
     }
 

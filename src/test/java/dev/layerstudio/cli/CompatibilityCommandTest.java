@@ -208,4 +208,23 @@ class CompatibilityCommandTest {
         assertThat(layersOf("up-x86")).containsExactly(v1);
         assertThat(layersOf("up-313")).containsExactly(v1);
     }
+
+    @Test
+    void publishRefusesADeclarationTheContentCannotRunOn() throws Exception {
+        Path zip = home.resolve("arm-build.zip");
+        java.nio.file.Files.write(zip, arm64Build("p"));
+
+        assertThat(run("publish", zip.toString(), "--layer-name", "decl-lib", "--runtimes", "python3.12,python3.13",
+                "--archs", "x86_64,arm64")).isEqualTo(FailureHandler.FAILED);
+        assertThat(err.toString()).contains("cannot run on everything it would be declared for",
+                "x86_64: the layer's native code is for aarch64", "python3.13: the extension modules are built for"
+                        + " CPython 3.12", "--runtimes python3.12 --archs arm64");
+        assertThat(session.lambda().listLayerVersions(b -> b.layerName("decl-lib")).layerVersions()).isEmpty();
+
+        assertThat(run("publish", zip.toString(), "--layer-name", "decl-lib", "--runtimes", "python3.12",
+                "--archs", "arm64")).as(err.toString()).isZero();
+        assertThat(session.lambda().listLayerVersions(b -> b.layerName("decl-lib")).layerVersions())
+                .singleElement().satisfies(v -> assertThat(v.compatibleArchitecturesAsStrings())
+                        .containsExactly("arm64"));
+    }
 }
