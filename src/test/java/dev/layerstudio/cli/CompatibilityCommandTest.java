@@ -3,8 +3,8 @@ package dev.layerstudio.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.layerstudio.aws.AwsSession;
+import dev.layerstudio.testing.CliAgainstMoto;
 import dev.layerstudio.testing.MotoExtension;
 import dev.layerstudio.testing.MotoFixtures;
 import dev.layerstudio.testing.MotoFront;
@@ -13,11 +13,9 @@ import dev.layerstudio.testing.Wheels;
 import dev.layerstudio.testing.Zips;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -44,8 +42,8 @@ class CompatibilityCommandTest {
 
     private static final String BUCKET = "compat-layers";
 
-    private static MotoServer moto;
     private static MotoFront front;
+    private static CliAgainstMoto cli;
     private static AwsSession session;
     private static MotoFixtures fixtures;
 
@@ -57,37 +55,32 @@ class CompatibilityCommandTest {
 
     @BeforeAll
     static void connect(MotoServer server) {
-        moto = server;
         front = new MotoFront(server);
         session = server.session();
         fixtures = new MotoFixtures(server, session.lambda());
         session.s3().createBucket(b -> b.bucket(BUCKET));
-        System.setProperty("aws.accessKeyId", "testing");
-        System.setProperty("aws.secretAccessKey", "testing");
-        System.setProperty("layerstudio.home", home.toString());
+        cli = CliAgainstMoto.open(front, home);
     }
 
     @AfterAll
     static void close() {
-        System.clearProperty("layerstudio.home");
+        cli.close();
         session.close();
         front.close();
     }
 
     private int run(String... args) {
-        out = new StringWriter();
-        err = new StringWriter();
-        List<String> all = new ArrayList<>(List.of("--endpoint-url", front.endpoint().toString(), "--region",
-                MotoServer.REGION));
-        all.addAll(List.of(args));
-        return Cli.run(new PrintWriter(out, true), new PrintWriter(err, true), all.toArray(String[]::new));
+        int code = cli.run(args);
+        out = cli.out();
+        err = cli.err();
+        return code;
     }
 
     private JsonNode json(String... args) throws IOException {
-        List<String> all = new ArrayList<>(List.of("--json"));
-        all.addAll(List.of(args));
-        run(all.toArray(String[]::new));
-        return new ObjectMapper().readTree(out.toString());
+        JsonNode document = cli.json(args);
+        out = cli.out();
+        err = cli.err();
+        return document;
     }
 
     /** A zip of text and binary files. */

@@ -182,7 +182,7 @@ class SecretsTest {
                 String arn = direct.lambda().listLayerVersions(b -> b.layerName("secret-layer")).layerVersions()
                         .get(0).layerVersionArn();
                 new MotoFixtures(moto, direct.lambda()).createFunction("secret-fn", "python3.12", List.of());
-                cli(cli, 0, "attach", "--layer", arn, "--function", "secret-fn");
+                cli(cli, 0, "attach", "--layer", arn, "--function", "secret-fn", "--yes");
                 cli(cli, 0, "usage", "--layer", "secret-layer");
                 cli(cli, 1, "publish", root.resolve("missing.zip").toString(), "--layer-name", "secret-missing");
                 cli(cli, 1, "attach", "--layer", arn.replaceAll(":\\d+$", ":99"), "--function", "secret-fn");

@@ -20,15 +20,15 @@ public final class CliAgainstMoto implements AutoCloseable {
     private static final String HOME = "layerstudio.home";
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private final MotoServer moto;
+    private final java.net.URI endpoint;
     private final String previousHome;
     private final boolean ownsHome;
     private StringWriter out = new StringWriter();
     private StringWriter err = new StringWriter();
     private int exitCode;
 
-    private CliAgainstMoto(MotoServer moto, Path home) {
-        this.moto = moto;
+    private CliAgainstMoto(java.net.URI endpoint, Path home) {
+        this.endpoint = endpoint;
         this.previousHome = System.getProperty(HOME);
         this.ownsHome = home != null;
         System.setProperty("aws.accessKeyId", "testing");
@@ -40,14 +40,19 @@ public final class CliAgainstMoto implements AutoCloseable {
 
     /** Commands against {@code moto}; with {@code home} (may be null), the app's folders are below it. */
     public static CliAgainstMoto open(MotoServer moto, Path home) {
-        return new CliAgainstMoto(moto, home);
+        return new CliAgainstMoto(moto.endpoint(), home);
+    }
+
+    /** Commands against a front before moto (such as {@link MotoFront}); otherwise as {@link #open}. */
+    public static CliAgainstMoto open(MotoFront front, Path home) {
+        return new CliAgainstMoto(front.endpoint(), home);
     }
 
     /** Runs one command line (endpoint and region added in front); returns its exit code. */
     public int run(String... args) {
         out = new StringWriter();
         err = new StringWriter();
-        List<String> all = new ArrayList<>(List.of("--endpoint-url", moto.endpoint().toString(), "--region",
+        List<String> all = new ArrayList<>(List.of("--endpoint-url", endpoint.toString(), "--region",
                 MotoServer.REGION));
         all.addAll(List.of(args));
         exitCode = Cli.run(new PrintWriter(out, true), new PrintWriter(err, true), all.toArray(String[]::new));
