@@ -1,7 +1,10 @@
 package dev.layerstudio.sandbox;
 
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.util.Optional;
@@ -17,7 +20,16 @@ final class ContentLinks {
     /** What moto gives as a layer version's location. */
     static final String MOTO_LOCATION = "s3://";
 
-    private static final ObjectMapper JSON = new ObjectMapper();
+    /**
+     * A PublishLayerVersion request carries its zip base64-encoded in one JSON string: up to
+     * Lambda's request limit of 69,905,067 bytes, far above Jackson's default longest string
+     * (20 million characters), which made zips over about 15 MB go unkept and unreadable.
+     */
+    static final int MAX_REQUEST_CHARS = 70_000_000;
+
+    private static final ObjectMapper JSON = JsonMapper.builder(JsonFactory.builder()
+            .streamReadConstraints(StreamReadConstraints.builder().maxStringLength(MAX_REQUEST_CHARS).build())
+            .build()).build();
 
     private ContentLinks() {
     }

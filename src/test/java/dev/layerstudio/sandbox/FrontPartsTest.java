@@ -44,6 +44,16 @@ class FrontPartsTest {
     }
 
     @Test
+    void aZipNearTheDirectUploadLimitIsReadFromItsRequest() {
+        // 45 MB of zip are 60 million base64 characters: three times Jackson's default longest string
+        byte[] zip = new byte[45 * 1024 * 1024];
+        new java.util.Random(7).nextBytes(zip);
+        byte[] request = ("{\"LayerName\":\"big\",\"Content\":{\"ZipFile\":\""
+                + java.util.Base64.getEncoder().encodeToString(zip) + "\"}}").getBytes(StandardCharsets.UTF_8);
+        assertThat(ContentLinks.source(request)).hasValueSatisfying(s -> assertThat(s.zipFile()).isEqualTo(zip));
+    }
+
+    @Test
     void rangesAsS3ReadsThem() {
         assertThat(RangeResponder.range(null, 100)).isNull();
         assertThat(RangeResponder.range("bytes=0-9", 100)).containsExactly(0, 9);
