@@ -263,8 +263,8 @@ final class InstallFailures {
         if (joined.contains("linux") && joined.contains(other.machine()) && joined.contains("cp" + runtime.abiDigits())) {
             options.add("build for " + other.id());
         }
-        for (Runtime r : Runtime.values()) {
-            if (r != runtime && joined.contains("cp" + r.abiDigits()) && joined.contains(arch.machine())) {
+        for (Runtime r : Runtime.python()) {
+            if (!r.equals(runtime) && joined.contains("cp" + r.abiDigits()) && joined.contains(arch.machine())) {
                 options.add("choose " + r.id());
                 break;
             }

@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 /** Sentences from pip's and uv's own words (as they print them); real runs are in LayerBuilderTest. */
 class InstallFailuresTest {
 
-    private static final InstallSpec ARM = InstallSpec.of(Runtime.PYTHON_3_12, Architecture.ARM64, Requirements.of("x"));
+    private static final InstallSpec ARM = InstallSpec.of(Runtime.parse("python3.12"), Architecture.ARM64, Requirements.of("x"));
 
     private static ProcessRunner.Result failed(String... lines) {
         return new ProcessRunner.Result(1, List.of(lines));

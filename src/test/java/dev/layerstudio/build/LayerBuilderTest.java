@@ -87,7 +87,7 @@ class LayerBuilderTest {
     }
 
     private InstallSpec spec(Architecture arch, String... requirements) {
-        return InstallSpec.of(Runtime.PYTHON_3_12, arch, Requirements.parse(wheels.indexLines() + String.join("\n", requirements)))
+        return InstallSpec.of(Runtime.parse("python3.12"), arch, Requirements.parse(wheels.indexLines() + String.join("\n", requirements)))
                 .withInstaller(InstallerChoice.PIP);
     }
 
@@ -278,7 +278,7 @@ class LayerBuilderTest {
         try (var s = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
             port = s.getLocalPort(); // closed again: connections are refused
         }
-        InstallSpec spec = InstallSpec.of(Runtime.PYTHON_3_12, Architecture.X86_64,
+        InstallSpec spec = InstallSpec.of(Runtime.parse("python3.12"), Architecture.X86_64,
                 Requirements.of("--index-url http://127.0.0.1:" + port + "/simple", "--retries 0", "requests"))
                 .withInstaller(InstallerChoice.PIP);
         assertThatThrownBy(() -> builder.install(spec, ProgressListener.NONE))
@@ -315,10 +315,10 @@ class LayerBuilderTest {
 
     @Test
     void missingRequirementsFileAndEmptyLayerAreErrors() {
-        assertThatThrownBy(() -> builder.install(InstallSpec.of(Runtime.PYTHON_3_12, Architecture.X86_64,
+        assertThatThrownBy(() -> builder.install(InstallSpec.of(Runtime.parse("python3.12"), Architecture.X86_64,
                 Requirements.ofFile(tmp.resolve("nope.txt"))), ProgressListener.NONE))
                 .isInstanceOf(LayerStudioException.class).hasMessageContaining("does not exist");
-        assertThatThrownBy(() -> builder.build(BuildSpec.of(InstallSpec.of(Runtime.PYTHON_3_12, Architecture.X86_64,
+        assertThatThrownBy(() -> builder.build(BuildSpec.of(InstallSpec.of(Runtime.parse("python3.12"), Architecture.X86_64,
                 Requirements.none()), tmp.resolve("e.zip")), ProgressListener.NONE))
                 .isInstanceOf(LayerStudioException.class).hasMessageContaining("nothing to put in the layer");
     }
@@ -351,7 +351,7 @@ class LayerBuilderTest {
     void cancellingStopsPipAndEverythingItStartedAndRemovesTheStagingFolder() throws Exception {
         try (ServerSocket index = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
             index.setSoTimeout(60_000);
-            InstallSpec spec = InstallSpec.of(Runtime.PYTHON_3_12, Architecture.X86_64, Requirements.of(
+            InstallSpec spec = InstallSpec.of(Runtime.parse("python3.12"), Architecture.X86_64, Requirements.of(
                     "--index-url http://127.0.0.1:" + index.getLocalPort() + "/simple", "--timeout 120", "requests"))
                     .withInstaller(InstallerChoice.PIP);
             Set<Long> before = pids(ProcessHandle.current().descendants());

@@ -30,7 +30,7 @@ class PypiBuildTest {
     @Test
     void aPurePackageFromPypi() throws Exception {
         BuildResult r = new DefaultLayerBuilder(BuildEnvironment.system().withWorkRoot(tmp.resolve("work")))
-                .build(BuildSpec.of(InstallSpec.of(Runtime.PYTHON_3_13, Architecture.X86_64, Requirements.of("six==1.17.0"))
+                .build(BuildSpec.of(InstallSpec.of(Runtime.parse("python3.13"), Architecture.X86_64, Requirements.of("six==1.17.0"))
                         .withInstaller(InstallerChoice.PIP), tmp.resolve("six.zip")), ProgressListener.NONE);
         assertThat(r.packages()).containsExactly(new InstalledPackage("six", "1.17.0", true));
         assertThat(LayerBuilderTest.names(r.zip().output())).contains("python/six.py");
@@ -39,7 +39,7 @@ class PypiBuildTest {
     @Test
     void nativeCodeForArm64WithPip() throws Exception {
         BuildResult r = new DefaultLayerBuilder(BuildEnvironment.system().withWorkRoot(tmp.resolve("work")))
-                .build(BuildSpec.of(InstallSpec.of(Runtime.PYTHON_3_12, Architecture.ARM64,
+                .build(BuildSpec.of(InstallSpec.of(Runtime.parse("python3.12"), Architecture.ARM64,
                         Requirements.of("markupsafe==3.0.2")).withInstaller(InstallerChoice.PIP), tmp.resolve("ms.zip")),
                         ProgressListener.NONE);
         assertAarch64Extension(r);
@@ -49,7 +49,7 @@ class PypiBuildTest {
     void nativeCodeForArm64WithUv() throws Exception {
         BuildResult r = new DefaultLayerBuilder(BuildEnvironment.system().withWorkRoot(tmp.resolve("work"))
                 .withSearchPathFirst(PythonTools.uvBin()))
-                .build(BuildSpec.of(InstallSpec.of(Runtime.PYTHON_3_12, Architecture.ARM64,
+                .build(BuildSpec.of(InstallSpec.of(Runtime.parse("python3.12"), Architecture.ARM64,
                         Requirements.of("markupsafe==3.0.2")).withInstaller(InstallerChoice.UV), tmp.resolve("ms-uv.zip")),
                         ProgressListener.NONE);
         assertThat(r.installer()).startsWith("uv ");

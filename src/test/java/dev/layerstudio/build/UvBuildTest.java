@@ -57,7 +57,7 @@ class UvBuildTest {
     }
 
     private InstallSpec spec(Architecture arch, InstallerChoice installer, String... requirements) {
-        return InstallSpec.of(Runtime.PYTHON_3_12, arch,
+        return InstallSpec.of(Runtime.parse("python3.12"), arch,
                 Requirements.parse(wheels.indexLines() + String.join("\n", requirements))).withInstaller(installer);
     }
 

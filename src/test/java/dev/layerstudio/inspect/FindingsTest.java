@@ -40,7 +40,7 @@ class FindingsTest {
     }
 
     private InspectionReport inspect(Path zip) {
-        return inspect(zip, InspectOptions.defaults().withRuntime(Runtime.PYTHON_3_12)
+        return inspect(zip, InspectOptions.defaults().withRuntime(Runtime.parse("python3.12"))
                 .withArchitecture(Architecture.X86_64));
     }
 
@@ -78,7 +78,7 @@ class FindingsTest {
         assertThat(f.severity()).isEqualTo(Severity.ERROR);
         assertThat(f.path()).isEqualTo("python/lib/python3.11");
         assertThat(f.message()).contains("python3.12");
-        assertThat(inspect(zip, InspectOptions.defaults().withRuntime(Runtime.PYTHON_3_11)).findings()).isEmpty();
+        assertThat(inspect(zip, InspectOptions.defaults().withRuntime(Runtime.parse("python3.11"))).findings()).isEmpty();
     }
 
     @Test
@@ -104,7 +104,7 @@ class FindingsTest {
         assertThat(x86.findings(FindingCode.FOREIGN_ARCH_BINARY)).flatExtracting(Finding::paths)
                 .containsExactlyInAnyOrder("lib/libfoo.so.1", "python/np/_core.cpython-312-aarch64-linux-gnu.so");
         assertThat(x86.findings(FindingCode.FOREIGN_ARCH_BINARY)).allMatch(f -> f.message().contains("aarch64"));
-        InspectionReport arm = inspect(zip, InspectOptions.defaults().withRuntime(Runtime.PYTHON_3_12)
+        InspectionReport arm = inspect(zip, InspectOptions.defaults().withRuntime(Runtime.parse("python3.12"))
                 .withArchitecture(Architecture.ARM64));
         assertThat(arm.findings()).isEmpty();
     }
@@ -221,7 +221,7 @@ class FindingsTest {
     void theSamePathInAnotherLayerIsAConflictThatThisLayerWins() {
         Path other = zip(z -> z.file("python/six.py", "old").file("python/other.py", ""));
         Path mine = zip(z -> z.file("python/six.py", "new").file("python/mine.py", ""));
-        InspectionReport r = inspect(mine, InspectOptions.defaults().withRuntime(Runtime.PYTHON_3_12)
+        InspectionReport r = inspect(mine, InspectOptions.defaults().withRuntime(Runtime.parse("python3.12"))
                 .withOtherLayers(List.of(new LayerSource.LocalZip(other))));
         Finding f = only(r, FindingCode.PATH_CONFLICT);
         assertThat(f.paths()).containsExactly("python/six.py");
@@ -252,7 +252,7 @@ class FindingsTest {
         Path one = zip(z -> z.file("python/a.py", ""));
         List<LayerSource> five = java.util.Collections.nCopies(5, new LayerSource.LocalZip(one));
         InspectionReport r = inspect(zip(z -> z.file("python/b.py", "")),
-                InspectOptions.defaults().withRuntime(Runtime.PYTHON_3_12).withOtherLayers(five));
+                InspectOptions.defaults().withRuntime(Runtime.parse("python3.12")).withOtherLayers(five));
         assertThat(only(r, FindingCode.TOO_MANY_LAYERS).message()).contains("at most 5");
     }
 

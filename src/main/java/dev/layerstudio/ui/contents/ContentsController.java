@@ -51,6 +51,7 @@ public final class ContentsController implements StepController {
     @FXML private ProgressBar progressBar;
     @FXML private Label progressLabel;
     @FXML private Label statusLabel;
+    @FXML private Label runtimeNoteLabel;
     @FXML private Label staleLabel;
     @FXML private ListView<String> logList;
     @FXML private Label summaryLabel;
@@ -71,9 +72,21 @@ public final class ContentsController implements StepController {
 
     @FXML
     private void initialize() {
-        List<Runtime> newestFirst = new java.util.ArrayList<>(List.of(Runtime.values()));
-        java.util.Collections.reverse(newestFirst);
-        runtimeBox.getItems().setAll(newestFirst);
+        runtimeBox.getItems().setAll(vm.runtimeChoices());
+        runtimeBox.setConverter(new StringConverter<>() {
+            @Override
+            public String toString(Runtime r) {
+                return r == null ? "" : vm.runtimeLabel(r);
+            }
+
+            @Override
+            public Runtime fromString(String s) {
+                return Runtime.parse(s.split("\\s")[0]);
+            }
+        });
+        runtimeNoteLabel.textProperty().bind(vm.runtimeNoteProperty());
+        runtimeNoteLabel.managedProperty().bind(runtimeNoteLabel.textProperty().isNotEmpty());
+        runtimeNoteLabel.visibleProperty().bind(runtimeNoteLabel.textProperty().isNotEmpty());
         runtimeBox.valueProperty().bindBidirectional(vm.runtimeProperty());
         archBox.getItems().setAll(Architecture.values());
         archBox.setConverter(new StringConverter<>() {

@@ -15,6 +15,10 @@ import dev.layerstudio.ui.wizard.WizardState;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
@@ -67,7 +71,10 @@ public final class ContentsViewModel {
     private final StringBinding staleWarning;
     private final BooleanBinding canInstall;
     private final BooleanBinding valid;
+    private final StringBinding runtimeNote;
     private BackgroundTask<Installation> install;
+    /** The day deprecation is judged on; tests fix it. */
+    private Clock clock = Clock.systemDefaultZone();
 
     public ContentsViewModel(WizardState state, LayerBuilder builder, AppExecutor executor, ResourceBundle text) {
         this.state = state;
@@ -85,10 +92,52 @@ public final class ContentsViewModel {
                 && !requirementsOf(requirements.get()).isEmpty(), installing, problems, requirements);
         staleWarning = Bindings.createStringBinding(this::stale, state.installationProperty(),
                 state.runtimeProperty(), state.architectureProperty());
+        runtimeNote = Bindings.createStringBinding(() -> {
+            Runtime r = state.runtimeProperty().get();
+            return r == null ? "" : r.supportNote(today()).orElse("");
+        }, state.runtimeProperty());
         BooleanBinding complete = tree.completeProperty();
         valid = complete.and(installing.not()).and(tree.addingProperty().not());
         state.layerProperty().addListener((o, a, choice) -> applyDefaults(choice));
         applyDefaults(state.layerProperty().get());
+    }
+
+    // ---- runtime ----
+
+    /** The Python runtimes of the table, newest first. */
+    public List<Runtime> runtimeChoices() {
+        List<Runtime> newestFirst = new ArrayList<>(Runtime.python());
+        Collections.reverse(newestFirst);
+        Runtime chosen = state.runtimeProperty().get();
+        if (chosen != null && !newestFirst.contains(chosen)) {
+            newestFirst.add(0, chosen);
+        }
+        return newestFirst;
+    }
+
+    /** "python3.9 · deprecated", "python3.10 · updates blocked", or the id alone. */
+    public String runtimeLabel(Runtime r) {
+        return switch (r.support(today())) {
+            case SUPPORTED -> r.listed() ? r.id() : String.format(text.getString("contents.runtime.unlisted"), r.id());
+            case DEPRECATED -> String.format(text.getString("contents.runtime.deprecated"), r.id());
+            case CREATE_BLOCKED -> String.format(text.getString("contents.runtime.createBlocked"), r.id());
+            case UPDATE_BLOCKED -> String.format(text.getString("contents.runtime.updateBlocked"), r.id());
+        };
+    }
+
+    /** A sentence on the chosen runtime when it is deprecated or newer than the table; empty otherwise. */
+    public StringBinding runtimeNoteProperty() {
+        return runtimeNote;
+    }
+
+    /** Judges deprecation on the clock's day (tests pass a fixed one). */
+    public void useClock(Clock value) {
+        clock = value;
+        runtimeNote.invalidate();
+    }
+
+    private LocalDate today() {
+        return LocalDate.now(clock);
     }
 
     /**
@@ -102,7 +151,7 @@ public final class ContentsViewModel {
                 .max(Comparator.naturalOrder()).orElse(null);
         Architecture arch = latest == null ? null : latest.compatibleArchitectures().stream()
                 .map(Architecture::fromId).flatMap(java.util.Optional::stream).findFirst().orElse(null);
-        state.runtimeProperty().set(runtime == null ? Runtime.PYTHON_3_12 : runtime);
+        state.runtimeProperty().set(runtime == null ? Runtime.parse("python3.12") : runtime);
         state.architectureProperty().set(arch == null ? Architecture.X86_64 : arch);
     }
 
@@ -215,7 +264,7 @@ public final class ContentsViewModel {
             return "";
         }
         InstallSpec s = i.spec();
-        if (s.runtime() == state.runtimeProperty().get() && s.architecture() == state.architectureProperty().get()) {
+        if (s.runtime().equals(state.runtimeProperty().get()) && s.architecture() == state.architectureProperty().get()) {
             return "";
         }
         return String.format(text.getString("contents.install.stale"), s.runtime().id(), s.architecture().id());

@@ -99,7 +99,7 @@ public final class PublishViewModel {
         this.state = state;
         this.services = services;
         this.text = text;
-        for (Runtime r : Runtime.values()) {
+        for (Runtime r : Runtime.python()) {
             runtimes.add(new Choice(r.id(), false));
         }
         for (Architecture a : Architecture.values()) {

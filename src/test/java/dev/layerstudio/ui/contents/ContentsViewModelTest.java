@@ -58,11 +58,11 @@ class ContentsViewModelTest {
                 List.of("arm64"), 10, null, null, null);
         LayerInfo alpha = new LayerInfo("alpha", ref.layerArn(), "us-east-1", List.of(v3));
         asyncFx(() -> state.layerProperty().set(LayerChoice.of(alpha))).get();
-        assertThat(state.runtimeProperty().get()).isEqualTo(Runtime.PYTHON_3_11);
+        assertThat(state.runtimeProperty().get()).isEqualTo(Runtime.parse("python3.11"));
         assertThat(state.architectureProperty().get()).isEqualTo(Architecture.ARM64);
 
         asyncFx(() -> state.layerProperty().set(LayerChoice.newLayer("fresh"))).get();
-        assertThat(state.runtimeProperty().get()).isEqualTo(Runtime.PYTHON_3_12);
+        assertThat(state.runtimeProperty().get()).isEqualTo(Runtime.parse("python3.12"));
         assertThat(state.architectureProperty().get()).isEqualTo(Architecture.X86_64);
     }
 

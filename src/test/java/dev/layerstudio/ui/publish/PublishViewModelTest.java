@@ -43,7 +43,7 @@ class PublishViewModelTest {
     void theFormIsCheckedAsItIsTyped() {
         state.zipProperty().set(zip(1_000_000));
         vm.nameProperty().set("orders-deps");
-        vm.runtimes().stream().filter(c -> c.id().equals(Runtime.PYTHON_3_12.id())).findFirst().orElseThrow()
+        vm.runtimes().stream().filter(c -> c.id().equals(Runtime.parse("python3.12").id())).findFirst().orElseThrow()
                 .selectedProperty().set(true);
         vm.architectures().stream().filter(c -> c.id().equals(Architecture.ARM64.id())).findFirst().orElseThrow()
                 .selectedProperty().set(true);
