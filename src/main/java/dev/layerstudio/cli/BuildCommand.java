@@ -18,6 +18,7 @@ import dev.layerstudio.model.SlimReport;
 import dev.layerstudio.model.SlimRule;
 import dev.layerstudio.model.ZipResult;
 import java.nio.file.Path;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
@@ -108,6 +109,7 @@ public final class BuildCommand implements Callable<Integer> {
         GlobalOptions global = new GlobalOptions(spec);
         Output out = global.output();
         BuildSpec buildSpec = buildSpec();
+        buildSpec.install().runtime().supportNote(LocalDate.now()).ifPresent(n -> out.note("warning: " + n));
         LayerBuilder builder = new DefaultLayerBuilder();
         BuildResult result = runInterruptibly(() -> builder.build(buildSpec, listener(out)));
         if (out.json()) {

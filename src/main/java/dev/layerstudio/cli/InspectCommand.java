@@ -19,6 +19,7 @@ import dev.layerstudio.model.Runtime;
 import dev.layerstudio.model.SizeItem;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -42,6 +43,7 @@ public final class InspectCommand implements Callable<Integer> {
      */
     private static final ObjectMapper JSON = new ObjectMapper()
             .enable(SerializationFeature.WRITE_ENUMS_USING_TO_STRING)
+            .registerModule(Output.runtimeIds())
             .disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
 
     @Spec
@@ -86,6 +88,9 @@ public final class InspectCommand implements Callable<Integer> {
                     .withFunctionCodeBytes(requireNonNegative(functionCodeBytes))
                     .withImportCheck(importCheck);
             report = new Inspector().inspect(source, options, ProgressListener.NONE);
+        }
+        if (report.runtime() != null) {
+            report.runtime().supportNote(LocalDate.now()).ifPresent(n -> out.note("warning: " + n));
         }
         if (out.json()) {
             // compact and streamed: a report lists every entry, and a 10,000-entry document

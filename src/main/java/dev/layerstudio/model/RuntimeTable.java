@@ -33,6 +33,11 @@ final class RuntimeTable {
         this.written = written;
     }
 
+    /** This table's rows, in order. */
+    List<Runtime> list() {
+        return rows;
+    }
+
     static List<Runtime> rows() {
         return Holder.TABLE.rows;
     }

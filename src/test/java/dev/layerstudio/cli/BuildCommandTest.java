@@ -81,6 +81,16 @@ class BuildCommandTest {
     }
 
     @Test
+    void aDeprecatedRuntimeBuildsWithAWarningLine() {
+        Path zip = tmp.resolve("old.zip");
+        int code = run("build", "-r", requirements.toString(), "--runtime", "python3.9", "--installer", "pip",
+                "-o", zip.toString());
+        assertThat(code).as(err.toString()).isZero();
+        assertThat(err.toString()).contains("warning: python3.9 is deprecated (since 2025-12-15)");
+        assertThat(out.toString()).contains("Built " + zip + " for python3.9 x86_64");
+    }
+
+    @Test
     void aFailureIsOneLineOnStderr() {
         int code = run("build", "nosuchpkg", "--runtime", "python3.12", "--installer", "pip", "--python",
                 tmp.resolve("none").toString(), "-o", tmp.resolve("x.zip").toString());

@@ -67,6 +67,24 @@ class ContentsViewModelTest {
     }
 
     @Test
+    void deprecatedRuntimesAreMarkedAndTheChosenOneExplained() throws Exception {
+        asyncFx(() -> vm.useClock(java.time.Clock.fixed(java.time.Instant.parse("2026-12-02T10:00:00Z"),
+                java.time.ZoneOffset.UTC))).get();
+        assertThat(vm.runtimeChoices()).extracting(Runtime::id).startsWith("python3.14", "python3.13")
+                .endsWith("python3.9");
+        assertThat(vm.runtimeLabel(Runtime.parse("python3.14"))).isEqualTo("python3.14");
+        assertThat(vm.runtimeLabel(Runtime.parse("python3.9"))).isEqualTo("python3.9 (updates blocked)");
+        assertThat(vm.runtimeNoteProperty().get()).isEmpty();
+        asyncFx(() -> state.runtimeProperty().set(Runtime.parse("python3.9"))).get();
+        assertThat(vm.runtimeNoteProperty().get()).startsWith("python3.9 is deprecated (since 2025-12-15)");
+
+        asyncFx(() -> vm.useClock(java.time.Clock.fixed(java.time.Instant.parse("2025-12-01T10:00:00Z"),
+                java.time.ZoneOffset.UTC))).get();
+        assertThat(vm.runtimeLabel(Runtime.parse("python3.9"))).isEqualTo("python3.9");
+        assertThat(vm.runtimeNoteProperty().get()).isEmpty();
+    }
+
+    @Test
     void installIsOfferedOnlyForRequirementsPipWouldRead() throws Exception {
         assertThat(vm.canInstallProperty().get()).isFalse();
         asyncFx(() -> vm.requirementsProperty().set("--no-index\n")).get();
