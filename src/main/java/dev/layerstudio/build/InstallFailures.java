@@ -46,7 +46,7 @@ final class InstallFailures {
     private static final Pattern UV_NO_PLATFORM = Pattern.compile(
             "([A-Za-z0-9][\\w.-]*?)(?:[=<>!~]=?\\S*)? (?:has|have) no wheels with a matching platform tag");
     private static final Pattern UV_NO_USABLE = Pattern.compile(
-            "([A-Za-z0-9][\\w.-]*?)(?:[=<>!~]=?\\S*)? (?:has|have) no usable wheels");
+            "([A-Za-z0-9][\\w.-]*?)((?:[=<>!~]=?\\S*)?) (?:has|have) no usable wheels");
     private static final Pattern UV_WHEELS_FOR = Pattern.compile(
             "Wheels are available for `([^`]+)`.*?on the following platforms?: (.*)$");
     private static final Pattern UV_NOT_FOUND = Pattern.compile(
@@ -146,7 +146,7 @@ final class InstallFailures {
             return noWheel(spec, name, new ArrayList<>(wheelTags), pythonNote);
         }
         if (source) {
-            return needsCompiling(spec, name);
+            return sourceOnly(spec, name, requirement);
         }
         for (String line : lines) {
             Matcher m = FROM_VERSIONS.matcher(line);
@@ -212,7 +212,7 @@ final class InstallFailures {
         }
         m = UV_NO_USABLE.matcher(text);
         if (m.find()) {
-            return needsCompiling(spec, m.group(1));
+            return sourceOnly(spec, m.group(1), m.group(1) + m.group(2));
         }
         m = UV_NOT_FOUND.matcher(text);
         if (m.find()) {
@@ -272,6 +272,12 @@ final class InstallFailures {
         options.add("pin a version of " + name + " that publishes a manylinux " + arch.machine() + " wheel");
         options.add("build it on Linux " + arch.id() + " (for example in the Lambda build image) and add the result as your own folder");
         return new LayerStudioException(message.toString(), "Options: " + String.join("; ", options) + ".", null);
+    }
+
+    /** A project the index has only as source for the target: the engine may build it here and retry. */
+    static SourceOnlyException sourceOnly(InstallSpec spec, String name, String requirement) {
+        LayerStudioException e = needsCompiling(spec, name);
+        return new SourceOnlyException(name, requirement, e.getMessage(), e.hint());
     }
 
     static LayerStudioException needsCompiling(InstallSpec spec, String name) {
