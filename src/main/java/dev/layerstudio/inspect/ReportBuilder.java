@@ -71,6 +71,7 @@ final class ReportBuilder {
         findings.addAll(ArchiveChecks.check(ctx));
         findings.addAll(NativeChecks.check(ctx));
         findings.addAll(SlimmingChecks.check(ctx));
+        findings.addAll(ScriptChecks.check(ctx));
         findings.addAll(StackChecks.check(scan, others, limits, options.limits()));
 
         ImportCheck imports = options.importCheck()

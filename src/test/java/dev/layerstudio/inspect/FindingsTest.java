@@ -110,6 +110,23 @@ class FindingsTest {
     }
 
     @Test
+    void aScriptThatRunsTheBuildMachinesPythonIsFound() {
+        InspectionReport r = inspect(zip(z -> z.file("python/six.py", "")
+                .file("python/bin/normalizer", "#!/home/alice/venv/bin/python3\nimport sys\n")
+                .file("python/bin/long", "#!/bin/sh\n'''exec' /Users/bob/very long/bin/python3 \"$0\" \"$@\"\n' '''\n")
+                .file("python/bin/fine", "#!/var/lang/bin/python3\n")
+                .file("bin/tool", "#!/usr/bin/env python3\n")
+                .file("bin/helper", "#!/bin/sh\necho hi\n")));
+        List<Finding> found = r.findings(FindingCode.SHEBANG_NOT_ON_LAMBDA);
+        assertThat(found).extracting(Finding::path).containsExactly("python/bin/long", "python/bin/normalizer");
+        assertThat(found).allMatch(f -> f.severity() == Severity.WARNING);
+        assertThat(found.get(1).message()).isEqualTo("python/bin/normalizer runs /home/alice/venv/bin/python3, which "
+                + "does not exist on Lambda (and python/bin is on no search path in Lambda): leave the script out, "
+                + "or start it with #!/var/lang/bin/python3.");
+        assertThat(found.get(0).message()).contains("/Users/bob/very");
+    }
+
+    @Test
     void theElfHeaderWinsOverTheFileName() {
         InspectionReport r = inspect(zip(z -> z.file("python/m/_x.cpython-312-x86_64-linux-gnu.so", ZipMaker.elf(0xB7))));
         assertThat(only(r, FindingCode.FOREIGN_ARCH_BINARY).path()).isEqualTo("python/m/_x.cpython-312-x86_64-linux-gnu.so");
