@@ -10,6 +10,7 @@ import dev.layerstudio.model.InstallerChoice;
 import dev.layerstudio.model.LayerContent;
 import dev.layerstudio.model.LayerStudioException;
 import dev.layerstudio.model.ProgressListener;
+import dev.layerstudio.model.Requirements;
 import dev.layerstudio.model.SlimReport;
 import dev.layerstudio.model.SlimRule;
 import dev.layerstudio.model.ZipResult;
@@ -57,15 +58,21 @@ public final class DefaultLayerBuilder implements LayerBuilder {
             return Installation.empty(spec);
         }
         Path base = Path.of("").toAbsolutePath();
-        List<String> requirementArgs = RequirementArgs.arguments(spec.requirements(), base);
         Path work = WorkDirs.create(env.workRoot());
         try {
+            InputFiles.Expanded inputs = InputFiles.expand(spec.requirements(), base, work.resolve("inputs"));
+            Requirements requirements = inputs.requirements();
+            for (String summary : inputs.summaries()) {
+                progress.message("Read " + summary);
+                progress.log("Read " + summary);
+            }
+            List<String> requirementArgs = RequirementArgs.arguments(requirements, base);
             progress.message("Looking for " + (spec.installer() == InstallerChoice.PIP ? "Python and pip" : "an installer"));
             progress.progress(0, 1000);
             InstallerTool tool = chooseTool(spec);
             Path target = work.resolve("target");
             Path report = work.resolve("pip-report.json");
-            List<String> options = RequirementArgs.shownOptions(spec.requirements(), base,
+            List<String> options = RequirementArgs.shownOptions(requirements, base,
                     tool instanceof InstallerTool.Uv, effectiveEnvironment());
             for (String option : options) {
                 progress.log("Index option in use: " + option);
@@ -83,7 +90,7 @@ public final class DefaultLayerBuilder implements LayerBuilder {
                     }
                     WorkDirs.delete(target);
                     sources.build(spec, e, pythonToBuild(spec, e),
-                            RequirementArgs.indexArguments(spec.requirements(), base), progress);
+                            RequirementArgs.indexArguments(requirements, base), progress);
                 }
             }
             InstalledTreeCleaner.Cleaned cleaned = InstalledTreeCleaner.clean(target, spec.keepScripts());
@@ -95,14 +102,15 @@ public final class DefaultLayerBuilder implements LayerBuilder {
                         + String.join(", ", cleaned.rewritten()));
             }
             progress.message("Reading what was installed");
-            var packages = tool.packages(target, report, RequirementArgs.requestedNames(spec.requirements(), base));
+            var packages = tool.packages(target, report, RequirementArgs.requestedNames(requirements, base));
             List<ContentNode> nodes = Files.isDirectory(target)
                     ? ContentScanner.scanInstalled(target, spec.layout().root(spec.runtime()))
                     : List.of();
             progress.progress(1000, 1000);
             progress.message("Installed " + packages.size() + " package" + (packages.size() == 1 ? "" : "s"));
-            return new Installation(spec, work, tool.describe(), packages, LayerContent.of(nodes), options,
-                    sources.notes());
+            List<String> notes = new ArrayList<>(inputs.summaries());
+            notes.addAll(sources.notes());
+            return new Installation(spec, work, tool.describe(), packages, LayerContent.of(nodes), options, notes);
         } catch (InterruptedException e) {
             WorkDirs.delete(work);
             Thread.currentThread().interrupt();
