@@ -41,8 +41,9 @@ final class InstallFailures {
     private static final Pattern PIP_BUILD = Pattern.compile(
             "(?:Failed building wheel for|Could not build wheels for|Failed to build) (\\S+)");
     private static final Pattern SKIPPED_WHEEL = Pattern.compile(
-            "Skipping link: none of the wheel's tags \\(([^)]*)\\) are compatible.*?: (\\S+)$");
-    private static final Pattern SKIPPED_SOURCE = Pattern.compile("Skipping link: No sources permitted for .*?: (\\S+)$");
+            "Skipping link: none of the wheel's tags \\(([^)]*)\\) are compatible.*?: (\\S+)(?: \\(from [^)]*\\))?$");
+    private static final Pattern SKIPPED_SOURCE = Pattern.compile(
+            "Skipping link: No sources permitted for .*?: (\\S+)(?: \\(from [^)]*\\))?$");
     private static final Pattern UV_NO_PLATFORM = Pattern.compile(
             "([A-Za-z0-9][\\w.-]*?)(?:[=<>!~]=?\\S*)? (?:has|have) no wheels with a matching platform tag");
     private static final Pattern UV_NO_USABLE = Pattern.compile(

@@ -40,6 +40,22 @@ class InstallFailuresTest {
     }
 
     @Test
+    void pipLinksFromAnIndexPageAreReadToo() {
+        // pip 23 and later end each skipped link with the page it came from
+        LayerStudioException e = InstallFailures.pip(ARM, failed("ERROR: No matching distribution found for docopt==0.6.2"),
+                List.of("  Skipping link: No sources permitted for docopt: https://files.pythonhosted.org/packages/a2/"
+                        + "55/docopt-0.6.2.tar.gz (from https://pypi.org/simple/docopt/)"));
+        assertThat(e).isInstanceOf(SourceOnlyException.class).hasMessageStartingWith("docopt needs compiling");
+        assertThat(((SourceOnlyException) e).requirement()).isEqualTo("docopt==0.6.2");
+        LayerStudioException wheels = InstallFailures.pip(ARM, failed("ERROR: No matching distribution found for nf"),
+                List.of("Skipping link: none of the wheel's tags (cp39-cp39-win_amd64) are compatible (run pip debug "
+                        + "--verbose to show compatible tags): https://files.example/nf-1.0-cp39-cp39-win_amd64.whl "
+                        + "(from https://pypi.org/simple/nf/)"));
+        assertThat(wheels.getMessage()).isEqualTo("nf has no wheel for Linux arm64 / CPython 3.12. "
+                + "Its wheels are for: cp39-cp39-win_amd64.");
+    }
+
+    @Test
     void pipNetworkTroubleWinsOverTheNoMatchThatFollows() {
         LayerStudioException e = InstallFailures.pip(ARM, failed(
                 "WARNING: Retrying (Retry(total=4, connect=None, read=None, redirect=None, status=None)) after "
