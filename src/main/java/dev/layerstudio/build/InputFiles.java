@@ -20,7 +20,7 @@ import java.util.Locale;
  * hashes from a lock), which either installer then installs. Requirements files pass
  * through unchanged: pip and uv read them, with their {@code --hash} pins.
  */
-final class InputFiles {
+public final class InputFiles {
 
     /** The kinds of input, told apart by file name. */
     enum Format {
@@ -79,6 +79,30 @@ final class InputFiles {
             }
         }
         return new Expanded(new Requirements(lines, files, requirements.groups()), summaries);
+    }
+
+    /**
+     * What an input file asks for, in one line for the user: "poetry.lock: 23 packages pinned
+     * with hashes, group main", or "requirements.txt: 12 requirements, 12 with hashes".
+     * Fails with a plain sentence when the file cannot be read.
+     */
+    public static String describe(Path file, List<String> groups) throws IOException {
+        if (Format.of(file) == Format.REQUIREMENTS) {
+            if (!Files.isRegularFile(file)) {
+                throw new LayerStudioException("The requirements file " + file + " does not exist.");
+            }
+            return requirementsSummary(file);
+        }
+        return read(file, groups).summary();
+    }
+
+    /**
+     * Whether the file is best given to the installer whole ({@code -r FILE}) rather than
+     * typed out: a lock file or pyproject.toml, or a requirements file with {@code --hash} pins.
+     */
+    public static boolean givenWhole(Path file) throws IOException {
+        return Format.of(file) != Format.REQUIREMENTS
+                || Files.readString(file, StandardCharsets.UTF_8).contains("--hash");
     }
 
     /** Reads one input file with the groups asked for (besides the main one). */

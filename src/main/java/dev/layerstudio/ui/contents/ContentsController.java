@@ -323,7 +323,8 @@ public final class ContentsController implements StepController {
         FileChooser chooser = new FileChooser();
         chooser.setTitle(resources.getString("contents.load.title"));
         chooser.getExtensionFilters().addAll(
-                new FileChooser.ExtensionFilter(resources.getString("contents.load.filter"), "*.txt", "*.in"),
+                new FileChooser.ExtensionFilter(resources.getString("contents.load.filter"), "*.txt", "*.in",
+                        "*.lock", "*.toml"),
                 new FileChooser.ExtensionFilter(resources.getString("contents.load.all"), "*"));
         File file = chooser.showOpenDialog(requirementsArea.getScene().getWindow());
         if (file != null) {

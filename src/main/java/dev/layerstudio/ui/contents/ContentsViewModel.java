@@ -1,5 +1,6 @@
 package dev.layerstudio.ui.contents;
 
+import dev.layerstudio.build.InputFiles;
 import dev.layerstudio.build.Installation;
 import dev.layerstudio.build.LayerBuilder;
 import dev.layerstudio.model.Architecture;
@@ -157,14 +158,27 @@ public final class ContentsViewModel {
 
     // ---- requirements ----
 
-    /** Reads a requirements file (in the background) into the editor; its relative paths become absolute. */
+    /** What a loaded file puts in the editor, and what it was read as. */
+    private record Loaded(String text, String summary) {
+    }
+
+    /**
+     * Reads an input file (in the background). A plain requirements file goes into the editor,
+     * its relative paths made absolute; a lock file, pyproject.toml or a requirements file with
+     * hashes is given whole, as {@code -r FILE}. The status says what was read.
+     */
     public void loadRequirements(Path file) {
         status.set(String.format(text.getString("contents.req.loading"), file.getFileName()));
         failed.set(false);
-        BackgroundTask.of(p -> absolutePaths(Files.readString(file, StandardCharsets.UTF_8), file.getParent()))
+        BackgroundTask.of(p -> {
+            String summary = InputFiles.describe(file, List.of());
+            String loaded = InputFiles.givenWhole(file) ? "-r " + file.toAbsolutePath() + "\n"
+                    : absolutePaths(Files.readString(file, StandardCharsets.UTF_8), file.getParent());
+            return new Loaded(loaded, summary);
+        })
                 .onSuccess(loaded -> {
-                    requirements.set(loaded);
-                    status.set(String.format(text.getString("contents.req.loaded"), file.getFileName()));
+                    requirements.set(loaded.text());
+                    status.set(String.format(text.getString("contents.req.loaded"), loaded.summary()));
                 })
                 .onError(Exception.class, e -> fail(e))
                 .start(executor);

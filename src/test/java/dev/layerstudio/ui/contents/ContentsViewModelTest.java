@@ -108,6 +108,23 @@ class ContentsViewModelTest {
         assertThat(vm.requirementsProperty().get().lines()).containsExactly(
                 "-r " + dir.resolve("base.txt"), "--find-links " + dir.resolve("wheels"),
                 "--extra-index-url https://x.example/simple", "requests");
-        assertThat(vm.statusProperty().get()).isEqualTo("Loaded requirements.txt.");
+        assertThat(vm.statusProperty().get()).isEqualTo("Loaded requirements.txt: 1 requirement.");
+    }
+
+    @Test
+    void aLockFileIsGivenWholeAndWhatItPinsIsSaid() throws Exception {
+        Path lock = Path.of(getClass().getResource("/dev/layerstudio/build/inputs/poetry/poetry.lock").toURI());
+        asyncFx(() -> vm.loadRequirements(lock)).get();
+        waitFor(10, TimeUnit.SECONDS, () -> !vm.requirementsProperty().get().isEmpty());
+        assertThat(vm.requirementsProperty().get().strip()).isEqualTo("-r " + lock);
+        assertThat(vm.statusProperty().get())
+                .isEqualTo("Loaded poetry.lock: 2 packages pinned with hashes, group main.");
+        assertThat(vm.canInstallProperty().get()).isTrue();
+
+        Path broken = Files.writeString(tmp.resolve("uv.lock"), "version = 1\n[[package]]\nname = \"x\"\n");
+        asyncFx(() -> vm.loadRequirements(broken)).get();
+        waitFor(10, TimeUnit.SECONDS, () -> vm.failedProperty().get());
+        assertThat(vm.statusProperty().get()).startsWith("uv.lock names no project of its own");
+        assertThat(vm.requirementsProperty().get().strip()).as("the editor keeps what it had").isEqualTo("-r " + lock);
     }
 }
