@@ -52,6 +52,7 @@ public final class ContentsController implements StepController {
     @FXML private Label progressLabel;
     @FXML private Label statusLabel;
     @FXML private Label runtimeNoteLabel;
+    @FXML private Button savePinsButton;
     @FXML private Label staleLabel;
     @FXML private ListView<String> logList;
     @FXML private Label summaryLabel;
@@ -113,6 +114,7 @@ public final class ContentsController implements StepController {
                 javafx.css.PseudoClass.getPseudoClass("danger"), !now.isEmpty()));
         installButton.disableProperty().bind(vm.canInstallProperty().not());
         cancelButton.disableProperty().bind(vm.installingProperty().not());
+        savePinsButton.disableProperty().bind(vm.canSavePinsProperty().not());
         progressBar.progressProperty().bind(vm.progressProperty());
         progressBar.visibleProperty().bind(vm.installingProperty());
         progressLabel.textProperty().bind(vm.progressMessageProperty());
@@ -315,6 +317,17 @@ public final class ContentsController implements StepController {
         File dir = chooser.showDialog(contentTree.getScene().getWindow());
         if (dir != null) {
             tree.add(List.of(dir.toPath()), selected().isEmpty() ? null : selectedFolder());
+        }
+    }
+
+    @FXML
+    private void savePins() {
+        FileChooser chooser = new FileChooser();
+        chooser.setTitle(resources.getString("contents.pins.title"));
+        chooser.setInitialFileName("requirements.txt");
+        File file = chooser.showSaveDialog(requirementsArea.getScene().getWindow());
+        if (file != null) {
+            vm.savePins(file.toPath());
         }
     }
 

@@ -3,6 +3,7 @@ package dev.layerstudio.ui.contents;
 import dev.layerstudio.build.InputFiles;
 import dev.layerstudio.build.Installation;
 import dev.layerstudio.build.LayerBuilder;
+import dev.layerstudio.build.PinnedRequirements;
 import dev.layerstudio.model.Architecture;
 import dev.layerstudio.model.InstallSpec;
 import dev.layerstudio.model.LayerVersionInfo;
@@ -73,6 +74,7 @@ public final class ContentsViewModel {
     private final BooleanBinding canInstall;
     private final BooleanBinding valid;
     private final StringBinding runtimeNote;
+    private final BooleanBinding canSavePins;
     private BackgroundTask<Installation> install;
     /** The day deprecation is judged on; tests fix it. */
     private Clock clock = Clock.systemDefaultZone();
@@ -93,6 +95,10 @@ public final class ContentsViewModel {
                 && !requirementsOf(requirements.get()).isEmpty(), installing, problems, requirements);
         staleWarning = Bindings.createStringBinding(this::stale, state.installationProperty(),
                 state.runtimeProperty(), state.architectureProperty());
+        canSavePins = Bindings.createBooleanBinding(() -> {
+            Installation i = state.installationProperty().get();
+            return !installing.get() && i != null && i.workDir() != null && !i.packages().isEmpty();
+        }, state.installationProperty(), installing);
         runtimeNote = Bindings.createStringBinding(() -> {
             Runtime r = state.runtimeProperty().get();
             return r == null ? "" : r.supportNote(today()).orElse("");
@@ -209,6 +215,31 @@ public final class ContentsViewModel {
             return Requirements.none();
         }
         return new Requirements(typed.lines().map(RequirementsCheck::withoutComment).toList(), List.of());
+    }
+
+    // ---- pins ----
+
+    /** Whether there are installed packages whose versions can be saved. */
+    public BooleanBinding canSavePinsProperty() {
+        return canSavePins;
+    }
+
+    /** Writes the exact versions of the current installation to a requirements file (in the background). */
+    public void savePins(Path file) {
+        Installation i = state.installationProperty().get();
+        if (i == null || i.packages().isEmpty()) {
+            return;
+        }
+        List<String> lines = PinnedRequirements.lines(i.packages(),
+                i.spec().runtime().id() + " " + i.spec().architecture().id());
+        failed.set(false);
+        BackgroundTask.of(p -> {
+            PinnedRequirements.write(lines, file);
+            return i.packages().size();
+        })
+                .onSuccess(n -> status.set(String.format(text.getString("contents.pins.saved"), n, file.getFileName())))
+                .onError(Exception.class, e -> fail(e))
+                .start(executor);
     }
 
     // ---- install ----

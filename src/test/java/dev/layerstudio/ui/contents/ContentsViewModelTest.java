@@ -112,6 +112,26 @@ class ContentsViewModelTest {
     }
 
     @Test
+    void theInstalledVersionsCanBeSavedAsPins() throws Exception {
+        dev.layerstudio.testing.Wheels wheels = new dev.layerstudio.testing.Wheels(tmp.resolve("wheels"));
+        wheels.pure("purepkg", "1.0", java.util.Map.of("purepkg/__init__.py", ""), "helperpkg");
+        wheels.pure("helperpkg", "2.1", java.util.Map.of("helperpkg/__init__.py", ""));
+        assertThat(vm.canSavePinsProperty().get()).isFalse();
+        asyncFx(() -> {
+            vm.requirementsProperty().set(wheels.indexLines() + "purepkg\n");
+            vm.install();
+        }).get();
+        waitFor(60, TimeUnit.SECONDS, () -> vm.canSavePinsProperty().get());
+        Path pins = tmp.resolve("pins").resolve("requirements.txt");
+        asyncFx(() -> vm.savePins(pins)).get();
+        waitFor(10, TimeUnit.SECONDS, () -> vm.statusProperty().get().startsWith("Saved"));
+        assertThat(vm.statusProperty().get()).isEqualTo("Saved the 2 installed versions to requirements.txt.");
+        assertThat(Files.readAllLines(pins)).containsExactly(
+                "# Installed by Layer Studio for python3.12 x86_64; build again with -r this file.",
+                "helperpkg==2.1", "purepkg==1.0");
+    }
+
+    @Test
     void aLockFileIsGivenWholeAndWhatItPinsIsSaid() throws Exception {
         Path lock = Path.of(getClass().getResource("/dev/layerstudio/build/inputs/poetry/poetry.lock").toURI());
         asyncFx(() -> vm.loadRequirements(lock)).get();
