@@ -77,7 +77,7 @@ public final class DefaultLayerBuilder implements LayerBuilder {
             for (String option : options) {
                 progress.log("Index option in use: " + option);
             }
-            SourceBuilder sources = new SourceBuilder(runner, work.resolve("built-from-source"));
+            SourceBuilder sources = new SourceBuilder(runner, work.resolve("built-from-source"), work.resolve("inputs"));
             while (true) {
                 List<String> args = new ArrayList<>(requirementArgs);
                 args.addAll(sources.findLinks());

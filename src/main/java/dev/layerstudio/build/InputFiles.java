@@ -162,6 +162,58 @@ public final class InputFiles {
         return out;
     }
 
+    /**
+     * The hashes the requirements files written into {@code dir} pin a project to (empty
+     * when none does): a lock's sdist and wheel hashes.
+     */
+    static List<String> hashesOf(Path dir, String project) throws IOException {
+        for (Path file : written(dir)) {
+            for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
+                if (pins(line, project)) {
+                    List<String> out = new ArrayList<>();
+                    for (String word : line.split("\\s+")) {
+                        if (word.startsWith("--hash=")) {
+                            out.add(word.substring(7));
+                        }
+                    }
+                    return out;
+                }
+            }
+        }
+        return List.of();
+    }
+
+    /** Adds a hash (of a wheel built here from a verified source archive) to the project's pin. */
+    static void allowHash(Path dir, String project, String hash) throws IOException {
+        for (Path file : written(dir)) {
+            List<String> lines = new ArrayList<>(Files.readAllLines(file, StandardCharsets.UTF_8));
+            boolean changed = false;
+            for (int i = 0; i < lines.size(); i++) {
+                if (pins(lines.get(i), project) && lines.get(i).contains("--hash=")) {
+                    lines.set(i, lines.get(i) + " --hash=" + hash);
+                    changed = true;
+                }
+            }
+            if (changed) {
+                Files.write(file, lines, StandardCharsets.UTF_8);
+            }
+        }
+    }
+
+    private static List<Path> written(Path dir) throws IOException {
+        if (!Files.isDirectory(dir)) {
+            return List.of();
+        }
+        try (var list = Files.list(dir)) {
+            return list.filter(f -> f.getFileName().toString().endsWith(".txt")).sorted().toList();
+        }
+    }
+
+    private static boolean pins(String line, String project) {
+        return !line.startsWith("#") && !line.isBlank() && InstallFailures.canonical(
+                InstallFailures.projectName(line)).equals(InstallFailures.canonical(project));
+    }
+
     private static Path resolve(Path base, String value) {
         Path p = Path.of(value);
         return p.isAbsolute() || base == null ? p.toAbsolutePath() : base.resolve(p).toAbsolutePath().normalize();

@@ -26,12 +26,20 @@ final class SourceBuilder {
 
     private final ProcessRunner runner;
     private final Path wheels;
+    private final Path inputs;
     private final Set<String> built = new LinkedHashSet<>();
     private final List<String> notes = new ArrayList<>();
 
-    SourceBuilder(ProcessRunner runner, Path wheels) {
+    /**
+     * @param wheels where built wheels go
+     * @param inputs the folder of requirements files written from lock files: a project
+     *               pinned there with hashes is built from the archive those hashes name,
+     *               and the built wheel's hash is added to its pin
+     */
+    SourceBuilder(ProcessRunner runner, Path wheels, Path inputs) {
         this.runner = runner;
         this.wheels = wheels;
+        this.inputs = inputs;
     }
 
     /** Whether this project may be built now (not built already, and under the limit). */
@@ -62,7 +70,16 @@ final class SourceBuilder {
         cmd.addAll(List.of("-m", "pip", "wheel", "--no-deps", "--progress-bar", "off", "--disable-pip-version-check",
                 "--no-binary", name, "--wheel-dir", out.toString()));
         cmd.addAll(indexArgs);
-        cmd.add(e.requirement());
+        List<String> hashes = InputFiles.hashesOf(inputs, name);
+        if (hashes.isEmpty()) {
+            cmd.add(e.requirement());
+        } else { // the archive must be the one the lock pins: pip checks hashes given in a file
+            Path pinned = wheels.resolve(".building-" + InstallFailures.canonical(name) + ".txt");
+            StringBuilder line = new StringBuilder(e.requirement());
+            hashes.forEach(h -> line.append(" --hash=").append(h));
+            Files.writeString(pinned, line + "\n");
+            cmd.addAll(List.of("-r", pinned.toString()));
+        }
         progress.message("Building " + e.requirement() + " from its source archive");
         progress.log("$ " + RequirementArgs.mask(String.join(" ", cmd)));
         ProcessRunner.Result result = runner.run(cmd, null, progress::log);
@@ -80,9 +97,25 @@ final class SourceBuilder {
         }
         Files.move(wheel, wheels.resolve(file), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
         WorkDirs.delete(out);
+        if (!hashes.isEmpty()) {
+            InputFiles.allowHash(inputs, name, "sha256:" + sha256(wheels.resolve(file)));
+        }
         String note = name + " was built from its source archive on this machine (pure Python: " + file + ").";
         notes.add(note);
         progress.log(note);
+    }
+
+    private static String sha256(Path file) throws IOException {
+        try (var in = Files.newInputStream(file)) {
+            java.security.MessageDigest d = java.security.MessageDigest.getInstance("SHA-256");
+            byte[] buffer = new byte[64 * 1024];
+            for (int n; (n = in.read(buffer)) > 0; ) {
+                d.update(buffer, 0, n);
+            }
+            return java.util.HexFormat.of().formatHex(d.digest());
+        } catch (java.security.NoSuchAlgorithmException impossible) {
+            throw new IllegalStateException(impossible);
+        }
     }
 
     /** Whether a wheel's file name says it runs anywhere: ABI {@code none}, platform {@code any}. */
@@ -115,6 +148,9 @@ final class SourceBuilder {
     }
 
     private static String firstError(List<String> lines) {
+        if (lines.stream().anyMatch(l -> l.contains("DO NOT MATCH THE HASHES"))) {
+            return "the archive downloaded does not match the hash pinned for it.";
+        }
         for (String line : lines) {
             String s = line.strip();
             if (s.startsWith("error:") || s.startsWith("ERROR:")) {

@@ -273,6 +273,29 @@ class LayerBuilderTest {
     }
 
     @Test
+    void aLockedSourceOnlyPackageIsBuiltFromTheArchiveItsHashNames() throws Exception {
+        String sdistHash = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+                .digest(Files.readAllBytes(wheels.dir().resolve("srconly-1.0.tar.gz"))));
+        Path lock = tmp.resolve("Pipfile.lock");
+        Files.writeString(lock, "{\"default\": {\"srconly\": {\"version\": \"==1.0\", \"hashes\": [\"sha256:"
+                + sdistHash + "\"]}}}");
+        InstallSpec locked = spec(Architecture.ARM64).withRequirements(
+                new Requirements(Requirements.parse(wheels.indexLines()).lines(), List.of(lock)));
+        BuildResult r = builder.build(BuildSpec.of(locked, tmp.resolve("locked.zip")), ProgressListener.NONE);
+        assertThat(r.packages()).containsExactly(new InstalledPackage("srconly", "1.0", true));
+        assertThat(r.notes()).contains("Pipfile.lock: 1 package pinned with hashes, group default")
+                .anyMatch(n -> n.startsWith("srconly was built from its source archive"));
+
+        Files.writeString(lock, "{\"default\": {\"srconly\": {\"version\": \"==1.0\", \"hashes\": [\"sha256:"
+                + "0".repeat(64) + "\"]}}}");
+        assertThatThrownBy(() -> builder.install(locked, ProgressListener.NONE))
+                .isInstanceOf(LayerStudioException.class)
+                .hasMessage("srconly has no wheel for Linux arm64 / CPython 3.12, and its source archive did not "
+                        + "build here: the archive downloaded does not match the hash pinned for it.");
+        assertThat(work).isEmptyDirectory();
+    }
+
+    @Test
     void aSourceOnlyPackageWithNativeCodeGetsTheSentence() {
         assertThatThrownBy(() -> builder.install(spec(Architecture.ARM64, "nativesrc==1.0"), ProgressListener.NONE))
                 .isInstanceOf(LayerStudioException.class)
