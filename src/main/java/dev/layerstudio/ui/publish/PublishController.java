@@ -143,6 +143,10 @@ public final class PublishController implements StepController {
             box.setMnemonicParsing(false); // x86_64 keeps its underscore
             box.setId(idPrefix + c.id().replace('.', '_'));
             box.selectedProperty().bindBidirectional(c.selectedProperty());
+            if (c.note() != null) {
+                box.setTooltip(new javafx.scene.control.Tooltip(c.note()));
+                box.getStyleClass().add("warning-choice");
+            }
             pane.getChildren().add(box);
         }
     }
