@@ -112,6 +112,9 @@ final class InstallFailures {
         if (contains(lines, "Could not open requirements file")) {
             return new LayerStudioException(firstError(lines, "pip could not read a requirements file."));
         }
+        if (contains(lines, "Hashes are required in --require-hashes mode")) {
+            return mixedHashes();
+        }
         if (contains(lines, "THESE PACKAGES DO NOT MATCH THE HASHES")) {
             return new LayerStudioException("A downloaded package does not match the hash in your requirements.",
                     "Check the --hash lines, or whether the index serves different files.", null);
@@ -229,6 +232,9 @@ final class InstallFailures {
             return new LayerStudioException("uv found no Python to work with.",
                     "Install Python 3 (python.org), or choose the Python to use (--python PATH).", null);
         }
+        if (text.contains("--require-hashes` mode")) {
+            return mixedHashes();
+        }
         if (text.contains("requirements are unsatisfiable")) {
             return conflict(lines, "cause:");
         }
@@ -294,6 +300,12 @@ final class InstallFailures {
         return new LayerStudioException(name + " was not found on the package index.",
                 "Check the name, and any index options (--index-url, --extra-index-url, --find-links) in your requirements.",
                 null);
+    }
+
+    private static LayerStudioException mixedHashes() {
+        return new LayerStudioException("Some requirements are pinned with hashes and others are not, and then every "
+                + "package needs a hash.", "Build the hashed input (a lock file, or a requirements file with --hash) on "
+                + "its own, or pin the other requirements with --hash too.", null);
     }
 
     private static LayerStudioException conflict(List<String> lines, String marker) {

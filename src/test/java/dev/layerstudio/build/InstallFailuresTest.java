@@ -56,6 +56,16 @@ class InstallFailuresTest {
     }
 
     @Test
+    void hashedAndUnhashedRequirementsTogetherAreSaidPlainly() {
+        assertThat(InstallFailures.pip(ARM, failed("ERROR: Hashes are required in --require-hashes mode, but they are "
+                + "missing from some requirements."), List.of()).getMessage())
+                .startsWith("Some requirements are pinned with hashes and others are not");
+        assertThat(InstallFailures.uv(ARM, failed("error: In `--require-hashes` mode, all requirements must have a "
+                + "hash, but none were provided for: docopt")).getMessage())
+                .startsWith("Some requirements are pinned with hashes and others are not");
+    }
+
+    @Test
     void pipNetworkTroubleWinsOverTheNoMatchThatFollows() {
         LayerStudioException e = InstallFailures.pip(ARM, failed(
                 "WARNING: Retrying (Retry(total=4, connect=None, read=None, redirect=None, status=None)) after "
