@@ -270,7 +270,8 @@ public final class ContentsViewModel {
                     status.set(String.format(text.getString(done.packages().size() == 1
                                     ? "contents.install.doneOne" : "contents.install.done"),
                             done.packages().size(), spec.runtime().id(), spec.architecture().id(),
-                            Objects.requireNonNullElse(done.installer(), "—")));
+                            Objects.requireNonNullElse(done.installer(), "—"))
+                            + done.notes().stream().map(n -> " " + n).collect(Collectors.joining()));
                 })
                 .onCancelled(() -> status.set(text.getString("contents.install.cancelled")))
                 .onError(Exception.class, this::fail)

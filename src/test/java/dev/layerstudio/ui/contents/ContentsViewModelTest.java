@@ -116,19 +116,23 @@ class ContentsViewModelTest {
         dev.layerstudio.testing.Wheels wheels = new dev.layerstudio.testing.Wheels(tmp.resolve("wheels"));
         wheels.pure("purepkg", "1.0", java.util.Map.of("purepkg/__init__.py", ""), "helperpkg");
         wheels.pure("helperpkg", "2.1", java.util.Map.of("helperpkg/__init__.py", ""));
+        wheels.sdist("srconly", "1.0");
         assertThat(vm.canSavePinsProperty().get()).isFalse();
         asyncFx(() -> {
-            vm.requirementsProperty().set(wheels.indexLines() + "purepkg\n");
+            vm.requirementsProperty().set(wheels.indexLines() + "purepkg\nsrconly\n");
             vm.install();
         }).get();
         waitFor(60, TimeUnit.SECONDS, () -> vm.canSavePinsProperty().get());
+        assertThat(vm.statusProperty().get()).startsWith("Installed 3 packages for python3.12 · x86_64 with ")
+                .endsWith(" srconly was built from its source archive on this machine (pure Python: "
+                        + "srconly-1.0-py3-none-any.whl).");
         Path pins = tmp.resolve("pins").resolve("requirements.txt");
         asyncFx(() -> vm.savePins(pins)).get();
         waitFor(10, TimeUnit.SECONDS, () -> vm.statusProperty().get().startsWith("Saved"));
-        assertThat(vm.statusProperty().get()).isEqualTo("Saved the 2 installed versions to requirements.txt.");
+        assertThat(vm.statusProperty().get()).isEqualTo("Saved the 3 installed versions to requirements.txt.");
         assertThat(Files.readAllLines(pins)).containsExactly(
                 "# Installed by Layer Studio for python3.12 x86_64; build again with -r this file.",
-                "helperpkg==2.1", "purepkg==1.0");
+                "helperpkg==2.1", "purepkg==1.0", "srconly==1.0");
     }
 
     @Test
