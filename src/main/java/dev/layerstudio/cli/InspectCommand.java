@@ -19,7 +19,6 @@ import dev.layerstudio.model.Runtime;
 import dev.layerstudio.model.SizeItem;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -88,9 +87,6 @@ public final class InspectCommand implements Callable<Integer> {
                     .withFunctionCodeBytes(requireNonNegative(functionCodeBytes))
                     .withImportCheck(importCheck);
             report = new Inspector().inspect(source, options, ProgressListener.NONE);
-        }
-        if (report.runtime() != null) {
-            report.runtime().supportNote(LocalDate.now()).ifPresent(n -> out.note("warning: " + n));
         }
         if (out.json()) {
             // compact and streamed: a report lists every entry, and a 10,000-entry document
