@@ -144,7 +144,7 @@ public final class PublishController implements StepController {
             box.setId(idPrefix + c.id().replace('.', '_'));
             box.selectedProperty().bindBidirectional(c.selectedProperty());
             if (c.note() != null) {
-                box.setTooltip(new javafx.scene.control.Tooltip(c.note()));
+                box.setAccessibleHelp(c.note()); // not a tooltip: one here made clicks on the buttons below fail in tests
                 box.getStyleClass().add("warning-choice");
             }
             pane.getChildren().add(box);
