@@ -10,6 +10,7 @@ import dev.layerstudio.model.InstallerChoice;
 import dev.layerstudio.model.LayerContent;
 import dev.layerstudio.model.LayerStudioException;
 import dev.layerstudio.model.ProgressListener;
+import dev.layerstudio.model.Requirements;
 import dev.layerstudio.model.SlimReport;
 import dev.layerstudio.model.SlimRule;
 import dev.layerstudio.model.ZipResult;
@@ -57,42 +58,59 @@ public final class DefaultLayerBuilder implements LayerBuilder {
             return Installation.empty(spec);
         }
         Path base = Path.of("").toAbsolutePath();
-        List<String> requirementArgs = RequirementArgs.arguments(spec.requirements(), base);
         Path work = WorkDirs.create(env.workRoot());
         try {
+            InputFiles.Expanded inputs = InputFiles.expand(spec.requirements(), base, work.resolve("inputs"));
+            Requirements requirements = inputs.requirements();
+            for (String summary : inputs.summaries()) {
+                progress.message("Read " + summary);
+                progress.log("Read " + summary);
+            }
+            List<String> requirementArgs = RequirementArgs.arguments(requirements, base);
             progress.message("Looking for " + (spec.installer() == InstallerChoice.PIP ? "Python and pip" : "an installer"));
             progress.progress(0, 1000);
             InstallerTool tool = chooseTool(spec);
             Path target = work.resolve("target");
             Path report = work.resolve("pip-report.json");
-            List<String> command = tool.command(spec, target, report, requirementArgs);
-            List<String> options = RequirementArgs.shownOptions(spec.requirements(), base,
+            List<String> options = RequirementArgs.shownOptions(requirements, base,
                     tool instanceof InstallerTool.Uv, effectiveEnvironment());
-            progress.log("$ " + RequirementArgs.mask(String.join(" ", command)));
             for (String option : options) {
                 progress.log("Index option in use: " + option);
             }
-            progress.message("Installing for " + PlatformTags.describe(spec.runtime(), spec.architecture())
-                    + " with " + tool.describe());
-            StageTracker tracker = new StageTracker(progress);
-            ProcessRunner.Result result = runner.run(command, null, line -> {
-                progress.log(line);
-                InstallerTool.Step step = tool.stepOf(line);
-                if (step != null) {
-                    tracker.advance(step);
+            SourceBuilder sources = new SourceBuilder(runner, work.resolve("built-from-source"), work.resolve("inputs"));
+            while (true) {
+                List<String> args = new ArrayList<>(requirementArgs);
+                args.addAll(sources.findLinks());
+                try {
+                    runInstaller(spec, tool, target, report, args, progress);
+                    break;
+                } catch (SourceOnlyException e) {
+                    if (!sources.mayBuild(e)) {
+                        throw e;
+                    }
+                    WorkDirs.delete(target);
+                    sources.build(spec, e, pythonToBuild(spec, e),
+                            RequirementArgs.indexArguments(requirements, base), progress);
                 }
-            });
-            if (!result.ok()) {
-                throw tool.diagnose(spec, command, result);
+            }
+            InstalledTreeCleaner.Cleaned cleaned = InstalledTreeCleaner.clean(target, spec.keepScripts());
+            if (!cleaned.removed().isEmpty()) {
+                progress.log("Left out of the layer (installer and host files): " + String.join(", ", cleaned.removed()));
+            }
+            if (!cleaned.rewritten().isEmpty()) {
+                progress.log("Scripts now run " + InstalledTreeCleaner.LAMBDA_PYTHON + ": "
+                        + String.join(", ", cleaned.rewritten()));
             }
             progress.message("Reading what was installed");
-            var packages = tool.packages(target, report, RequirementArgs.requestedNames(spec.requirements(), base));
+            var packages = tool.packages(target, report, RequirementArgs.requestedNames(requirements, base));
             List<ContentNode> nodes = Files.isDirectory(target)
                     ? ContentScanner.scanInstalled(target, spec.layout().root(spec.runtime()))
                     : List.of();
             progress.progress(1000, 1000);
             progress.message("Installed " + packages.size() + " package" + (packages.size() == 1 ? "" : "s"));
-            return new Installation(spec, work, tool.describe(), packages, LayerContent.of(nodes), options);
+            List<String> notes = new ArrayList<>(inputs.summaries());
+            notes.addAll(sources.notes());
+            return new Installation(spec, work, tool.describe(), packages, LayerContent.of(nodes), options, notes);
         } catch (InterruptedException e) {
             WorkDirs.delete(work);
             Thread.currentThread().interrupt();
@@ -103,8 +121,27 @@ public final class DefaultLayerBuilder implements LayerBuilder {
         }
     }
 
+    /** Runs pip or uv once; a failure comes back as the sentence for the user. */
+    private void runInstaller(InstallSpec spec, InstallerTool tool, Path target, Path report, List<String> args,
+                              ProgressListener progress) throws IOException, InterruptedException {
+        List<String> command = tool.command(spec, target, report, args);
+        progress.log("$ " + RequirementArgs.mask(String.join(" ", command)));
+        progress.message("Installing for " + PlatformTags.describe(spec.runtime(), spec.architecture())
+                + " with " + tool.describe());
+        StageTracker tracker = new StageTracker(progress);
+        ProcessRunner.Result result = runner.run(command, null, line -> {
+            progress.log(line);
+            InstallerTool.Step step = tool.stepOf(line);
+            if (step != null) {
+                tracker.advance(step);
+            }
+        });
+        if (!result.ok()) {
+            throw tool.diagnose(spec, command, result);
+        }
+    }
+
     private InstallerTool chooseTool(InstallSpec spec) throws InterruptedException {
-        PythonLocator pythons = new PythonLocator(env, runner);
         if (spec.installer() != InstallerChoice.PIP) {
             Optional<Path> uv = env.find("uv");
             if (uv.isPresent()) {
@@ -119,13 +156,28 @@ public final class DefaultLayerBuilder implements LayerBuilder {
                         null);
             }
         }
+        return new InstallerTool.Pip(python(spec), runner);
+    }
+
+    /** The Python that builds a source archive; without one, the source-only sentence stands, saying why. */
+    private PythonLocator.Python pythonToBuild(InstallSpec spec, SourceOnlyException e) throws InterruptedException {
+        try {
+            return python(spec);
+        } catch (LayerStudioException none) {
+            throw new LayerStudioException(e.getMessage() + " Building it here needs Python with pip: "
+                    + none.getMessage(), e.hint(), none);
+        }
+    }
+
+    /** The Python with pip that runs pip (and builds source archives), found once per choice. */
+    private PythonLocator.Python python(InstallSpec spec) throws InterruptedException {
         String key = spec.python() == null ? "" : spec.python().toAbsolutePath().toString();
         PythonLocator.Python python = knownPythons.get(key);
         if (python == null) {
-            python = pythons.locate(spec.python());
+            python = new PythonLocator(env, runner).locate(spec.python());
             knownPythons.put(key, python);
         }
-        return new InstallerTool.Pip(python, runner);
+        return python;
     }
 
     private Optional<String> uvVersion(Path uv) throws InterruptedException {
@@ -264,6 +316,7 @@ public final class DefaultLayerBuilder implements LayerBuilder {
             for (String option : installation.indexOptions()) {
                 notes.add("Index option in use: " + option);
             }
+            notes.addAll(installation.notes());
             for (SlimRule rule : spec.slimming()) {
                 if (rule.note() != null) {
                     notes.add(rule.note());

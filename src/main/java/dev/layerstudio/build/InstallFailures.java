@@ -41,12 +41,13 @@ final class InstallFailures {
     private static final Pattern PIP_BUILD = Pattern.compile(
             "(?:Failed building wheel for|Could not build wheels for|Failed to build) (\\S+)");
     private static final Pattern SKIPPED_WHEEL = Pattern.compile(
-            "Skipping link: none of the wheel's tags \\(([^)]*)\\) are compatible.*?: (\\S+)$");
-    private static final Pattern SKIPPED_SOURCE = Pattern.compile("Skipping link: No sources permitted for .*?: (\\S+)$");
+            "Skipping link: none of the wheel's tags \\(([^)]*)\\) are compatible.*?: (\\S+)(?: \\(from [^)]*\\))?$");
+    private static final Pattern SKIPPED_SOURCE = Pattern.compile(
+            "Skipping link: No sources permitted for .*?: (\\S+)(?: \\(from [^)]*\\))?$");
     private static final Pattern UV_NO_PLATFORM = Pattern.compile(
             "([A-Za-z0-9][\\w.-]*?)(?:[=<>!~]=?\\S*)? (?:has|have) no wheels with a matching platform tag");
     private static final Pattern UV_NO_USABLE = Pattern.compile(
-            "([A-Za-z0-9][\\w.-]*?)(?:[=<>!~]=?\\S*)? (?:has|have) no usable wheels");
+            "([A-Za-z0-9][\\w.-]*?)((?:[=<>!~]=?\\S*)?) (?:has|have) no usable wheels");
     private static final Pattern UV_WHEELS_FOR = Pattern.compile(
             "Wheels are available for `([^`]+)`.*?on the following platforms?: (.*)$");
     private static final Pattern UV_NOT_FOUND = Pattern.compile(
@@ -111,6 +112,9 @@ final class InstallFailures {
         if (contains(lines, "Could not open requirements file")) {
             return new LayerStudioException(firstError(lines, "pip could not read a requirements file."));
         }
+        if (contains(lines, "Hashes are required in --require-hashes mode")) {
+            return mixedHashes();
+        }
         if (contains(lines, "THESE PACKAGES DO NOT MATCH THE HASHES")) {
             return new LayerStudioException("A downloaded package does not match the hash in your requirements.",
                     "Check the --hash lines, or whether the index serves different files.", null);
@@ -146,7 +150,7 @@ final class InstallFailures {
             return noWheel(spec, name, new ArrayList<>(wheelTags), pythonNote);
         }
         if (source) {
-            return needsCompiling(spec, name);
+            return sourceOnly(spec, name, requirement);
         }
         for (String line : lines) {
             Matcher m = FROM_VERSIONS.matcher(line);
@@ -212,7 +216,7 @@ final class InstallFailures {
         }
         m = UV_NO_USABLE.matcher(text);
         if (m.find()) {
-            return needsCompiling(spec, m.group(1));
+            return sourceOnly(spec, m.group(1), m.group(1) + m.group(2));
         }
         m = UV_NOT_FOUND.matcher(text);
         if (m.find()) {
@@ -227,6 +231,9 @@ final class InstallFailures {
         if (text.contains("No interpreter found") || text.contains("No Python")) {
             return new LayerStudioException("uv found no Python to work with.",
                     "Install Python 3 (python.org), or choose the Python to use (--python PATH).", null);
+        }
+        if (text.contains("--require-hashes` mode")) {
+            return mixedHashes();
         }
         if (text.contains("requirements are unsatisfiable")) {
             return conflict(lines, "cause:");
@@ -263,8 +270,8 @@ final class InstallFailures {
         if (joined.contains("linux") && joined.contains(other.machine()) && joined.contains("cp" + runtime.abiDigits())) {
             options.add("build for " + other.id());
         }
-        for (Runtime r : Runtime.values()) {
-            if (r != runtime && joined.contains("cp" + r.abiDigits()) && joined.contains(arch.machine())) {
+        for (Runtime r : Runtime.python()) {
+            if (!r.equals(runtime) && joined.contains("cp" + r.abiDigits()) && joined.contains(arch.machine())) {
                 options.add("choose " + r.id());
                 break;
             }
@@ -272,6 +279,12 @@ final class InstallFailures {
         options.add("pin a version of " + name + " that publishes a manylinux " + arch.machine() + " wheel");
         options.add("build it on Linux " + arch.id() + " (for example in the Lambda build image) and add the result as your own folder");
         return new LayerStudioException(message.toString(), "Options: " + String.join("; ", options) + ".", null);
+    }
+
+    /** A project the index has only as source for the target: the engine may build it here and retry. */
+    static SourceOnlyException sourceOnly(InstallSpec spec, String name, String requirement) {
+        LayerStudioException e = needsCompiling(spec, name);
+        return new SourceOnlyException(name, requirement, e.getMessage(), e.hint());
     }
 
     static LayerStudioException needsCompiling(InstallSpec spec, String name) {
@@ -287,6 +300,12 @@ final class InstallFailures {
         return new LayerStudioException(name + " was not found on the package index.",
                 "Check the name, and any index options (--index-url, --extra-index-url, --find-links) in your requirements.",
                 null);
+    }
+
+    private static LayerStudioException mixedHashes() {
+        return new LayerStudioException("Some requirements are pinned with hashes and others are not, and then every "
+                + "package needs a hash.", "Build the hashed input (a lock file, or a requirements file with --hash) on "
+                + "its own, or pin the other requirements with --hash too.", null);
     }
 
     private static LayerStudioException conflict(List<String> lines, String marker) {

@@ -19,19 +19,21 @@ public final class Installation implements AutoCloseable {
     private final List<InstalledPackage> packages;
     private final LayerContent content;
     private final List<String> indexOptions;
+    private final List<String> notes;
 
     Installation(InstallSpec spec, Path workDir, String installer, List<InstalledPackage> packages,
-                 LayerContent content, List<String> indexOptions) {
+                 LayerContent content, List<String> indexOptions, List<String> notes) {
         this.spec = spec;
         this.workDir = workDir;
         this.installer = installer;
         this.packages = List.copyOf(packages);
         this.content = content;
         this.indexOptions = List.copyOf(indexOptions);
+        this.notes = List.copyOf(notes);
     }
 
     static Installation empty(InstallSpec spec) {
-        return new Installation(spec, null, null, List.of(), LayerContent.empty(), List.of());
+        return new Installation(spec, null, null, List.of(), LayerContent.empty(), List.of(), List.of());
     }
 
     public InstallSpec spec() {
@@ -59,6 +61,11 @@ public final class Installation implements AutoCloseable {
      */
     public List<String> indexOptions() {
         return indexOptions;
+    }
+
+    /** Things the user should know about the install: packages built here from source, inputs read. */
+    public List<String> notes() {
+        return notes;
     }
 
     /** The staging folder (holds the installed tree); {@code null} when nothing was installed. */

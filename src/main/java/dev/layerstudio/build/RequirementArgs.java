@@ -187,6 +187,54 @@ final class RequirementArgs {
         }
     }
 
+    /** Options that say where packages come from, to pass on to another pip run (a source build). */
+    private static final Set<String> INDEX = Set.of("-i", "--index-url", "--extra-index-url", "-f", "--find-links",
+            "--no-index", "--trusted-host");
+
+    /**
+     * The index options of the typed lines and of the requirements files (following
+     * {@code -r}), as arguments; relative {@code --find-links} folders made absolute.
+     */
+    static List<String> indexArguments(Requirements requirements, Path base) {
+        List<String> args = new ArrayList<>();
+        List<String> typed = requirements.lines().stream().filter(l -> l.startsWith("-")).toList();
+        indexOptions(typed, base, args, new LinkedHashSet<>());
+        for (Path file : requirements.files()) {
+            indexFile(absolute(base, file.toString()), args, new LinkedHashSet<>());
+        }
+        return args;
+    }
+
+    private static void indexOptions(List<String> optionLines, Path base, List<String> args, Set<Path> seen) {
+        for (String line : optionLines) {
+            String[] words = line.split("[\\s=]+", 2);
+            String value = words.length > 1 ? words[1].strip() : null;
+            if (INDEX.contains(words[0])) {
+                args.add(words[0]);
+                if (value != null && !words[0].equals("--no-index")) {
+                    boolean local = (words[0].equals("-f") || words[0].equals("--find-links")) && !value.contains("://");
+                    args.add(local ? absolute(base, value).toString() : value);
+                }
+            } else if ((words[0].equals("-r") || words[0].equals("--requirement")) && value != null) {
+                indexFile(absolute(base, value), args, seen);
+            }
+        }
+    }
+
+    private static void indexFile(Path file, List<String> args, Set<Path> seen) {
+        Path norm = file.toAbsolutePath().normalize();
+        if (!seen.add(norm) || !Files.isRegularFile(norm)) {
+            return;
+        }
+        try {
+            List<String> options = Files.readAllLines(norm, StandardCharsets.UTF_8).stream().map(String::strip)
+                    .filter(l -> l.startsWith("-")).map(l -> l.replaceAll("\\s+#.*$", "")).toList();
+            indexOptions(options, norm.getParent(), args, seen);
+        } catch (IOException e) {
+            // the installer has already read it; nothing more to learn here
+        }
+    }
+
     static String mask(String text) {
         return CREDENTIALS.matcher(text).replaceAll("$1****@");
     }

@@ -2,6 +2,7 @@ package dev.layerstudio.cli;
 
 import dev.layerstudio.build.DefaultLayerBuilder;
 import dev.layerstudio.build.LayerBuilder;
+import dev.layerstudio.build.PinnedRequirements;
 import dev.layerstudio.model.AddedPath;
 import dev.layerstudio.model.Architecture;
 import dev.layerstudio.model.BuildResult;
@@ -18,6 +19,7 @@ import dev.layerstudio.model.SlimReport;
 import dev.layerstudio.model.SlimRule;
 import dev.layerstudio.model.ZipResult;
 import java.nio.file.Path;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
@@ -57,8 +59,24 @@ public final class BuildCommand implements Callable<Integer> {
     List<String> packages = new ArrayList<>();
 
     @Option(names = {"-r", "--requirement"}, paramLabel = "FILE",
-            description = "A requirements file (its -r, -c and index options are honoured). Repeatable.")
+            description = "What to install: a requirements file (its -r, -c, index options and --hash pins are "
+                    + "honoured), pyproject.toml, poetry.lock, uv.lock or Pipfile.lock. Repeatable.")
     List<Path> requirementFiles = new ArrayList<>();
+
+    @Option(names = "--group", paramLabel = "NAME",
+            description = "Also install this group of a pyproject.toml or lock file (an extra, a dependency group, "
+                    + "a Poetry group, Pipfile's dev). The main one always goes in. Repeatable.")
+    List<String> groups = new ArrayList<>();
+
+    @Option(names = "--keep-scripts",
+            description = "Keep the console scripts packages install in python/bin, with Lambda's Python "
+                    + "(/var/lang/bin/python3) in their first line. By default they are left out.")
+    boolean keepScripts;
+
+    @Option(names = "--emit-requirements", paramLabel = "FILE",
+            description = "Also write the exact versions installed (name==version) to FILE, to build the same "
+                    + "layer again later with -r FILE.")
+    Path emitRequirements;
 
     @Option(names = "--runtime", required = true, paramLabel = "RUNTIME",
             description = "Lambda runtime: ${COMPLETION-CANDIDATES}.", completionCandidates = RuntimeIds.class)
@@ -108,8 +126,13 @@ public final class BuildCommand implements Callable<Integer> {
         GlobalOptions global = new GlobalOptions(spec);
         Output out = global.output();
         BuildSpec buildSpec = buildSpec();
+        buildSpec.install().runtime().supportNote(LocalDate.now()).ifPresent(n -> out.note("warning: " + n));
         LayerBuilder builder = new DefaultLayerBuilder();
         BuildResult result = runInterruptibly(() -> builder.build(buildSpec, listener(out)));
+        if (emitRequirements != null) {
+            PinnedRequirements.write(result, emitRequirements);
+            out.note("Wrote the " + result.packages().size() + " installed versions to " + emitRequirements);
+        }
         if (out.json()) {
             out.document(json(result));
         } else {
@@ -119,9 +142,9 @@ public final class BuildCommand implements Callable<Integer> {
     }
 
     BuildSpec buildSpec() {
-        Requirements requirements = new Requirements(packages, requirementFiles);
+        Requirements requirements = new Requirements(packages, requirementFiles, groups);
         InstallSpec install = new InstallSpec(Runtime.parse(runtime), Architecture.parse(arch), Layout.parse(layout),
-                requirements, InstallerChoice.parse(installer), python);
+                requirements, InstallerChoice.parse(installer), python, keepScripts);
         Set<SlimRule> rules = EnumSet.noneOf(SlimRule.class);
         if (slim) {
             rules.addAll(SlimRule.standard());

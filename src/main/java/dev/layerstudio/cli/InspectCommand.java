@@ -42,6 +42,7 @@ public final class InspectCommand implements Callable<Integer> {
      */
     private static final ObjectMapper JSON = new ObjectMapper()
             .enable(SerializationFeature.WRITE_ENUMS_USING_TO_STRING)
+            .registerModule(Output.runtimeIds())
             .disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
 
     @Spec

@@ -17,6 +17,7 @@ public final class Output {
     private static final class Json {
         static final ObjectMapper MAPPER = new ObjectMapper()
                 .registerModule(new JavaTimeModule())
+                .registerModule(runtimeIds())
                 .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
                 .enable(SerializationFeature.INDENT_OUTPUT);
     }
@@ -68,6 +69,13 @@ public final class Output {
 
     public PrintWriter out() {
         return out;
+    }
+
+    /** Runtimes written as their Lambda ids ("python3.12"), as enums are. */
+    static com.fasterxml.jackson.databind.Module runtimeIds() {
+        return new com.fasterxml.jackson.databind.module.SimpleModule("runtime-ids")
+                .addSerializer(dev.layerstudio.model.Runtime.class,
+                        com.fasterxml.jackson.databind.ser.std.ToStringSerializer.instance);
     }
 
     public static ObjectMapper mapper() {

@@ -17,11 +17,17 @@ import java.util.Map;
  * @param symlinkTargets  symlink path to its target, where it could be read
  * @param unextractable   entry path to why Lambda cannot extract it (encryption, compression method)
  * @param skippedHeaders  candidate binaries whose header was not read (budget of a remote read)
+ * @param shebangs        script path (under {@code bin/} or {@code python/bin/}) to the interpreter its
+ *                        first line names (pip's {@code /bin/sh} trampoline followed to the Python it runs)
  */
 record LayerScan(int format, String sha256, long zippedBytes, boolean zippedEstimated, List<ZipEntryInfo> entries,
                  List<NativeFile> natives, List<Distribution> distributions, Map<String, String> symlinkTargets,
-                 Map<String, String> unextractable, int skippedHeaders) {
+                 Map<String, String> unextractable, int skippedHeaders, Map<String, String> shebangs) {
 
     /** Bumped when the shape or meaning of a scan changes, so old cache files are ignored. */
-    static final int FORMAT = 1;
+    static final int FORMAT = 2;
+
+    LayerScan {
+        shebangs = shebangs == null ? Map.of() : Map.copyOf(shebangs);
+    }
 }

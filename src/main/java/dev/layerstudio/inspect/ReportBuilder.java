@@ -48,6 +48,9 @@ final class ReportBuilder {
                 notes.add("No runtime given: checked against " + runtime.id() + ", the version the layer's folders name.");
             }
         }
+        if (runtime != null) {
+            runtime.supportNote(java.time.LocalDate.now()).ifPresent(notes::add);
+        }
         if (runtime == null) {
             notes.add("No runtime given or found in the layer: the checks that depend on the Python version were skipped.");
         }
@@ -71,6 +74,7 @@ final class ReportBuilder {
         findings.addAll(ArchiveChecks.check(ctx));
         findings.addAll(NativeChecks.check(ctx));
         findings.addAll(SlimmingChecks.check(ctx));
+        findings.addAll(ScriptChecks.check(ctx));
         findings.addAll(StackChecks.check(scan, others, limits, options.limits()));
 
         ImportCheck imports = options.importCheck()

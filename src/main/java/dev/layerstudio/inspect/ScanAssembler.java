@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import java.util.concurrent.CancellationException;
 import java.util.regex.Matcher;
@@ -94,6 +95,7 @@ final class ScanAssembler {
 
         List<NativeFile> natives = new ArrayList<>();
         Map<String, String> links = new TreeMap<>();
+        Map<String, String> shebangs = new TreeMap<>();
         int skippedHeaders = (int) reads.stream().filter(r -> r.purpose().compareTo(Purpose.HEADER) >= 0).count();
         for (Read r : planned) {
             if (Thread.currentThread().isInterrupted()) {
@@ -109,7 +111,10 @@ final class ScanAssembler {
             }
             switch (r.purpose()) {
                 case SYMLINK_TARGET -> links.put(e.path(), new String(data, StandardCharsets.UTF_8));
-                case HEADER, TAGGED_HEADER -> NativeHeaders.parse(e.path(), data).ifPresent(natives::add);
+                case HEADER, TAGGED_HEADER -> {
+                    NativeHeaders.parse(e.path(), data).ifPresent(natives::add);
+                    interpreter(data).ifPresent(i -> shebangs.put(e.path(), i));
+                }
                 case RECORD, SMALL_METADATA -> {
                     Matcher m = META_FILE.matcher(e.path());
                     if (m.matches()) {
@@ -121,12 +126,34 @@ final class ScanAssembler {
         natives.sort((a, b) -> a.path().compareTo(b.path()));
         List<Distribution> distributions = dists.values().stream().map(DistBuilder::build).toList();
         return new LayerScan(LayerScan.FORMAT, sha256, zippedBytes, estimated, entries, natives, distributions,
-                links, unextractable, skippedHeaders);
+                links, unextractable, skippedHeaders, shebangs);
+    }
+
+    /**
+     * The interpreter a script's first line names ({@code #!/usr/bin/env python3} gives
+     * {@code /usr/bin/env}); for pip's trampoline ({@code #!/bin/sh}, then a line
+     * {@code '''exec' /path/python "$0" "$@"}) the Python it runs. Empty for anything else.
+     */
+    static Optional<String> interpreter(byte[] head) {
+        if (head.length < 3 || head[0] != '#' || head[1] != '!') {
+            return Optional.empty();
+        }
+        List<String> lines = new String(head, StandardCharsets.UTF_8).lines().limit(2).toList();
+        String first = lines.get(0).substring(2).strip();
+        if (first.equals("/bin/sh") && lines.size() > 1 && lines.get(1).startsWith("'''exec' ")) {
+            first = lines.get(1).substring(8).strip();
+        }
+        if (first.startsWith("\"")) {
+            int end = first.indexOf('"', 1);
+            return Optional.of(end > 0 ? first.substring(1, end) : first.substring(1));
+        }
+        String[] words = first.split("\\s+", 2);
+        return words[0].isEmpty() ? Optional.empty() : Optional.of(words[0]);
     }
 
     static boolean isBinaryCandidate(String path) {
         String lower = path.toLowerCase(Locale.ROOT);
-        if (lower.startsWith("bin/") || lower.contains(".libs/") || lower.contains(".dylibs/")) {
+        if (lower.startsWith("bin/") || lower.startsWith("python/bin/") || lower.contains(".libs/") || lower.contains(".dylibs/")) {
             return true;
         }
         int dot = lower.lastIndexOf('.');

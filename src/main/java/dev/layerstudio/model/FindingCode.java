@@ -41,6 +41,11 @@ public enum FindingCode {
     DIRECT_UPLOAD_LIMIT_EXCEEDED(Severity.INFO),
     /** More layers than a function may have. */
     TOO_MANY_LAYERS(Severity.ERROR),
+    /**
+     * A script ({@code bin/}, {@code python/bin/}) whose shebang names an interpreter that does
+     * not exist on Lambda, such as the building machine's Python in a home folder.
+     */
+    SHEBANG_NOT_ON_LAMBDA(Severity.WARNING),
     /** A top-level module failed to import in the import check. */
     IMPORT_FAILED(Severity.ERROR);
 

@@ -6,10 +6,12 @@ import java.util.Objects;
 /**
  * How to install requirements for a layer.
  *
- * @param python a Python to run pip with (or to give uv); {@code null} to find one
+ * @param python      a Python to run pip with (or to give uv); {@code null} to find one
+ * @param keepScripts keep the console scripts installers write to {@code bin/} (with Lambda's
+ *                    Python in their shebang); by default they are left out
  */
 public record InstallSpec(Runtime runtime, Architecture architecture, Layout layout, Requirements requirements,
-                          InstallerChoice installer, Path python) {
+                          InstallerChoice installer, Path python, boolean keepScripts) {
 
     public InstallSpec {
         Objects.requireNonNull(runtime, "runtime");
@@ -19,23 +21,32 @@ public record InstallSpec(Runtime runtime, Architecture architecture, Layout lay
         installer = installer == null ? InstallerChoice.AUTO : installer;
     }
 
+    public InstallSpec(Runtime runtime, Architecture architecture, Layout layout, Requirements requirements,
+                       InstallerChoice installer, Path python) {
+        this(runtime, architecture, layout, requirements, installer, python, false);
+    }
+
     public static InstallSpec of(Runtime runtime, Architecture architecture, Requirements requirements) {
         return new InstallSpec(runtime, architecture, Layout.PYTHON, requirements, InstallerChoice.AUTO, null);
     }
 
     public InstallSpec withLayout(Layout value) {
-        return new InstallSpec(runtime, architecture, value, requirements, installer, python);
+        return new InstallSpec(runtime, architecture, value, requirements, installer, python, keepScripts);
     }
 
     public InstallSpec withInstaller(InstallerChoice value) {
-        return new InstallSpec(runtime, architecture, layout, requirements, value, python);
+        return new InstallSpec(runtime, architecture, layout, requirements, value, python, keepScripts);
     }
 
     public InstallSpec withPython(Path value) {
-        return new InstallSpec(runtime, architecture, layout, requirements, installer, value);
+        return new InstallSpec(runtime, architecture, layout, requirements, installer, value, keepScripts);
     }
 
     public InstallSpec withRequirements(Requirements value) {
-        return new InstallSpec(runtime, architecture, layout, value, installer, python);
+        return new InstallSpec(runtime, architecture, layout, value, installer, python, keepScripts);
+    }
+
+    public InstallSpec withKeepScripts(boolean value) {
+        return new InstallSpec(runtime, architecture, layout, requirements, installer, python, value);
     }
 }

@@ -61,7 +61,7 @@ public final class SandboxSeed {
     static final long LOOKUP_TABLE_BYTES = 72 * MIB;
 
     private static final Logger LOG = LoggerFactory.getLogger(SandboxSeed.class);
-    private static final List<String> PYTHON_RUNTIMES = Arrays.stream(Runtime.values()).map(Runtime::id).toList();
+    private static final List<String> PYTHON_RUNTIMES = Runtime.ids();
     private static final List<String> BOTH_ARCHITECTURES = Arrays.stream(Architecture.values()).map(Architecture::id)
             .toList();
 

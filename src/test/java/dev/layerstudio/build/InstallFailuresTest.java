@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 /** Sentences from pip's and uv's own words (as they print them); real runs are in LayerBuilderTest. */
 class InstallFailuresTest {
 
-    private static final InstallSpec ARM = InstallSpec.of(Runtime.PYTHON_3_12, Architecture.ARM64, Requirements.of("x"));
+    private static final InstallSpec ARM = InstallSpec.of(Runtime.parse("python3.12"), Architecture.ARM64, Requirements.of("x"));
 
     private static ProcessRunner.Result failed(String... lines) {
         return new ProcessRunner.Result(1, List.of(lines));
@@ -37,6 +37,32 @@ class InstallFailuresTest {
         LayerStudioException e = InstallFailures.pip(ARM, failed("ERROR: No matching distribution found for srconly==1.0"),
                 List.of("Skipping link: No sources permitted for nativepkg: file:///w/srconly-1.0.tar.gz"));
         assertThat(e.getMessage()).startsWith("srconly needs compiling");
+    }
+
+    @Test
+    void pipLinksFromAnIndexPageAreReadToo() {
+        // pip 23 and later end each skipped link with the page it came from
+        LayerStudioException e = InstallFailures.pip(ARM, failed("ERROR: No matching distribution found for docopt==0.6.2"),
+                List.of("  Skipping link: No sources permitted for docopt: https://files.pythonhosted.org/packages/a2/"
+                        + "55/docopt-0.6.2.tar.gz (from https://pypi.org/simple/docopt/)"));
+        assertThat(e).isInstanceOf(SourceOnlyException.class).hasMessageStartingWith("docopt needs compiling");
+        assertThat(((SourceOnlyException) e).requirement()).isEqualTo("docopt==0.6.2");
+        LayerStudioException wheels = InstallFailures.pip(ARM, failed("ERROR: No matching distribution found for nf"),
+                List.of("Skipping link: none of the wheel's tags (cp39-cp39-win_amd64) are compatible (run pip debug "
+                        + "--verbose to show compatible tags): https://files.example/nf-1.0-cp39-cp39-win_amd64.whl "
+                        + "(from https://pypi.org/simple/nf/)"));
+        assertThat(wheels.getMessage()).isEqualTo("nf has no wheel for Linux arm64 / CPython 3.12. "
+                + "Its wheels are for: cp39-cp39-win_amd64.");
+    }
+
+    @Test
+    void hashedAndUnhashedRequirementsTogetherAreSaidPlainly() {
+        assertThat(InstallFailures.pip(ARM, failed("ERROR: Hashes are required in --require-hashes mode, but they are "
+                + "missing from some requirements."), List.of()).getMessage())
+                .startsWith("Some requirements are pinned with hashes and others are not");
+        assertThat(InstallFailures.uv(ARM, failed("error: In `--require-hashes` mode, all requirements must have a "
+                + "hash, but none were provided for: docopt")).getMessage())
+                .startsWith("Some requirements are pinned with hashes and others are not");
     }
 
     @Test

@@ -73,6 +73,9 @@ class LayerBuilderTest {
         wheels.wheel("nativepkg", "1.0", "cp312-cp312-manylinux2014_x86_64",
                 Map.of("nativepkg/__init__.py", "", "nativepkg/_ext.cpython-312-x86_64-linux-gnu.so", Wheels.elf(0x3e)));
         wheels.sdist("srconly", "1.0");
+        wheels.sdist("nativesrc", "1.0", "cp311-cp311-linux_x86_64");
+        wheels.pure("scripty", "1.0", Map.of("scripty.py", "def main():\n    pass\n",
+                "scripty-1.0.dist-info/entry_points.txt", "[console_scripts]\nscripty = scripty:main\n"));
         work = tmp.resolve("work");
         mylib = tmp.resolve("user").resolve("mylib");
         Files.createDirectories(mylib.resolve("sub"));
@@ -87,7 +90,7 @@ class LayerBuilderTest {
     }
 
     private InstallSpec spec(Architecture arch, String... requirements) {
-        return InstallSpec.of(Runtime.PYTHON_3_12, arch, Requirements.parse(wheels.indexLines() + String.join("\n", requirements)))
+        return InstallSpec.of(Runtime.parse("python3.12"), arch, Requirements.parse(wheels.indexLines() + String.join("\n", requirements)))
                 .withInstaller(InstallerChoice.PIP);
     }
 
@@ -259,10 +262,72 @@ class LayerBuilderTest {
     }
 
     @Test
-    void aPackageThatNeedsCompilingIsNamed() {
-        assertThatThrownBy(() -> builder.install(spec(Architecture.X86_64, "srconly"), ProgressListener.NONE))
+    void aPureSourceOnlyPackageIsBuiltHereAndSaidSo() throws Exception {
+        BuildResult r = builder.build(BuildSpec.of(spec(Architecture.ARM64, "srconly==1.0"), tmp.resolve("src.zip")),
+                ProgressListener.NONE);
+        assertThat(r.packages()).containsExactly(new InstalledPackage("srconly", "1.0", true));
+        assertThat(names(r.zip().output())).contains("python/srconly.py", "python/srconly-1.0.dist-info/METADATA")
+                .noneMatch(n -> n.endsWith("direct_url.json") || n.endsWith("REQUESTED"));
+        assertThat(r.notes()).anySatisfy(n -> assertThat(n).isEqualTo("srconly was built from its source archive "
+                + "on this machine (pure Python: srconly-1.0-py3-none-any.whl)."));
+    }
+
+    @Test
+    void aLockedSourceOnlyPackageIsBuiltFromTheArchiveItsHashNames() throws Exception {
+        String sdistHash = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+                .digest(Files.readAllBytes(wheels.dir().resolve("srconly-1.0.tar.gz"))));
+        Path lock = tmp.resolve("Pipfile.lock");
+        Files.writeString(lock, "{\"default\": {\"srconly\": {\"version\": \"==1.0\", \"hashes\": [\"sha256:"
+                + sdistHash + "\"]}}}");
+        InstallSpec locked = spec(Architecture.ARM64).withRequirements(
+                new Requirements(Requirements.parse(wheels.indexLines()).lines(), List.of(lock)));
+        BuildResult r = builder.build(BuildSpec.of(locked, tmp.resolve("locked.zip")), ProgressListener.NONE);
+        assertThat(r.packages()).containsExactly(new InstalledPackage("srconly", "1.0", true));
+        assertThat(r.notes()).contains("Pipfile.lock: 1 package pinned with hashes, group default")
+                .anyMatch(n -> n.startsWith("srconly was built from its source archive"));
+
+        Files.writeString(lock, "{\"default\": {\"srconly\": {\"version\": \"==1.0\", \"hashes\": [\"sha256:"
+                + "0".repeat(64) + "\"]}}}");
+        assertThatThrownBy(() -> builder.install(locked, ProgressListener.NONE))
                 .isInstanceOf(LayerStudioException.class)
-                .hasMessageStartingWith("srconly needs compiling");
+                .hasMessage("srconly has no wheel for Linux arm64 / CPython 3.12, and its source archive did not "
+                        + "build here: the archive downloaded does not match the hash pinned for it.");
+        assertThat(work).isEmptyDirectory();
+    }
+
+    @Test
+    void aSourceOnlyPackageWithNativeCodeGetsTheSentence() {
+        assertThatThrownBy(() -> builder.install(spec(Architecture.ARM64, "nativesrc==1.0"), ProgressListener.NONE))
+                .isInstanceOf(LayerStudioException.class)
+                .hasMessage("nativesrc has no wheel for Linux arm64 / CPython 3.12, and its source archive builds here "
+                        + "only into a wheel for this machine (nativesrc-1.0-cp311-cp311-linux_x86_64.whl): it contains "
+                        + "native code.")
+                .satisfies(e -> assertThat(((LayerStudioException) e).hint()).contains(
+                        "choose a version of nativesrc that publishes manylinux aarch64 wheels",
+                        "--extra-index-url", "build it on Linux arm64"));
+        assertThat(work).isEmptyDirectory();
+    }
+
+    @Test
+    void consoleScriptsAndInstallerFilesStayOutByDefault() throws Exception {
+        BuildResult r = builder.build(BuildSpec.of(spec(Architecture.X86_64, "scripty"), tmp.resolve("s.zip")),
+                ProgressListener.NONE);
+        assertThat(names(r.zip().output())).contains("python/scripty.py")
+                .noneMatch(n -> n.startsWith("python/bin") || n.endsWith(".lock") || n.contains("__pycache__"));
+    }
+
+    @Test
+    void keptScriptsRunLambdasPython() throws Exception {
+        BuildResult r = builder.build(BuildSpec.of(spec(Architecture.X86_64, "scripty").withKeepScripts(true),
+                tmp.resolve("k.zip")), ProgressListener.NONE);
+        try (ZipFile zip = ZipFile.builder().setPath(r.zip().output()).get()) {
+            ZipArchiveEntry script = zip.getEntry("python/bin/scripty");
+            assertThat(script).isNotNull();
+            String text = new String(zip.getInputStream(script).readAllBytes(), StandardCharsets.UTF_8);
+            assertThat(text).startsWith("#!/var/lang/bin/python3\n").contains("from scripty import main")
+                    .doesNotContain(tmp.toString());
+            assertThat(script.getUnixMode() & 0111).isNotZero();
+        }
     }
 
     @Test
@@ -278,7 +343,7 @@ class LayerBuilderTest {
         try (var s = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
             port = s.getLocalPort(); // closed again: connections are refused
         }
-        InstallSpec spec = InstallSpec.of(Runtime.PYTHON_3_12, Architecture.X86_64,
+        InstallSpec spec = InstallSpec.of(Runtime.parse("python3.12"), Architecture.X86_64,
                 Requirements.of("--index-url http://127.0.0.1:" + port + "/simple", "--retries 0", "requests"))
                 .withInstaller(InstallerChoice.PIP);
         assertThatThrownBy(() -> builder.install(spec, ProgressListener.NONE))
@@ -315,10 +380,10 @@ class LayerBuilderTest {
 
     @Test
     void missingRequirementsFileAndEmptyLayerAreErrors() {
-        assertThatThrownBy(() -> builder.install(InstallSpec.of(Runtime.PYTHON_3_12, Architecture.X86_64,
+        assertThatThrownBy(() -> builder.install(InstallSpec.of(Runtime.parse("python3.12"), Architecture.X86_64,
                 Requirements.ofFile(tmp.resolve("nope.txt"))), ProgressListener.NONE))
                 .isInstanceOf(LayerStudioException.class).hasMessageContaining("does not exist");
-        assertThatThrownBy(() -> builder.build(BuildSpec.of(InstallSpec.of(Runtime.PYTHON_3_12, Architecture.X86_64,
+        assertThatThrownBy(() -> builder.build(BuildSpec.of(InstallSpec.of(Runtime.parse("python3.12"), Architecture.X86_64,
                 Requirements.none()), tmp.resolve("e.zip")), ProgressListener.NONE))
                 .isInstanceOf(LayerStudioException.class).hasMessageContaining("nothing to put in the layer");
     }
@@ -351,7 +416,7 @@ class LayerBuilderTest {
     void cancellingStopsPipAndEverythingItStartedAndRemovesTheStagingFolder() throws Exception {
         try (ServerSocket index = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
             index.setSoTimeout(60_000);
-            InstallSpec spec = InstallSpec.of(Runtime.PYTHON_3_12, Architecture.X86_64, Requirements.of(
+            InstallSpec spec = InstallSpec.of(Runtime.parse("python3.12"), Architecture.X86_64, Requirements.of(
                     "--index-url http://127.0.0.1:" + index.getLocalPort() + "/simple", "--timeout 120", "requests"))
                     .withInstaller(InstallerChoice.PIP);
             Set<Long> before = pids(ProcessHandle.current().descendants());

@@ -11,7 +11,7 @@ class PlatformTagsTest {
 
     @Test
     void amazonLinux2023RuntimesTakeManylinuxUpToGlibc234() {
-        List<String> tags = PlatformTags.pipPlatforms(Runtime.PYTHON_3_12, Architecture.ARM64);
+        List<String> tags = PlatformTags.pipPlatforms(Runtime.parse("python3.12"), Architecture.ARM64);
         assertThat(tags).first().isEqualTo("manylinux_2_34_aarch64");
         assertThat(tags).contains("manylinux_2_28_aarch64", "manylinux_2_17_aarch64", "manylinux2014_aarch64")
                 .doesNotContain("manylinux_2_35_aarch64")
@@ -22,7 +22,7 @@ class PlatformTagsTest {
 
     @Test
     void amazonLinux2RuntimesStopAtGlibc226() {
-        List<String> tags = PlatformTags.pipPlatforms(Runtime.PYTHON_3_9, Architecture.X86_64);
+        List<String> tags = PlatformTags.pipPlatforms(Runtime.parse("python3.9"), Architecture.X86_64);
         assertThat(tags).first().isEqualTo("manylinux_2_26_x86_64");
         assertThat(tags).doesNotContain("manylinux_2_28_x86_64")
                 .endsWith("manylinux2014_x86_64", "manylinux2010_x86_64", "manylinux1_x86_64");
@@ -30,7 +30,7 @@ class PlatformTagsTest {
 
     @Test
     void pipFlagsNameTheInterpreterAndAllowOnlyWheels() {
-        for (Runtime r : Runtime.values()) {
+        for (Runtime r : Runtime.python()) {
             for (Architecture a : Architecture.values()) {
                 List<String> flags = PlatformTags.pipFlags(r, a);
                 assertThat(String.join(" ", flags))
@@ -44,15 +44,15 @@ class PlatformTagsTest {
 
     @Test
     void uvGetsOneTargetPerRuntimeAndArchitecture() {
-        assertThat(PlatformTags.uvFlags(Runtime.PYTHON_3_13, Architecture.X86_64)).containsExactly(
+        assertThat(PlatformTags.uvFlags(Runtime.parse("python3.13"), Architecture.X86_64)).containsExactly(
                 "--python-platform", "x86_64-manylinux_2_34", "--python-version", "3.13", "--only-binary", ":all:");
-        assertThat(PlatformTags.uvPlatform(Runtime.PYTHON_3_12, Architecture.ARM64)).isEqualTo("aarch64-manylinux_2_34");
-        assertThat(PlatformTags.uvPlatform(Runtime.PYTHON_3_11, Architecture.ARM64)).isEqualTo("aarch64-manylinux_2_17");
-        assertThat(PlatformTags.uvPlatform(Runtime.PYTHON_3_9, Architecture.X86_64)).isEqualTo("x86_64-manylinux_2_17");
+        assertThat(PlatformTags.uvPlatform(Runtime.parse("python3.12"), Architecture.ARM64)).isEqualTo("aarch64-manylinux_2_34");
+        assertThat(PlatformTags.uvPlatform(Runtime.parse("python3.11"), Architecture.ARM64)).isEqualTo("aarch64-manylinux_2_17");
+        assertThat(PlatformTags.uvPlatform(Runtime.parse("python3.9"), Architecture.X86_64)).isEqualTo("x86_64-manylinux_2_17");
     }
 
     @Test
     void describeNamesTheTarget() {
-        assertThat(PlatformTags.describe(Runtime.PYTHON_3_12, Architecture.ARM64)).isEqualTo("Linux arm64 / CPython 3.12");
+        assertThat(PlatformTags.describe(Runtime.parse("python3.12"), Architecture.ARM64)).isEqualTo("Linux arm64 / CPython 3.12");
     }
 }

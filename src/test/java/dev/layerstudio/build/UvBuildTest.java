@@ -52,12 +52,13 @@ class UvBuildTest {
         wheels.wheel("nativepkg", "1.0", "cp312-cp312-manylinux2014_x86_64",
                 Map.of("nativepkg/__init__.py", "", "nativepkg/_ext.cpython-312-x86_64-linux-gnu.so", Wheels.elf(0x3e)));
         wheels.sdist("srconly", "1.0");
+        wheels.sdist("nativesrc", "1.0", "cp311-cp311-linux_x86_64");
         work = tmp.resolve("work");
         builder = new DefaultLayerBuilder(BuildEnvironment.system().withWorkRoot(work).withSearchPathFirst(uvBin));
     }
 
     private InstallSpec spec(Architecture arch, InstallerChoice installer, String... requirements) {
-        return InstallSpec.of(Runtime.PYTHON_3_12, arch,
+        return InstallSpec.of(Runtime.parse("python3.12"), arch,
                 Requirements.parse(wheels.indexLines() + String.join("\n", requirements))).withInstaller(installer);
     }
 
@@ -93,15 +94,27 @@ class UvBuildTest {
     }
 
     @Test
+    void aSourceOnlyPackageIsBuiltForUvAndUvsLockStaysOut() throws Exception {
+        BuildResult r = builder.build(BuildSpec.of(spec(Architecture.ARM64, InstallerChoice.UV, "purepkg", "srconly"),
+                tmp.resolve("src-uv.zip")), ProgressListener.NONE);
+        assertThat(r.installer()).startsWith("uv ");
+        assertThat(r.packages()).extracting(InstalledPackage::name).containsExactly("helperpkg", "purepkg", "srconly");
+        assertThat(LayerBuilderTest.names(r.zip().output())).contains("python/srconly.py")
+                .noneMatch(n -> n.endsWith(".lock") || n.startsWith("python/bin"));
+        assertThat(r.notes()).anyMatch(n -> n.startsWith("srconly was built from its source archive"));
+    }
+
+    @Test
     void uvFailuresNameTheirCause() {
         assertThatThrownBy(() -> builder.install(spec(Architecture.ARM64, InstallerChoice.UV, "nativepkg"),
                 ProgressListener.NONE))
                 .isInstanceOf(LayerStudioException.class)
                 .hasMessageStartingWith("nativepkg has no wheel for Linux arm64 / CPython 3.12.")
                 .hasMessageContaining("manylinux2014_x86_64");
-        assertThatThrownBy(() -> builder.install(spec(Architecture.X86_64, InstallerChoice.UV, "srconly"),
+        assertThatThrownBy(() -> builder.install(spec(Architecture.X86_64, InstallerChoice.UV, "nativesrc"),
                 ProgressListener.NONE))
-                .isInstanceOf(LayerStudioException.class).hasMessageStartingWith("srconly needs compiling");
+                .isInstanceOf(LayerStudioException.class).hasMessageStartingWith(
+                        "nativesrc has no wheel for Linux x86_64 / CPython 3.12, and its source archive builds here only");
         assertThatThrownBy(() -> builder.install(spec(Architecture.X86_64, InstallerChoice.UV, "nosuchpkg"),
                 ProgressListener.NONE))
                 .isInstanceOf(LayerStudioException.class).hasMessage("nosuchpkg was not found on the package index.");

@@ -29,6 +29,7 @@ class BuildCommandTest {
     private final StringWriter err = new StringWriter();
     private Path requirements;
     private Path mylib;
+    private String wheelIndex;
 
     @BeforeEach
     void setUp() throws Exception {
@@ -38,6 +39,7 @@ class BuildCommandTest {
         wheels.pure("helperpkg", "2.1", Map.of("helperpkg/__init__.py", "Y = 2\n"));
         requirements = tmp.resolve("requirements.txt");
         Files.writeString(requirements, wheels.indexLines() + "purepkg==1.0\n");
+        wheelIndex = wheels.indexLines();
         mylib = tmp.resolve("mylib");
         Files.createDirectories(mylib);
         Files.writeString(mylib.resolve("__init__.py"), "");
@@ -78,6 +80,42 @@ class BuildCommandTest {
         assertThat(code).as(err.toString()).isZero();
         assertThat(out.toString()).contains("Built " + zip + " for python3.11 x86_64 (layout python/)",
                 "packages     helperpkg 2.1, purepkg 1.0", "CodeSha256", "sha256");
+    }
+
+    @Test
+    void aDeprecatedRuntimeBuildsWithAWarningLine() {
+        Path zip = tmp.resolve("old.zip");
+        int code = run("build", "-r", requirements.toString(), "--runtime", "python3.9", "--installer", "pip",
+                "-o", zip.toString());
+        assertThat(code).as(err.toString()).isZero();
+        assertThat(err.toString()).contains("warning: python3.9 is deprecated (since 2025-12-15)");
+        assertThat(out.toString()).contains("Built " + zip + " for python3.9 x86_64");
+    }
+
+    @Test
+    void aLockFileIsReadSaidAndItsInstalledPinsWritten() throws Exception {
+        Path index = tmp.resolve("index.txt");
+        Files.writeString(index, wheelIndex);
+        Path lock = tmp.resolve("Pipfile.lock");
+        Files.writeString(lock, "{\"_meta\": {}, \"default\": {\"purepkg\": {\"version\": \"==1.0\"},"
+                + " \"helperpkg\": {\"version\": \"==2.1\"}}, \"develop\": {}}");
+        Path pins = tmp.resolve("out").resolve("pins.txt");
+        Path zip = tmp.resolve("lock.zip");
+        int code = run("build", "-r", index.toString(), "-r", lock.toString(), "--runtime", "python3.12",
+                "--installer", "pip", "--emit-requirements", pins.toString(), "-o", zip.toString());
+        assertThat(code).as(err.toString()).isZero();
+        assertThat(err.toString()).contains("Read Pipfile.lock: 2 packages pinned, group default",
+                "Wrote the 2 installed versions to " + pins);
+        assertThat(out.toString()).contains("Note: Pipfile.lock: 2 packages pinned, group default");
+        assertThat(Files.readAllLines(pins)).containsExactly(
+                "# Installed by Layer Studio for python3.12 x86_64; build again with -r this file.",
+                "helperpkg==2.1", "purepkg==1.0");
+
+        assertThat(run("build", "-r", index.toString(), "-r", lock.toString(), "--group", "docs", "--runtime",
+                "python3.12", "--installer", "pip", "-o", tmp.resolve("no.zip").toString())).isEqualTo(1);
+        assertThat(err.toString()).contains("error: Pipfile.lock has no section named 'docs' (its sections: default, "
+                + "develop).");
+        assertThat(tmp.resolve("no.zip")).doesNotExist();
     }
 
     @Test

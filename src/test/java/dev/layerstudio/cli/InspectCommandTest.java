@@ -110,6 +110,16 @@ class InspectCommandTest {
                 "Largest files", "NOT_UNDER_PYTHON", "CACHE_FILES");
     }
 
+    @Test
+    void aDeprecatedRuntimeIsWorthANote() throws Exception {
+        assertThat(run("inspect", layer().toString(), "--runtime", "python3.9")).isZero();
+        assertThat(out.toString()).contains("python3.9 is deprecated (since 2025-12-15)");
+        out.getBuffer().setLength(0);
+        assertThat(run("inspect", "--json", layer().toString(), "--runtime", "python3.9")).isZero();
+        assertThat(new ObjectMapper().readTree(out.toString()).get("notes").toString())
+                .contains("python3.9 is deprecated (since 2025-12-15)");
+    }
+
     @ParameterizedTest
     @CsvSource({
         "notzip, is not a zip file.",

@@ -64,7 +64,7 @@ class DiffAndCacheTest {
         InspectionReport first = inspector.inspect(new LayerSource.LocalZip(layer), InspectOptions.defaults(),
                 ProgressListener.NONE);
         String hex = java.util.HexFormat.of().formatHex(java.util.Base64.getDecoder().decode(first.sha256()));
-        Path cached = dir.resolve("cache/inspect/scan-v1-" + hex + ".json.gz");
+        Path cached = dir.resolve("cache/inspect/scan-v" + LayerScan.FORMAT + "-" + hex + ".json.gz");
         assertThat(cached).exists();
 
         ScanCache cache = new ScanCache(dir.resolve("cache/inspect"), ScanCache.DEFAULT_MAX_BYTES);

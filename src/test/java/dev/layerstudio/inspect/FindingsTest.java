@@ -40,7 +40,7 @@ class FindingsTest {
     }
 
     private InspectionReport inspect(Path zip) {
-        return inspect(zip, InspectOptions.defaults().withRuntime(Runtime.PYTHON_3_12)
+        return inspect(zip, InspectOptions.defaults().withRuntime(Runtime.parse("python3.12"))
                 .withArchitecture(Architecture.X86_64));
     }
 
@@ -78,7 +78,7 @@ class FindingsTest {
         assertThat(f.severity()).isEqualTo(Severity.ERROR);
         assertThat(f.path()).isEqualTo("python/lib/python3.11");
         assertThat(f.message()).contains("python3.12");
-        assertThat(inspect(zip, InspectOptions.defaults().withRuntime(Runtime.PYTHON_3_11)).findings()).isEmpty();
+        assertThat(inspect(zip, InspectOptions.defaults().withRuntime(Runtime.parse("python3.11"))).findings()).isEmpty();
     }
 
     @Test
@@ -104,9 +104,26 @@ class FindingsTest {
         assertThat(x86.findings(FindingCode.FOREIGN_ARCH_BINARY)).flatExtracting(Finding::paths)
                 .containsExactlyInAnyOrder("lib/libfoo.so.1", "python/np/_core.cpython-312-aarch64-linux-gnu.so");
         assertThat(x86.findings(FindingCode.FOREIGN_ARCH_BINARY)).allMatch(f -> f.message().contains("aarch64"));
-        InspectionReport arm = inspect(zip, InspectOptions.defaults().withRuntime(Runtime.PYTHON_3_12)
+        InspectionReport arm = inspect(zip, InspectOptions.defaults().withRuntime(Runtime.parse("python3.12"))
                 .withArchitecture(Architecture.ARM64));
         assertThat(arm.findings()).isEmpty();
+    }
+
+    @Test
+    void aScriptThatRunsTheBuildMachinesPythonIsFound() {
+        InspectionReport r = inspect(zip(z -> z.file("python/six.py", "")
+                .file("python/bin/normalizer", "#!/home/alice/venv/bin/python3\nimport sys\n")
+                .file("python/bin/long", "#!/bin/sh\n'''exec' /Users/bob/very long/bin/python3 \"$0\" \"$@\"\n' '''\n")
+                .file("python/bin/fine", "#!/var/lang/bin/python3\n")
+                .file("bin/tool", "#!/usr/bin/env python3\n")
+                .file("bin/helper", "#!/bin/sh\necho hi\n")));
+        List<Finding> found = r.findings(FindingCode.SHEBANG_NOT_ON_LAMBDA);
+        assertThat(found).extracting(Finding::path).containsExactly("python/bin/long", "python/bin/normalizer");
+        assertThat(found).allMatch(f -> f.severity() == Severity.WARNING);
+        assertThat(found.get(1).message()).isEqualTo("python/bin/normalizer runs /home/alice/venv/bin/python3, which "
+                + "does not exist on Lambda (and python/bin is on no search path in Lambda): leave the script out, "
+                + "or start it with #!/var/lang/bin/python3.");
+        assertThat(found.get(0).message()).contains("/Users/bob/very");
     }
 
     @Test
@@ -221,7 +238,7 @@ class FindingsTest {
     void theSamePathInAnotherLayerIsAConflictThatThisLayerWins() {
         Path other = zip(z -> z.file("python/six.py", "old").file("python/other.py", ""));
         Path mine = zip(z -> z.file("python/six.py", "new").file("python/mine.py", ""));
-        InspectionReport r = inspect(mine, InspectOptions.defaults().withRuntime(Runtime.PYTHON_3_12)
+        InspectionReport r = inspect(mine, InspectOptions.defaults().withRuntime(Runtime.parse("python3.12"))
                 .withOtherLayers(List.of(new LayerSource.LocalZip(other))));
         Finding f = only(r, FindingCode.PATH_CONFLICT);
         assertThat(f.paths()).containsExactly("python/six.py");
@@ -252,7 +269,7 @@ class FindingsTest {
         Path one = zip(z -> z.file("python/a.py", ""));
         List<LayerSource> five = java.util.Collections.nCopies(5, new LayerSource.LocalZip(one));
         InspectionReport r = inspect(zip(z -> z.file("python/b.py", "")),
-                InspectOptions.defaults().withRuntime(Runtime.PYTHON_3_12).withOtherLayers(five));
+                InspectOptions.defaults().withRuntime(Runtime.parse("python3.12")).withOtherLayers(five));
         assertThat(only(r, FindingCode.TOO_MANY_LAYERS).message()).contains("at most 5");
     }
 

@@ -58,7 +58,7 @@ class RemoteInspectionTest {
     }
 
     private static InspectOptions options() {
-        return InspectOptions.defaults().withRuntime(Runtime.PYTHON_3_12);
+        return InspectOptions.defaults().withRuntime(Runtime.parse("python3.12"));
     }
 
     private InspectionReport inspectRemote(URI url) {

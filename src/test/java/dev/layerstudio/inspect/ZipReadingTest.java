@@ -135,7 +135,7 @@ class ZipReadingTest {
 
     static InspectionReport inspect(LayerSource source) {
         return new Inspector(dir.resolve("cache")).inspect(source,
-                InspectOptions.defaults().withRuntime(Runtime.PYTHON_3_12), ProgressListener.NONE);
+                InspectOptions.defaults().withRuntime(Runtime.parse("python3.12")), ProgressListener.NONE);
     }
 
     @ParameterizedTest

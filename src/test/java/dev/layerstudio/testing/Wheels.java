@@ -78,23 +78,73 @@ public final class Wheels {
         return file;
     }
 
-    /** A source archive only ({@code name-version.tar.gz}): installing it needs a build. */
+    /**
+     * A source archive only ({@code name-version.tar.gz}) of a pure-Python package with one
+     * module, {@code name.py}: installing it needs a build, which gives a {@code py3-none-any}
+     * wheel.
+     */
     public Path sdist(String name, String version) {
+        return sdist(name, version, "py3-none-any");
+    }
+
+    /**
+     * A source archive whose build gives a wheel with that tag, as one with C code gives a
+     * wheel for the building machine ({@code cp311-cp311-linux_x86_64}). Its PEP 517 backend
+     * is in the archive itself and needs nothing from an index, so pip builds it offline.
+     */
+    public Path sdist(String name, String version, String wheelTag) {
         Path file = dir.resolve(name + "-" + version + ".tar.gz");
         String root = name + "-" + version + "/";
-        byte[] setup = ("from setuptools import setup\nsetup(name='" + name + "', version='" + version + "')\n")
-                .getBytes(StandardCharsets.UTF_8);
+        Map<String, String> files = new LinkedHashMap<>();
+        files.put("pyproject.toml", "[build-system]\nrequires = []\nbuild-backend = \"backend\"\nbackend-path = [\".\"]\n"
+                + "\n[project]\nname = \"" + name + "\"\nversion = \"" + version + "\"\n");
+        files.put("PKG-INFO", "Metadata-Version: 2.1\nName: " + name + "\nVersion: " + version + "\n");
+        files.put("src/" + name + ".py", "VALUE = 1\n");
+        files.put("backend.py", String.join("\n",
+                "import base64, hashlib, os, zipfile",
+                "NAME, VERSION, TAG = " + quote(name) + ", " + quote(version) + ", " + quote(wheelTag),
+                "def get_requires_for_build_wheel(config_settings=None):",
+                "    return []",
+                "def build_wheel(wheel_directory, config_settings=None, metadata_directory=None):",
+                "    dist = NAME + '-' + VERSION + '.dist-info'",
+                "    name = NAME + '-' + VERSION + '-' + TAG + '.whl'",
+                "    rows = []",
+                "    with zipfile.ZipFile(os.path.join(wheel_directory, name), 'w') as z:",
+                "        def add(path, data):",
+                "            z.writestr(path, data)",
+                "            digest = base64.urlsafe_b64encode(hashlib.sha256(data).digest()).rstrip(b'=').decode()",
+                "            rows.append(path + ',sha256=' + digest + ',' + str(len(data)))",
+                "        for top, _, found in os.walk('src'):",
+                "            for f in found:",
+                "                full = os.path.join(top, f)",
+                "                with open(full, 'rb') as fh:",
+                "                    add(os.path.relpath(full, 'src').replace(os.sep, '/'), fh.read())",
+                "        add(dist + '/METADATA', ('Metadata-Version: 2.1\\nName: ' + NAME + '\\nVersion: ' + VERSION + '\\n').encode())",
+                "        purelib = 'true' if TAG.endswith('-any') else 'false'",
+                "        add(dist + '/WHEEL', ('Wheel-Version: 1.0\\nGenerator: layer-studio-test\\nRoot-Is-Purelib: ' + purelib",
+                "            + '\\nTag: ' + TAG + '\\n').encode())",
+                "        rows.append(dist + '/RECORD,,')",
+                "        z.writestr(dist + '/RECORD', '\\n'.join(rows) + '\\n')",
+                "    return name",
+                ""));
         try (OutputStream out = Files.newOutputStream(file);
              TarArchiveOutputStream tar = new TarArchiveOutputStream(new GZIPOutputStream(out))) {
-            TarArchiveEntry e = new TarArchiveEntry(root + "setup.py");
-            e.setSize(setup.length);
-            tar.putArchiveEntry(e);
-            tar.write(setup);
-            tar.closeArchiveEntry();
+            for (var f : files.entrySet()) {
+                byte[] bytes = f.getValue().getBytes(StandardCharsets.UTF_8);
+                TarArchiveEntry e = new TarArchiveEntry(root + f.getKey());
+                e.setSize(bytes.length);
+                tar.putArchiveEntry(e);
+                tar.write(bytes);
+                tar.closeArchiveEntry();
+            }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
         return file;
+    }
+
+    private static String quote(String s) {
+        return "'" + s.replace("\\", "\\\\").replace("'", "\\'") + "'";
     }
 
     /** The first bytes of a 64-bit little-endian ELF shared object for a machine (0x3e x86-64, 0xb7 AArch64). */

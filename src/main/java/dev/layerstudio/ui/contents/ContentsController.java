@@ -51,6 +51,8 @@ public final class ContentsController implements StepController {
     @FXML private ProgressBar progressBar;
     @FXML private Label progressLabel;
     @FXML private Label statusLabel;
+    @FXML private Label runtimeNoteLabel;
+    @FXML private Button savePinsButton;
     @FXML private Label staleLabel;
     @FXML private ListView<String> logList;
     @FXML private Label summaryLabel;
@@ -71,9 +73,21 @@ public final class ContentsController implements StepController {
 
     @FXML
     private void initialize() {
-        List<Runtime> newestFirst = new java.util.ArrayList<>(List.of(Runtime.values()));
-        java.util.Collections.reverse(newestFirst);
-        runtimeBox.getItems().setAll(newestFirst);
+        runtimeBox.getItems().setAll(vm.runtimeChoices());
+        runtimeBox.setConverter(new StringConverter<>() {
+            @Override
+            public String toString(Runtime r) {
+                return r == null ? "" : vm.runtimeLabel(r);
+            }
+
+            @Override
+            public Runtime fromString(String s) {
+                return Runtime.parse(s.split("\\s")[0]);
+            }
+        });
+        runtimeNoteLabel.textProperty().bind(vm.runtimeNoteProperty());
+        runtimeNoteLabel.managedProperty().bind(runtimeNoteLabel.textProperty().isNotEmpty());
+        runtimeNoteLabel.visibleProperty().bind(runtimeNoteLabel.textProperty().isNotEmpty());
         runtimeBox.valueProperty().bindBidirectional(vm.runtimeProperty());
         archBox.getItems().setAll(Architecture.values());
         archBox.setConverter(new StringConverter<>() {
@@ -100,6 +114,7 @@ public final class ContentsController implements StepController {
                 javafx.css.PseudoClass.getPseudoClass("danger"), !now.isEmpty()));
         installButton.disableProperty().bind(vm.canInstallProperty().not());
         cancelButton.disableProperty().bind(vm.installingProperty().not());
+        savePinsButton.disableProperty().bind(vm.canSavePinsProperty().not());
         progressBar.progressProperty().bind(vm.progressProperty());
         progressBar.visibleProperty().bind(vm.installingProperty());
         progressLabel.textProperty().bind(vm.progressMessageProperty());
@@ -306,11 +321,23 @@ public final class ContentsController implements StepController {
     }
 
     @FXML
+    private void savePins() {
+        FileChooser chooser = new FileChooser();
+        chooser.setTitle(resources.getString("contents.pins.title"));
+        chooser.setInitialFileName("requirements.txt");
+        File file = chooser.showSaveDialog(requirementsArea.getScene().getWindow());
+        if (file != null) {
+            vm.savePins(file.toPath());
+        }
+    }
+
+    @FXML
     private void loadRequirements() {
         FileChooser chooser = new FileChooser();
         chooser.setTitle(resources.getString("contents.load.title"));
         chooser.getExtensionFilters().addAll(
-                new FileChooser.ExtensionFilter(resources.getString("contents.load.filter"), "*.txt", "*.in"),
+                new FileChooser.ExtensionFilter(resources.getString("contents.load.filter"), "*.txt", "*.in",
+                        "*.lock", "*.toml"),
                 new FileChooser.ExtensionFilter(resources.getString("contents.load.all"), "*"));
         File file = chooser.showOpenDialog(requirementsArea.getScene().getWindow());
         if (file != null) {

@@ -1,7 +1,9 @@
 package dev.layerstudio.ui.contents;
 
+import dev.layerstudio.build.InputFiles;
 import dev.layerstudio.build.Installation;
 import dev.layerstudio.build.LayerBuilder;
+import dev.layerstudio.build.PinnedRequirements;
 import dev.layerstudio.model.Architecture;
 import dev.layerstudio.model.InstallSpec;
 import dev.layerstudio.model.LayerVersionInfo;
@@ -15,6 +17,10 @@ import dev.layerstudio.ui.wizard.WizardState;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
@@ -67,7 +73,11 @@ public final class ContentsViewModel {
     private final StringBinding staleWarning;
     private final BooleanBinding canInstall;
     private final BooleanBinding valid;
+    private final StringBinding runtimeNote;
+    private final BooleanBinding canSavePins;
     private BackgroundTask<Installation> install;
+    /** The day deprecation is judged on; tests fix it. */
+    private Clock clock = Clock.systemDefaultZone();
 
     public ContentsViewModel(WizardState state, LayerBuilder builder, AppExecutor executor, ResourceBundle text) {
         this.state = state;
@@ -85,10 +95,56 @@ public final class ContentsViewModel {
                 && !requirementsOf(requirements.get()).isEmpty(), installing, problems, requirements);
         staleWarning = Bindings.createStringBinding(this::stale, state.installationProperty(),
                 state.runtimeProperty(), state.architectureProperty());
+        canSavePins = Bindings.createBooleanBinding(() -> {
+            Installation i = state.installationProperty().get();
+            return !installing.get() && i != null && i.workDir() != null && !i.packages().isEmpty();
+        }, state.installationProperty(), installing);
+        runtimeNote = Bindings.createStringBinding(() -> {
+            Runtime r = state.runtimeProperty().get();
+            return r == null ? "" : r.supportNote(today()).orElse("");
+        }, state.runtimeProperty());
         BooleanBinding complete = tree.completeProperty();
         valid = complete.and(installing.not()).and(tree.addingProperty().not());
         state.layerProperty().addListener((o, a, choice) -> applyDefaults(choice));
         applyDefaults(state.layerProperty().get());
+    }
+
+    // ---- runtime ----
+
+    /** The Python runtimes of the table, newest first. */
+    public List<Runtime> runtimeChoices() {
+        List<Runtime> newestFirst = new ArrayList<>(Runtime.python());
+        Collections.reverse(newestFirst);
+        Runtime chosen = state.runtimeProperty().get();
+        if (chosen != null && !newestFirst.contains(chosen)) {
+            newestFirst.add(0, chosen);
+        }
+        return newestFirst;
+    }
+
+    /** "python3.9 · deprecated", "python3.10 · updates blocked", or the id alone. */
+    public String runtimeLabel(Runtime r) {
+        return switch (r.support(today())) {
+            case SUPPORTED -> r.listed() ? r.id() : String.format(text.getString("contents.runtime.unlisted"), r.id());
+            case DEPRECATED -> String.format(text.getString("contents.runtime.deprecated"), r.id());
+            case CREATE_BLOCKED -> String.format(text.getString("contents.runtime.createBlocked"), r.id());
+            case UPDATE_BLOCKED -> String.format(text.getString("contents.runtime.updateBlocked"), r.id());
+        };
+    }
+
+    /** A sentence on the chosen runtime when it is deprecated or newer than the table; empty otherwise. */
+    public StringBinding runtimeNoteProperty() {
+        return runtimeNote;
+    }
+
+    /** Judges deprecation on the clock's day (tests pass a fixed one). */
+    public void useClock(Clock value) {
+        clock = value;
+        runtimeNote.invalidate();
+    }
+
+    private LocalDate today() {
+        return LocalDate.now(clock);
     }
 
     /**
@@ -102,20 +158,33 @@ public final class ContentsViewModel {
                 .max(Comparator.naturalOrder()).orElse(null);
         Architecture arch = latest == null ? null : latest.compatibleArchitectures().stream()
                 .map(Architecture::fromId).flatMap(java.util.Optional::stream).findFirst().orElse(null);
-        state.runtimeProperty().set(runtime == null ? Runtime.PYTHON_3_12 : runtime);
+        state.runtimeProperty().set(runtime == null ? Runtime.parse("python3.12") : runtime);
         state.architectureProperty().set(arch == null ? Architecture.X86_64 : arch);
     }
 
     // ---- requirements ----
 
-    /** Reads a requirements file (in the background) into the editor; its relative paths become absolute. */
+    /** What a loaded file puts in the editor, and what it was read as. */
+    private record Loaded(String text, String summary) {
+    }
+
+    /**
+     * Reads an input file (in the background). A plain requirements file goes into the editor,
+     * its relative paths made absolute; a lock file, pyproject.toml or a requirements file with
+     * hashes is given whole, as {@code -r FILE}. The status says what was read.
+     */
     public void loadRequirements(Path file) {
         status.set(String.format(text.getString("contents.req.loading"), file.getFileName()));
         failed.set(false);
-        BackgroundTask.of(p -> absolutePaths(Files.readString(file, StandardCharsets.UTF_8), file.getParent()))
+        BackgroundTask.of(p -> {
+            String summary = InputFiles.describe(file, List.of());
+            String loaded = InputFiles.givenWhole(file) ? "-r " + file.toAbsolutePath() + "\n"
+                    : absolutePaths(Files.readString(file, StandardCharsets.UTF_8), file.getParent());
+            return new Loaded(loaded, summary);
+        })
                 .onSuccess(loaded -> {
-                    requirements.set(loaded);
-                    status.set(String.format(text.getString("contents.req.loaded"), file.getFileName()));
+                    requirements.set(loaded.text());
+                    status.set(String.format(text.getString("contents.req.loaded"), loaded.summary()));
                 })
                 .onError(Exception.class, e -> fail(e))
                 .start(executor);
@@ -148,6 +217,31 @@ public final class ContentsViewModel {
         return new Requirements(typed.lines().map(RequirementsCheck::withoutComment).toList(), List.of());
     }
 
+    // ---- pins ----
+
+    /** Whether there are installed packages whose versions can be saved. */
+    public BooleanBinding canSavePinsProperty() {
+        return canSavePins;
+    }
+
+    /** Writes the exact versions of the current installation to a requirements file (in the background). */
+    public void savePins(Path file) {
+        Installation i = state.installationProperty().get();
+        if (i == null || i.packages().isEmpty()) {
+            return;
+        }
+        List<String> lines = PinnedRequirements.lines(i.packages(),
+                i.spec().runtime().id() + " " + i.spec().architecture().id());
+        failed.set(false);
+        BackgroundTask.of(p -> {
+            PinnedRequirements.write(lines, file);
+            return i.packages().size();
+        })
+                .onSuccess(n -> status.set(String.format(text.getString("contents.pins.saved"), n, file.getFileName())))
+                .onError(Exception.class, e -> fail(e))
+                .start(executor);
+    }
+
     // ---- install ----
 
     /** Installs the requirements for the runtime and architecture; the result replaces the installed part of the tree. */
@@ -176,7 +270,8 @@ public final class ContentsViewModel {
                     status.set(String.format(text.getString(done.packages().size() == 1
                                     ? "contents.install.doneOne" : "contents.install.done"),
                             done.packages().size(), spec.runtime().id(), spec.architecture().id(),
-                            Objects.requireNonNullElse(done.installer(), "—")));
+                            Objects.requireNonNullElse(done.installer(), "—"))
+                            + done.notes().stream().map(n -> " " + n).collect(Collectors.joining()));
                 })
                 .onCancelled(() -> status.set(text.getString("contents.install.cancelled")))
                 .onError(Exception.class, this::fail)
@@ -215,7 +310,7 @@ public final class ContentsViewModel {
             return "";
         }
         InstallSpec s = i.spec();
-        if (s.runtime() == state.runtimeProperty().get() && s.architecture() == state.architectureProperty().get()) {
+        if (s.runtime().equals(state.runtimeProperty().get()) && s.architecture() == state.architectureProperty().get()) {
             return "";
         }
         return String.format(text.getString("contents.install.stale"), s.runtime().id(), s.architecture().id());

@@ -143,6 +143,10 @@ public final class PublishController implements StepController {
             box.setMnemonicParsing(false); // x86_64 keeps its underscore
             box.setId(idPrefix + c.id().replace('.', '_'));
             box.selectedProperty().bindBidirectional(c.selectedProperty());
+            if (c.note() != null) {
+                box.setAccessibleHelp(c.note()); // not a tooltip: one here made clicks on the buttons below fail in tests
+                box.getStyleClass().add("warning-choice");
+            }
             pane.getChildren().add(box);
         }
     }

@@ -46,15 +46,26 @@ public final class PublishViewModel {
     /** A value to choose, with whether it is chosen. */
     public static final class Choice {
         private final String id;
+        private final String note;
         private final BooleanProperty selected = new SimpleBooleanProperty();
 
         Choice(String id, boolean on) {
+            this(id, null, on);
+        }
+
+        Choice(String id, String note, boolean on) {
             this.id = id;
+            this.note = note;
             selected.set(on);
         }
 
         public String id() {
             return id;
+        }
+
+        /** A sentence to mark the choice with (a deprecated runtime), or null. */
+        public String note() {
+            return note;
         }
 
         public BooleanProperty selectedProperty() {
@@ -99,8 +110,9 @@ public final class PublishViewModel {
         this.state = state;
         this.services = services;
         this.text = text;
-        for (Runtime r : Runtime.values()) {
-            runtimes.add(new Choice(r.id(), false));
+        java.time.LocalDate today = java.time.LocalDate.now();
+        for (Runtime r : Runtime.python()) {
+            runtimes.add(new Choice(r.id(), r.supportNote(today).orElse(null), false));
         }
         for (Architecture a : Architecture.values()) {
             architectures.add(new Choice(a.id(), false));

@@ -36,7 +36,7 @@ public final class WizardState {
     private final ObjectProperty<AwsSession> session = new SimpleObjectProperty<>(this, "session");
     private final ObjectProperty<Identity> identity = new SimpleObjectProperty<>(this, "identity");
     private final ObjectProperty<LayerChoice> layer = new SimpleObjectProperty<>(this, "layer");
-    private final ObjectProperty<Runtime> runtime = new SimpleObjectProperty<>(this, "runtime", Runtime.PYTHON_3_12);
+    private final ObjectProperty<Runtime> runtime = new SimpleObjectProperty<>(this, "runtime", Runtime.parse("python3.12"));
     private final ObjectProperty<Architecture> architecture =
             new SimpleObjectProperty<>(this, "architecture", Architecture.X86_64);
     private final ObjectProperty<Installation> installation = new SimpleObjectProperty<>(this, "installation");

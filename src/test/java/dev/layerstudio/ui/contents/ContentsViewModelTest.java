@@ -58,12 +58,30 @@ class ContentsViewModelTest {
                 List.of("arm64"), 10, null, null, null);
         LayerInfo alpha = new LayerInfo("alpha", ref.layerArn(), "us-east-1", List.of(v3));
         asyncFx(() -> state.layerProperty().set(LayerChoice.of(alpha))).get();
-        assertThat(state.runtimeProperty().get()).isEqualTo(Runtime.PYTHON_3_11);
+        assertThat(state.runtimeProperty().get()).isEqualTo(Runtime.parse("python3.11"));
         assertThat(state.architectureProperty().get()).isEqualTo(Architecture.ARM64);
 
         asyncFx(() -> state.layerProperty().set(LayerChoice.newLayer("fresh"))).get();
-        assertThat(state.runtimeProperty().get()).isEqualTo(Runtime.PYTHON_3_12);
+        assertThat(state.runtimeProperty().get()).isEqualTo(Runtime.parse("python3.12"));
         assertThat(state.architectureProperty().get()).isEqualTo(Architecture.X86_64);
+    }
+
+    @Test
+    void deprecatedRuntimesAreMarkedAndTheChosenOneExplained() throws Exception {
+        asyncFx(() -> vm.useClock(java.time.Clock.fixed(java.time.Instant.parse("2026-12-02T10:00:00Z"),
+                java.time.ZoneOffset.UTC))).get();
+        assertThat(vm.runtimeChoices()).extracting(Runtime::id).startsWith("python3.14", "python3.13")
+                .endsWith("python3.9");
+        assertThat(vm.runtimeLabel(Runtime.parse("python3.14"))).isEqualTo("python3.14");
+        assertThat(vm.runtimeLabel(Runtime.parse("python3.9"))).isEqualTo("python3.9 (updates blocked)");
+        assertThat(vm.runtimeNoteProperty().get()).isEmpty();
+        asyncFx(() -> state.runtimeProperty().set(Runtime.parse("python3.9"))).get();
+        assertThat(vm.runtimeNoteProperty().get()).startsWith("python3.9 is deprecated (since 2025-12-15)");
+
+        asyncFx(() -> vm.useClock(java.time.Clock.fixed(java.time.Instant.parse("2025-12-01T10:00:00Z"),
+                java.time.ZoneOffset.UTC))).get();
+        assertThat(vm.runtimeLabel(Runtime.parse("python3.9"))).isEqualTo("python3.9");
+        assertThat(vm.runtimeNoteProperty().get()).isEmpty();
     }
 
     @Test
@@ -90,6 +108,47 @@ class ContentsViewModelTest {
         assertThat(vm.requirementsProperty().get().lines()).containsExactly(
                 "-r " + dir.resolve("base.txt"), "--find-links " + dir.resolve("wheels"),
                 "--extra-index-url https://x.example/simple", "requests");
-        assertThat(vm.statusProperty().get()).isEqualTo("Loaded requirements.txt.");
+        assertThat(vm.statusProperty().get()).isEqualTo("Loaded requirements.txt: 1 requirement.");
+    }
+
+    @Test
+    void theInstalledVersionsCanBeSavedAsPins() throws Exception {
+        dev.layerstudio.testing.Wheels wheels = new dev.layerstudio.testing.Wheels(tmp.resolve("wheels"));
+        wheels.pure("purepkg", "1.0", java.util.Map.of("purepkg/__init__.py", ""), "helperpkg");
+        wheels.pure("helperpkg", "2.1", java.util.Map.of("helperpkg/__init__.py", ""));
+        wheels.sdist("srconly", "1.0");
+        assertThat(vm.canSavePinsProperty().get()).isFalse();
+        asyncFx(() -> {
+            vm.requirementsProperty().set(wheels.indexLines() + "purepkg\nsrconly\n");
+            vm.install();
+        }).get();
+        waitFor(60, TimeUnit.SECONDS, () -> vm.canSavePinsProperty().get());
+        assertThat(vm.statusProperty().get()).startsWith("Installed 3 packages for python3.12 · x86_64 with ")
+                .endsWith(" srconly was built from its source archive on this machine (pure Python: "
+                        + "srconly-1.0-py3-none-any.whl).");
+        Path pins = tmp.resolve("pins").resolve("requirements.txt");
+        asyncFx(() -> vm.savePins(pins)).get();
+        waitFor(10, TimeUnit.SECONDS, () -> vm.statusProperty().get().startsWith("Saved"));
+        assertThat(vm.statusProperty().get()).isEqualTo("Saved the 3 installed versions to requirements.txt.");
+        assertThat(Files.readAllLines(pins)).containsExactly(
+                "# Installed by Layer Studio for python3.12 x86_64; build again with -r this file.",
+                "helperpkg==2.1", "purepkg==1.0", "srconly==1.0");
+    }
+
+    @Test
+    void aLockFileIsGivenWholeAndWhatItPinsIsSaid() throws Exception {
+        Path lock = Path.of(getClass().getResource("/dev/layerstudio/build/inputs/poetry/poetry.lock").toURI());
+        asyncFx(() -> vm.loadRequirements(lock)).get();
+        waitFor(10, TimeUnit.SECONDS, () -> !vm.requirementsProperty().get().isEmpty());
+        assertThat(vm.requirementsProperty().get().strip()).isEqualTo("-r " + lock);
+        assertThat(vm.statusProperty().get())
+                .isEqualTo("Loaded poetry.lock: 2 packages pinned with hashes, group main.");
+        assertThat(vm.canInstallProperty().get()).isTrue();
+
+        Path broken = Files.writeString(tmp.resolve("uv.lock"), "version = 1\n[[package]]\nname = \"x\"\n");
+        asyncFx(() -> vm.loadRequirements(broken)).get();
+        waitFor(10, TimeUnit.SECONDS, () -> vm.failedProperty().get());
+        assertThat(vm.statusProperty().get()).startsWith("uv.lock names no project of its own");
+        assertThat(vm.requirementsProperty().get().strip()).as("the editor keeps what it had").isEqualTo("-r " + lock);
     }
 }

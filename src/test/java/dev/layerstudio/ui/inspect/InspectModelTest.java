@@ -37,7 +37,7 @@ class InspectModelTest {
         Path zip = dir.resolve("layer.zip");
         builder.zip(content, zip, ProgressListener.NONE);
         report = new Inspector(dir.resolve("cache")).inspect(new LayerSource.LocalZip(zip),
-                InspectOptions.defaults().withRuntime(Runtime.PYTHON_3_12), ProgressListener.NONE);
+                InspectOptions.defaults().withRuntime(Runtime.parse("python3.12")), ProgressListener.NONE);
     }
 
     @Test

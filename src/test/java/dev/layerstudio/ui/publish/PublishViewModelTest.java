@@ -34,6 +34,14 @@ class PublishViewModelTest {
     }
 
     @Test
+    void everyPythonRuntimeOfTheTableIsOfferedAndADeprecatedOneMarked() {
+        assertThat(vm.runtimes()).extracting(PublishViewModel.Choice::id).containsExactlyElementsOf(Runtime.ids());
+        // python3.9 was deprecated on 2025-12-15: marked on any later day
+        assertThat(vm.runtimes().get(0).note()).startsWith("python3.9 is deprecated (since 2025-12-15)");
+        assertThat(vm.runtimes().get(vm.runtimes().size() - 1).id()).isEqualTo("python3.14");
+    }
+
+    @Test
     void withoutAZipNothingCanBePublished() {
         assertThat(vm.problems()).singleElement().asString().contains("Inspect the layer first");
         assertThat(vm.canPublishProperty().get()).isFalse();
@@ -43,7 +51,7 @@ class PublishViewModelTest {
     void theFormIsCheckedAsItIsTyped() {
         state.zipProperty().set(zip(1_000_000));
         vm.nameProperty().set("orders-deps");
-        vm.runtimes().stream().filter(c -> c.id().equals(Runtime.PYTHON_3_12.id())).findFirst().orElseThrow()
+        vm.runtimes().stream().filter(c -> c.id().equals(Runtime.parse("python3.12").id())).findFirst().orElseThrow()
                 .selectedProperty().set(true);
         vm.architectures().stream().filter(c -> c.id().equals(Architecture.ARM64.id())).findFirst().orElseThrow()
                 .selectedProperty().set(true);
