@@ -203,6 +203,7 @@ final class Views {
             case ERROR -> "error";
             case INCOMPATIBLE -> f.overridden() ? "incompatible, changed anyway" : "incompatible";
             case WARNING -> "warning";
+            case NOTICE -> "note";
         };
     }
 

@@ -171,6 +171,15 @@ public final class AttachPlanner {
             flags.add(PlanFlag.error(PlanFlag.Kind.IMAGE_FUNCTION, function.name()
                     + " is a container image; such functions cannot use layers.", null));
         }
+        Optional<Runtime> runtime = function.runtime() == null ? Optional.empty() : Runtime.fromId(function.runtime());
+        if (runtime.isPresent() && runtime.get().support(facts.today()) == Runtime.Support.UPDATE_BLOCKED) {
+            flags.add(PlanFlag.error(PlanFlag.Kind.RUNTIME_UPDATE_BLOCKED, runtime.get().supportNote(facts.today())
+                    .orElse(function.runtime() + " is past its block-update date.") + " Lambda refuses to update "
+                    + function.name() + "; move it to a newer runtime first.", null));
+        } else if (runtime.isPresent() && runtime.get().isDeprecated(facts.today())) {
+            flags.add(PlanFlag.notice(PlanFlag.Kind.RUNTIME_DEPRECATED, runtime.get().supportNote(facts.today())
+                    .orElse(function.runtime() + " is deprecated."), null));
+        }
         if (after.size() > limits.maxLayersPerFunction()) {
             flags.add(PlanFlag.error(PlanFlag.Kind.TOO_MANY_LAYERS, function.name() + " would have " + after.size()
                     + " layers; a function may have at most " + limits.maxLayersPerFunction() + ".", null));

@@ -11,6 +11,7 @@ package dev.layerstudio.model;
  *       (native code for another processor or CPython, declared for another architecture). Not sent
  *       unless the user chose to attach anyway for that function; then the flag is
  *       {@linkplain #overridden() overridden} and stays on the plan for everyone to see.</li>
+ *   <li>{@link Severity#NOTICE}: worth knowing (a function on a deprecated runtime); nothing to confirm.</li>
  *   <li>{@link Severity#WARNING}: worth a look (metadata that does not match pure-Python content);
  *       shown before applying and confirmed once.</li>
  * </ul>
@@ -24,7 +25,7 @@ package dev.layerstudio.model;
 public record PlanFlag(Kind kind, Severity severity, String message, String layerArn, boolean overridden) {
 
     public enum Severity {
-        WARNING, INCOMPATIBLE, ERROR
+        NOTICE, WARNING, INCOMPATIBLE, ERROR
     }
 
     public enum Kind {
@@ -44,6 +45,10 @@ public record PlanFlag(Kind kind, Severity severity, String message, String laye
         SITE_PACKAGES_VERSION,
         /** The layer's content could not be read, so only its declared runtimes and architectures were checked. */
         CONTENT_NOT_READ,
+        /** The function's runtime is deprecated (updates still work). */
+        RUNTIME_DEPRECATED,
+        /** The function's runtime is past its block-update date: Lambda refuses to update it. */
+        RUNTIME_UPDATE_BLOCKED,
         /** Function code plus layers, unzipped, over the limit. */
         UNZIPPED_TOO_LARGE,
         /** A layer in another region than the function. */
@@ -91,6 +96,10 @@ public record PlanFlag(Kind kind, Severity severity, String message, String laye
 
     static PlanFlag incompatible(Kind kind, String message, String layerArn) {
         return new PlanFlag(kind, Severity.INCOMPATIBLE, message, layerArn);
+    }
+
+    static PlanFlag notice(Kind kind, String message, String layerArn) {
+        return new PlanFlag(kind, Severity.NOTICE, message, layerArn);
     }
 
     static PlanFlag warning(Kind kind, String message, String layerArn) {

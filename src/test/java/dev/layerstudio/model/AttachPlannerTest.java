@@ -119,7 +119,7 @@ class AttachPlannerTest {
 
     @Test
     void flagsRuntimeAndArchitectureNotAmongTheVersionsCompatibleOnes() {
-        FunctionInfo f = fn("f", "python3.9");
+        FunctionInfo f = fn("f", "python3.11");
         PlanFacts facts = PlanFacts.of(List.of(info("lib", 1, List.of("python3.12", "python3.13"), List.of("arm64"))));
         FunctionPlan p = AttachPlanner.planFor(f, new PlanChange.Attach(ref("lib", 1), LayerPosition.LAST), facts);
         // declared architectures are taken at their word (blocked); a declared runtime with content
@@ -131,7 +131,7 @@ class AttachPlannerTest {
         assertThat(p.blocked()).isTrue();
         assertThat(p.overridable()).isTrue();
         assertThat(p.verdict()).isEqualTo(CompatibilityVerdict.Level.BLOCKED);
-        assertThat(p.flags().get(1).message()).contains("python3.12", "python3.9");
+        assertThat(p.flags().get(1).message()).contains("python3.12", "python3.11");
 
         PlanFacts open = PlanFacts.of(List.of(info("lib", 1, List.of(), List.of())));
         assertThat(AttachPlanner.planFor(f, new PlanChange.Attach(ref("lib", 1), LayerPosition.LAST), open).flags())

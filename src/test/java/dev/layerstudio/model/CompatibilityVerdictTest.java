@@ -144,4 +144,29 @@ class CompatibilityVerdictTest {
         assertThat(p.flags()).extracting(PlanFlag::kind).containsExactly(PlanFlag.Kind.UNZIPPED_TOO_LARGE);
         assertThat(p.flags().get(0).message()).contains("at least");
     }
+
+    @Test
+    void aDeprecatedRuntimeIsWorthALineAndOnePastItsBlockDateCannotBeUpdated() {
+        PlanFacts facts = PlanFacts.of(List.of(ANY));
+        PlanChange attach = new PlanChange.Attach(LIB, LayerPosition.KEEP);
+        FunctionInfo f = fn("python3.9", "x86_64");
+        assertThat(AttachPlanner.planFor(f, attach, facts.on(java.time.LocalDate.of(2025, 12, 1))).flags()).isEmpty();
+
+        FunctionPlan deprecated = AttachPlanner.planFor(f, attach, facts.on(java.time.LocalDate.of(2026, 1, 10)));
+        assertThat(deprecated.flags()).singleElement().satisfies(flag -> {
+            assertThat(flag.kind()).isEqualTo(PlanFlag.Kind.RUNTIME_DEPRECATED);
+            assertThat(flag.severity()).isEqualTo(PlanFlag.Severity.NOTICE);
+            assertThat(flag.message()).contains("python3.9 is deprecated (since 2025-12-15)");
+        });
+        assertThat(deprecated.verdict()).isEqualTo(CompatibilityVerdict.Level.OK);
+        assertThat(deprecated.toConfirm()).isEmpty();
+
+        FunctionPlan blocked = AttachPlanner.planFor(f, attach, facts.on(java.time.LocalDate.of(2026, 10, 1)));
+        assertThat(blocked.flags()).singleElement().satisfies(flag -> {
+            assertThat(flag.kind()).isEqualTo(PlanFlag.Kind.RUNTIME_UPDATE_BLOCKED);
+            assertThat(flag.message()).contains("Lambda refuses to update f");
+        });
+        assertThat(blocked.blocked()).isTrue();
+        assertThat(blocked.overridable()).isFalse();
+    }
 }
