@@ -26,9 +26,11 @@ public final class CliAgainstMoto implements AutoCloseable {
     private StringWriter out = new StringWriter();
     private StringWriter err = new StringWriter();
     private int exitCode;
+    private java.net.URI endpoint;
 
     private CliAgainstMoto(MotoServer moto, Path home) {
         this.moto = moto;
+        this.endpoint = moto.endpoint();
         this.previousHome = System.getProperty(HOME);
         this.ownsHome = home != null;
         System.setProperty("aws.accessKeyId", "testing");
@@ -43,11 +45,17 @@ public final class CliAgainstMoto implements AutoCloseable {
         return new CliAgainstMoto(moto, home);
     }
 
+    /** Sends the commands through {@code front} (such as a WireMock front of moto) instead of to moto itself. */
+    public CliAgainstMoto through(java.net.URI front) {
+        this.endpoint = front;
+        return this;
+    }
+
     /** Runs one command line (endpoint and region added in front); returns its exit code. */
     public int run(String... args) {
         out = new StringWriter();
         err = new StringWriter();
-        List<String> all = new ArrayList<>(List.of("--endpoint-url", moto.endpoint().toString(), "--region",
+        List<String> all = new ArrayList<>(List.of("--endpoint-url", endpoint.toString(), "--region",
                 MotoServer.REGION));
         all.addAll(List.of(args));
         exitCode = Cli.run(new PrintWriter(out, true), new PrintWriter(err, true), all.toArray(String[]::new));
