@@ -11,7 +11,7 @@ import dev.layerstudio.model.PackageChange;
 import dev.layerstudio.model.PackageUsage;
 import dev.layerstudio.model.SizeNode;
 import dev.layerstudio.ui.common.SizeGauge;
-import dev.layerstudio.ui.probe.LambdaTestPane;
+import dev.layerstudio.ui.probe.LambdaTestStrip;
 import dev.layerstudio.ui.shell.StepController;
 import dev.layerstudio.ui.treemap.TreemapItem;
 import dev.layerstudio.ui.treemap.TreemapPalette;
@@ -103,7 +103,7 @@ public final class InspectController implements StepController {
         findingList.setCellFactory(l -> new FindingCell(resources, vm::applyFix, vm.busyProperty()));
         findingList.setPlaceholder(new Label(resources.getString("inspect.noFindings")));
         findingCount.textProperty().bind(Bindings.size(vm.findings()).asString());
-        lambdaTestHolder.getChildren().setAll(new LambdaTestPane(vm.lambdaTest(), resources));
+        lambdaTestHolder.getChildren().setAll(new LambdaTestStrip(vm.lambdaTest(), resources));
         diffStatus.textProperty().bind(vm.diffStatusProperty());
         vm.diffProperty().addListener((o, a, d) -> showDiff(d));
         otherSourceBar.visibleProperty().bind(vm.ownLayerProperty().not().and(vm.reportProperty().isNotNull()));

@@ -24,13 +24,22 @@ public final class LambdaTestDialog {
         dialog.setHeaderText(t == null ? null : String.format(text.getString("probe.dialog.header"), t.label(),
                 t.runtime(), t.architecture()));
         LambdaTestPane pane = new LambdaTestPane(vm, text);
-        pane.setPrefWidth(520);
+        pane.setPrefSize(540, 460);
         dialog.getDialogPane().setContent(pane);
         dialog.getDialogPane().getButtonTypes().add(ButtonType.CLOSE);
         dialog.setOnHidden(e -> vm.cancel());
     }
 
+    /** Shows the dialog, or brings it to the front when it is shown already. */
     public void show() {
-        dialog.show();
+        if (dialog.isShowing()) {
+            dialog.getDialogPane().getScene().getWindow().requestFocus();
+        } else {
+            dialog.show();
+        }
+    }
+
+    public boolean isShowing() {
+        return dialog.isShowing();
     }
 }

@@ -31,25 +31,6 @@ public final class LambdaTestPane extends VBox {
         setId("lambdaTestPane");
         getStyleClass().add("lambda-test");
 
-        Label title = new Label(text.getString("probe.title"));
-        title.getStyleClass().add("section-title");
-        Button test = new Button(text.getString("probe.run"), new FontIcon(Feather.PLAY));
-        test.setId("lambdaTestButton");
-        test.getStyleClass().addAll("accent", "small");
-        test.setMnemonicParsing(true);
-        test.disableProperty().bind(vm.canRunProperty().not());
-        test.setOnAction(e -> vm.run());
-        Button cancel = new Button(text.getString("probe.cancel"));
-        cancel.setId("lambdaTestCancel");
-        cancel.getStyleClass().add("small");
-        cancel.visibleProperty().bind(vm.busyProperty());
-        cancel.managedProperty().bind(cancel.visibleProperty());
-        cancel.setOnAction(e -> vm.cancel());
-        Region gap = new Region();
-        HBox.setHgrow(gap, Priority.ALWAYS);
-        HBox head = new HBox(8, title, gap, cancel, test);
-        head.setAlignment(Pos.CENTER_LEFT);
-
         Label notice = wrapped("lambdaTestNotice", "probe-notice");
         notice.textProperty().bind(vm.noticeProperty());
         notice.visibleProperty().bind(vm.ranOnceProperty().not());
@@ -77,12 +58,32 @@ public final class LambdaTestPane extends VBox {
         ListView<ProbeModule> modules = new ListView<>(vm.modules());
         modules.setId("lambdaTestModules");
         modules.getStyleClass().add("probe-modules");
-        modules.setPrefHeight(150);
+        modules.setPrefHeight(200);
+        modules.setMinHeight(120);
+        VBox.setVgrow(modules, Priority.ALWAYS);
         modules.setCellFactory(l -> new ModuleCell());
         modules.visibleProperty().bind(Bindings.isNotEmpty(vm.modules()));
         modules.managedProperty().bind(modules.visibleProperty());
 
-        getChildren().addAll(head, notice, role, keep, status, environment, modules);
+        Button test = new Button(text.getString("probe.run"), new FontIcon(Feather.PLAY));
+        test.setId("lambdaTestButton");
+        test.getStyleClass().add("accent");
+        test.setMnemonicParsing(true);
+        test.setMinWidth(Region.USE_PREF_SIZE);
+        test.disableProperty().bind(vm.canRunProperty().not());
+        test.setOnAction(e -> vm.run());
+        Button cancel = new Button(text.getString("probe.cancel"));
+        cancel.setId("lambdaTestCancel");
+        cancel.setMinWidth(Region.USE_PREF_SIZE);
+        cancel.visibleProperty().bind(vm.busyProperty());
+        cancel.managedProperty().bind(cancel.visibleProperty());
+        cancel.setOnAction(e -> vm.cancel());
+        Region gap = new Region();
+        HBox.setHgrow(gap, Priority.ALWAYS);
+        HBox actions = new HBox(8, keep, gap, cancel, test);
+        actions.setAlignment(Pos.CENTER_LEFT);
+
+        getChildren().addAll(notice, role, actions, status, environment, modules);
     }
 
     private static Label wrapped(String id, String style) {

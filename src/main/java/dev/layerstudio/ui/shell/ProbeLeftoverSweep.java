@@ -79,8 +79,10 @@ public final class ProbeLeftoverSweep {
             removed.addAll(o.removed());
             failures.addAll(o.failures());
         }
-        String done = String.format(text.getString("probe.leftovers.removed"), String.join(", ", removed));
-        return failures.isEmpty() ? done
-                : done + " " + String.format(text.getString("probe.leftovers.failed"), String.join(" ", failures));
+        String done = removed.isEmpty() ? ""
+                : String.format(text.getString("probe.leftovers.removed"), String.join(", ", removed));
+        String failed = failures.isEmpty() ? ""
+                : String.format(text.getString("probe.leftovers.failed"), String.join(" ", failures));
+        return (done + " " + failed).strip();
     }
 }
