@@ -80,6 +80,7 @@ public final class InspectController implements StepController {
     @FXML private VBox gauges;
     @FXML private Label findingCount;
     @FXML private ListView<FindingFix.Item> findingList;
+    @FXML private HBox lambdaTestButtonHolder;
     @FXML private VBox lambdaTestHolder;
     @FXML private Label diffStatus;
     @FXML private Label diffSummary;
@@ -103,7 +104,9 @@ public final class InspectController implements StepController {
         findingList.setCellFactory(l -> new FindingCell(resources, vm::applyFix, vm.busyProperty()));
         findingList.setPlaceholder(new Label(resources.getString("inspect.noFindings")));
         findingCount.textProperty().bind(Bindings.size(vm.findings()).asString());
-        lambdaTestHolder.getChildren().setAll(new LambdaTestStrip(vm.lambdaTest(), resources));
+        LambdaTestStrip lambdaTest = new LambdaTestStrip(vm.lambdaTest(), resources);
+        lambdaTestButtonHolder.getChildren().setAll(lambdaTest.button());
+        lambdaTestHolder.getChildren().setAll(lambdaTest.status());
         diffStatus.textProperty().bind(vm.diffStatusProperty());
         vm.diffProperty().addListener((o, a, d) -> showDiff(d));
         otherSourceBar.visibleProperty().bind(vm.ownLayerProperty().not().and(vm.reportProperty().isNotNull()));
