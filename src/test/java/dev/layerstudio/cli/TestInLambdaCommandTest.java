@@ -88,7 +88,7 @@ class TestInLambdaCommandTest {
                 "arm64");
 
         assertThat(cli.exitCode()).as("some modules failed: %s", cli.err()).isEqualTo(FailureHandler.FAILED);
-        assertThat(doc.path("runtime").asText()).isEqualTo("python3.13");
+        assertThat(doc.path("runtime").asText()).isEqualTo(dev.layerstudio.model.Runtime.latest().id());
         assertThat(doc.path("architecture").asText()).isEqualTo("arm64");
         assertThat(doc.path("python").asText()).isEqualTo("3.11.7");
         assertThat(doc.path("modules")).hasSize(4);
