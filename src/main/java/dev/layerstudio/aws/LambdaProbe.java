@@ -131,7 +131,7 @@ public final class LambdaProbe {
             created.add("function " + journal.functionName());
             waitUntilActive(journal.functionName());
             listener.message("Invoking the probe function");
-            report = invoke(journal.functionName(), request.modules(), runtime, arch, layerArn);
+            report = invoke(journal.functionName(), request.modules(), runtime, arch, layerArn, request.createsRole());
         } catch (RuntimeException e) {
             failure = e;
         } finally {
@@ -259,7 +259,8 @@ public final class LambdaProbe {
                 + options.statePolls() * options.statePoll().toSeconds() + " seconds.");
     }
 
-    private ProbeReport invoke(String name, List<String> modules, String runtime, String arch, String layerArn) {
+    private ProbeReport invoke(String name, List<String> modules, String runtime, String arch, String layerArn,
+                               boolean ownRole) {
         String event = modules.isEmpty() ? "{}" : "{\"modules\":" + jsonArray(modules) + "}";
         InvokeResponse r;
         try {
@@ -271,8 +272,10 @@ public final class LambdaProbe {
         String payload = r.payload() == null ? "" : r.payload().asUtf8String();
         if (r.functionError() != null) {
             throw new LayerStudioException("The probe function failed in Lambda: " + ProbeAnswer.error(payload),
-                    "Lambda's log group /aws/lambda/" + name + " has its output, until the log group is deleted.",
-                    null);
+                    ownRole ? "The role made for the test may not write logs; to read the probe's output in"
+                            + " CloudWatch Logs, test again with an execution role that may (such as one with"
+                            + " AWSLambdaBasicExecutionRole)."
+                            : "The log group /aws/lambda/" + name + " has the probe's output.", null);
         }
         return ProbeAnswer.parse(payload, runtime, arch, session.region(), layerArn);
     }
