@@ -109,8 +109,8 @@ public final class LambdaProbe {
         Identity me = session.whoAmI();
         ProbeJournal journal = journalFor(me.accountId(), request);
         journals.write(journal);
-        List<String> created = new ArrayList<>();
         ProbeReport report = null;
+        String kept = null;
         RuntimeException failure = null;
         ProbeCleanup.Result cleanup;
         try {
@@ -118,17 +118,17 @@ public final class LambdaProbe {
             if (roleArn == null) {
                 listener.message("Creating the role " + journal.roleName());
                 roleArn = createRole(journal.roleName());
-                created.add("role " + journal.roleName() + (request.keepRole() ? " (kept)" : ""));
+                if (journal.keepRole()) {
+                    kept = roleArn;
+                }
             }
             String layerArn = request.layerArn();
             if (zip != null) {
                 listener.message("Publishing a temporary version of the layer");
                 layerArn = publish(journal.layerName(), zip, runtime, arch);
-                created.add("temporary layer version " + layerArn);
             }
             listener.message("Creating the probe function " + journal.functionName());
             createFunction(journal.functionName(), runtime, arch, roleArn, layerArn, request.roleArn() == null);
-            created.add("function " + journal.functionName());
             waitUntilActive(journal.functionName());
             listener.message("Invoking the probe function");
             report = invoke(journal.functionName(), request.modules(), runtime, arch, layerArn, request.createsRole());
@@ -152,7 +152,7 @@ public final class LambdaProbe {
             }
             throw new LayerStudioException(failure.getMessage() + left, failure);
         }
-        return report.withCleanup(created, cleanup.failures());
+        return report.withCleanup(cleanup.removed(), kept, cleanup.failures());
     }
 
     private ProbeJournal journalFor(String account, ProbeRequest request) {

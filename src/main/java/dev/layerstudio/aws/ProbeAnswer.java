@@ -40,7 +40,7 @@ public final class ProbeAnswer {
         }
         return new ProbeReport(runtime, architecture, region, layerArn, text(root.path("python")),
                 text(root.path("glibc")), text(root.path("machine")), root.path("optBytes").asLong(0),
-                root.path("optFiles").asLong(0), modules, List.of(), List.of());
+                root.path("optFiles").asLong(0), modules, List.of(), null, List.of());
     }
 
     /** Lambda's error payload ({"errorType": ..., "errorMessage": ...}, or plain text) as one sentence's end. */

@@ -145,7 +145,10 @@ public final class TestInLambdaCommand implements Callable<Integer> {
                     m.seconds() == null ? "-" : String.format(java.util.Locale.ROOT, "%.3f s", m.seconds()),
                     m.ok() ? "" : "  " + m.error());
         }
-        out.line("Created and removed again: %s", String.join(", ", r.created()));
+        out.line("Created and removed again: %s", String.join(", ", r.removed()));
+        if (r.keptRole() != null) {
+            out.line("Kept, as asked: the role %s (pass it to --role next time)", r.keptRole());
+        }
         for (String left : r.leftBehind()) {
             out.line("Not removed yet (Layer Studio removes it at the next start, or run 'recover'): %s", left);
         }
@@ -175,7 +178,8 @@ public final class TestInLambdaCommand implements Callable<Integer> {
             findings.add(one);
         }
         doc.put("findings", findings);
-        doc.put("created", r.created());
+        doc.put("removed", r.removed());
+        doc.put("keptRole", r.keptRole());
         doc.put("leftBehind", r.leftBehind());
         return doc;
     }

@@ -15,17 +15,18 @@ import java.util.Objects;
  * @param optBytes     the bytes under {@code /opt}: every layer of the function, unzipped
  * @param optFiles     the files under {@code /opt}
  * @param modules      each module tried, in the order tried
- * @param created      what the test created ("function x", "role y")
+ * @param removed      what the test created and deleted again ("function x", "role y")
+ * @param keptRole     the ARN of the role created for the test and kept on purpose, or null
  * @param leftBehind   what could not be removed (each with the reason); it is removed on the next start
  */
 public record ProbeReport(String runtime, String architecture, String region, String layerArn, String python,
                           String glibc, String machine, long optBytes, long optFiles, List<ProbeModule> modules,
-                          List<String> created, List<String> leftBehind) {
+                          List<String> removed, String keptRole, List<String> leftBehind) {
 
     public ProbeReport {
         Objects.requireNonNull(runtime, "runtime");
         modules = modules == null ? List.of() : List.copyOf(modules);
-        created = created == null ? List.of() : List.copyOf(created);
+        removed = removed == null ? List.of() : List.copyOf(removed);
         leftBehind = leftBehind == null ? List.of() : List.copyOf(leftBehind);
     }
 
@@ -41,9 +42,9 @@ public record ProbeReport(String runtime, String architecture, String region, St
                         + (m.error() == null ? "no error text" : m.error()), m.name())).toList();
     }
 
-    /** The same report with what could not be removed. */
-    public ProbeReport withCleanup(List<String> createdNow, List<String> leftNow) {
+    /** The same report with what the cleanup did. */
+    public ProbeReport withCleanup(List<String> removedNow, String keptRoleNow, List<String> leftNow) {
         return new ProbeReport(runtime, architecture, region, layerArn, python, glibc, machine, optBytes, optFiles,
-                modules, createdNow, leftNow);
+                modules, removedNow, keptRoleNow, leftNow);
     }
 }

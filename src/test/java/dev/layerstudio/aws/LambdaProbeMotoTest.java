@@ -144,7 +144,9 @@ class LambdaProbeMotoTest {
         assertThat(report.glibc()).isEqualTo("2.36");
         assertThat(report.optFiles()).isEqualTo(4);
         assertThat(report.layerArn()).contains(":layer:" + PREFIX);
-        assertThat(report.created()).hasSize(3);
+        assertThat(report.removed()).hasSize(3).allMatch(r -> r.matches("(function|temporary layer|role) "
+                + PREFIX + "\\d{14}-[0-9a-f]{6}"));
+        assertThat(report.keptRole()).isNull();
         assertThat(report.leftBehind()).isEmpty();
 
         // the function was made as asked, with the temporary version, and invoked exactly once
@@ -172,7 +174,7 @@ class LambdaProbeMotoTest {
                 role, false), ProgressListener.NONE);
 
         assertThat(report.layerArn()).isEqualTo(arn);
-        assertThat(report.created()).hasSize(1).allMatch(c -> c.startsWith("function " + PREFIX));
+        assertThat(report.removed()).hasSize(1).allMatch(c -> c.startsWith("function " + PREFIX));
         assertThat(createRoleCalls()).isZero();
         assertThat(requests("POST", "/2015-03-31/functions/?").get(0).getBodyAsString()).contains(role);
         // the named modules went to the probe in the event
@@ -263,7 +265,8 @@ class LambdaProbeMotoTest {
         ProbeReport report = probe().run(new ProbeRequest(null, zip(), "python3.12", "x86_64", List.of(), null,
                 true), ProgressListener.NONE);
 
-        assertThat(report.created()).anyMatch(c -> c.startsWith("role " + PREFIX) && c.endsWith("(kept)"));
+        assertThat(report.removed()).noneMatch(c -> c.startsWith("role "));
+        assertThat(report.keptRole()).contains(":role/" + PREFIX);
         List<String> left = leftovers();
         assertThat(left).hasSize(1).allMatch(l -> l.startsWith("role " + PREFIX));
         direct.iam().deleteRole(b -> b.roleName(left.get(0).substring("role ".length())));

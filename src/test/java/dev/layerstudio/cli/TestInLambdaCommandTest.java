@@ -101,7 +101,8 @@ class TestInLambdaCommandTest {
         }
         assertThat(doc.path("findings").get(1).path("message").asText())
                 .contains("OSError: libclntsh.so.21.1: cannot open shared object file");
-        assertThat(doc.path("created")).hasSize(3);
+        assertThat(doc.path("removed")).hasSize(3);
+        assertThat(doc.path("keptRole").isNull()).isTrue();
         assertThat(doc.path("leftBehind")).isEmpty();
         assertThat(leftovers()).isEmpty();
     }
@@ -115,7 +116,7 @@ class TestInLambdaCommandTest {
         assertThat(out).contains("Tested in Lambda (python3.11, x86_64, us-east-1): Python 3.11.7, glibc 2.36, x86_64")
                 .containsPattern("ok +calm")
                 .containsPattern("FAILED +needs_dep .*ModuleNotFoundError: No module named 'missing_dependency'")
-                .contains("Created and removed again: role " + PREFIX)
+                .contains("Created and removed again: function " + PREFIX)
                 .contains("2 of 4 module(s) did not import in Lambda.");
         assertThat(leftovers()).isEmpty();
     }
