@@ -27,6 +27,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CancellationException;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 import software.amazon.awssdk.core.SdkBytes;
@@ -262,12 +264,25 @@ public final class LambdaProbe {
     private ProbeReport invoke(String name, List<String> modules, String runtime, String arch, String layerArn,
                                boolean ownRole) {
         String event = modules.isEmpty() ? "{}" : "{\"modules\":" + jsonArray(modules) + "}";
+        // one attempt: an invoke is not repeated behind the user's back. It runs on a thread of its
+        // own so that a cancel need not wait for the answer (a blocked read ignores interrupts):
+        // the cleanup deletes the function at once, and the abandoned call ends with its answer.
+        FutureTask<InvokeResponse> call = new FutureTask<>(() -> session.lambdaSingleAttempt()
+                .invoke(b -> b.functionName(name).payload(SdkBytes.fromUtf8String(event))));
+        Thread caller = new Thread(call, "probe-invoke");
+        caller.setDaemon(true);
+        caller.start();
         InvokeResponse r;
         try {
-            // one attempt: an invoke is not repeated behind the user's back
-            r = session.lambdaSingleAttempt().invoke(b -> b.functionName(name).payload(SdkBytes.fromUtf8String(event)));
-        } catch (RuntimeException e) {
-            throw AwsErrors.translate(e, "invoke the probe function");
+            r = call.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new CancellationException("Cancelled while the probe function ran");
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException re) {
+                throw AwsErrors.translate(re, "invoke the probe function");
+            }
+            throw new LayerStudioException("Could not invoke the probe function: " + e.getCause(), e.getCause());
         }
         String payload = r.payload() == null ? "" : r.payload().asUtf8String();
         if (r.functionError() != null) {

@@ -83,6 +83,42 @@ class ProbeKillTest {
     }
 
     @Test
+    void ctrlCDuringTheInvokeRemovesEverythingBeforeTheProcessEnds(MotoServer moto) throws Exception {
+        Path zip = home.resolve("layer.zip");
+        Files.write(zip, ProbeAnswers.layerZip());
+        ProbeJournals journals = ProbeJournals.inData(AppDirs.under(home));
+        try (MotoFront front = new MotoFront(moto); AwsSession direct = moto.session()) {
+            ProbeAnswers.answerInvoke(front, 55_000);
+            Path log = home.resolve("cli.log");
+            Process child = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                    "-cp", System.getProperty("java.class.path"), "-Dlayerstudio.home=" + home,
+                    "-Daws.accessKeyId=testing", "-Daws.secretAccessKey=testing", "dev.layerstudio.Main",
+                    "--endpoint-url", front.endpoint().toString(), "--region", MotoServer.REGION,
+                    "test-in-lambda", "--zip", zip.toString())
+                    .redirectErrorStream(true).redirectOutput(log.toFile()).start();
+            try {
+                long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(90);
+                while (System.nanoTime() < deadline && child.isAlive()
+                        && front.wireMock().getAllServeEvents().stream()
+                        .noneMatch(e -> e.getRequest().getUrl().matches(ProbeAnswers.INVOKE))) {
+                    Thread.sleep(20);
+                }
+                assertThat(child.isAlive()).as("the command still waiting for its invoke (its output: %s)",
+                        Files.exists(log) ? Files.readString(log) : "none").isTrue();
+                assertThat(leftovers(direct)).hasSize(3);
+                child.destroy(); // SIGTERM: the JVM shuts down as on Ctrl-C, running its shutdown hooks
+                assertThat(child.waitFor(40, TimeUnit.SECONDS)).as("ended without waiting for the invoke's answer")
+                        .isTrue();
+            } finally {
+                child.destroyForcibly();
+            }
+            assertThat(leftovers(direct)).as(Files.readString(log)).isEmpty();
+            assertThat(journals.unfinished()).isEmpty();
+            assertThat(Files.readString(log)).contains("Removing what the test created");
+        }
+    }
+
+    @Test
     void recoverSaysWhatItRemovedInWords(MotoServer moto) throws Exception {
         ProbeJournals journals = ProbeJournals.inData(AppDirs.under(home));
         try (AwsSession direct = moto.session()) {
