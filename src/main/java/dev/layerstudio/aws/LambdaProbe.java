@@ -297,10 +297,7 @@ public final class LambdaProbe {
 
     private static String jsonArray(List<String> names) {
         StringBuilder out = new StringBuilder("[");
-        for (String n : names) {
-            if (!n.matches("[A-Za-z_][A-Za-z0-9_.]*")) {
-                throw new LayerStudioException("'" + n + "' is not a Python module name.");
-            }
+        for (String n : names) { // names checked by ProbeRequest: nothing to escape
             out.append(out.length() > 1 ? "," : "").append('"').append(n).append('"');
         }
         return out.append(']').toString();

@@ -3,6 +3,7 @@ package dev.layerstudio.model;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Objects;
+import java.util.regex.Pattern;
 
 /**
  * What to test in Lambda: a published layer version, or a zip published for the test as a
@@ -19,6 +20,8 @@ import java.util.Objects;
 public record ProbeRequest(String layerArn, Path zip, String runtime, String architecture, List<String> modules,
                            String roleArn, boolean keepRole) {
 
+    private static final Pattern MODULE = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*(\\.[A-Za-z_][A-Za-z0-9_]*)*");
+
     public ProbeRequest {
         if ((layerArn == null) == (zip == null)) {
             throw new LayerStudioException("Give either a layer version ARN or a zip to test.");
@@ -26,6 +29,12 @@ public record ProbeRequest(String layerArn, Path zip, String runtime, String arc
         Objects.requireNonNull(runtime, "runtime");
         Objects.requireNonNull(architecture, "architecture");
         modules = modules == null ? List.of() : List.copyOf(modules);
+        for (String m : modules) {
+            if (!MODULE.matcher(m).matches()) {
+                throw new LayerStudioException("'" + m + "' is not a Python module name (such as numpy or"
+                        + " google.protobuf).");
+            }
+        }
         roleArn = roleArn == null || roleArn.isBlank() ? null : roleArn.strip();
     }
 

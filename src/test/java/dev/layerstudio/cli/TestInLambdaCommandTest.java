@@ -170,6 +170,17 @@ class TestInLambdaCommandTest {
     }
 
     @Test
+    void aModuleNameThatIsNoneIsRefusedBeforeAnythingIsCreated() {
+        int code = cli.run("test-in-lambda", "--zip", zip.toString(), "--import", "numpy", "no such; module");
+
+        assertThat(code).isEqualTo(FailureHandler.FAILED);
+        assertThat(cli.err().toString()).contains("'no such; module' is not a Python module name");
+        assertThat(cli.err().toString()).doesNotContain("Creating");
+        assertThat(leftovers()).isEmpty();
+        assertThat(ProbeJournals.inData(AppDirs.under(home)).unfinished()).isEmpty();
+    }
+
+    @Test
     void layerAndZipTogetherAreRefused() {
         int code = cli.run("test-in-lambda", "--zip", zip.toString(), "--layer",
                 "arn:aws:lambda:us-east-1:123456789012:layer:x:1");
