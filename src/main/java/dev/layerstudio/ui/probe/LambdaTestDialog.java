@@ -28,6 +28,7 @@ public final class LambdaTestDialog {
         dialog.getDialogPane().setContent(pane);
         dialog.getDialogPane().getButtonTypes().add(ButtonType.CLOSE);
         dialog.setOnHidden(e -> vm.cancel());
+        vm.loadRoles();
     }
 
     /** Shows the dialog, or brings it to the front when it is shown already. */

@@ -10,7 +10,7 @@ import javafx.scene.control.CheckBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
-import javafx.scene.control.TextField;
+import javafx.scene.control.ComboBox;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
@@ -36,11 +36,18 @@ public final class LambdaTestPane extends VBox {
         notice.visibleProperty().bind(vm.ranOnceProperty().not());
         notice.managedProperty().bind(notice.visibleProperty());
 
-        TextField role = new TextField();
+        ComboBox<String> role = new ComboBox<>(vm.roles());
         role.setId("lambdaTestRole");
+        role.setEditable(true);
+        role.setMaxWidth(Double.MAX_VALUE);
         role.setPromptText(text.getString("probe.role.prompt"));
         role.setTooltip(new Tooltip(text.getString("probe.role.tooltip")));
-        role.textProperty().bindBidirectional(vm.roleArnProperty());
+        role.getEditor().textProperty().bindBidirectional(vm.roleArnProperty());
+        role.valueProperty().addListener((o, a, chosen) -> {
+            if (chosen != null) {
+                vm.roleArnProperty().set(chosen);
+            }
+        });
         role.disableProperty().bind(vm.busyProperty());
         CheckBox keep = new CheckBox(text.getString("probe.keepRole"));
         keep.setId("lambdaTestKeepRole");

@@ -1,6 +1,7 @@
 package dev.layerstudio.ui.probe;
 
 import dev.layerstudio.aws.AwsSession;
+import dev.layerstudio.aws.ExecutionRoles;
 import dev.layerstudio.aws.LambdaProbe;
 import dev.layerstudio.aws.ProbeJournals;
 import dev.layerstudio.model.AppDirs;
@@ -38,6 +39,8 @@ import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * "Test in Lambda" for the layer a page shows (Inspect: the wizard's zip or an opened
@@ -47,6 +50,8 @@ import javafx.collections.ObservableList;
  * {@code IMPORT_FAILED} finding with the runtime's own error.
  */
 public final class LambdaTestViewModel {
+
+    private static final Logger LOG = LoggerFactory.getLogger(LambdaTestViewModel.class);
 
     /**
      * What to test.
@@ -101,6 +106,7 @@ public final class LambdaTestViewModel {
     private final ReadOnlyObjectWrapper<ProbeReport> report = new ReadOnlyObjectWrapper<>(this, "report");
     private final ObservableList<ProbeModule> modules = FXCollections.observableArrayList();
     private final ObservableList<Finding> findings = FXCollections.observableArrayList();
+    private final ObservableList<String> roles = FXCollections.observableArrayList();
     private final BooleanBinding canRun;
     private BackgroundTask<ProbeReport> running;
 
@@ -165,6 +171,25 @@ public final class LambdaTestViewModel {
                 })
                 .start(services.executor());
         status.bind(running.messageProperty());
+    }
+
+    /**
+     * Lists, in the background, the account's roles Lambda may assume, for the role picker.
+     * A failure (no iam:ListRoles, say) leaves the list empty: an ARN can still be typed.
+     */
+    public void loadRoles() {
+        AwsSession session = state.sessionProperty().get();
+        if (session == null) {
+            return;
+        }
+        BackgroundTask.of(p -> ExecutionRoles.forLambda(session))
+                .onSuccess(found -> {
+                    if (state.sessionProperty().get() == session) {
+                        roles.setAll(found);
+                    }
+                })
+                .onError(Exception.class, e -> LOG.info("No role list for Test in Lambda: {}", e.getMessage()))
+                .start(services.executor());
     }
 
     /** Stops the test; what it created is removed before it ends. */
@@ -251,6 +276,11 @@ public final class LambdaTestViewModel {
 
     public ReadOnlyObjectProperty<ProbeReport> reportProperty() {
         return report.getReadOnlyProperty();
+    }
+
+    /** The account's roles that Lambda may assume (after {@link #loadRoles()}). */
+    public ObservableList<String> roles() {
+        return roles;
     }
 
     /** Each module as the runtime imported it. */

@@ -166,6 +166,39 @@ class LambdaTestPaneTest {
     }
 
     @Test
+    void theRolePickerOffersRolesLambdaMayAssumeAndTheChosenOneIsUsed(FxRobot robot) throws Exception {
+        String lambdaRole;
+        try (AwsSession direct = moto.session()) {
+            lambdaRole = new dev.layerstudio.testing.MotoFixtures(moto, direct.lambda()).roleArn();
+            direct.iam().createRole(b -> b.roleName("ec2-only").assumeRolePolicyDocument("{\"Version\":"
+                    + "\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\",\"Principal\":{\"Service\":"
+                    + "\"ec2.amazonaws.com\"},\"Action\":\"sts:AssumeRole\"}]}"));
+        }
+        ProbeAnswers.answerInvoke(front, 0);
+        robot.interact(vm::loadRoles);
+        waitFor(30, TimeUnit.SECONDS, () -> !vm.roles().isEmpty());
+        assertThat(vm.roles()).contains(lambdaRole).noneMatch(r -> r.endsWith("/ec2-only"));
+
+        javafx.scene.control.ComboBox<String> picker = robot.lookup("#lambdaTestRole").queryComboBox();
+        robot.interact(() -> picker.getSelectionModel().select(lambdaRole));
+        assertThat(vm.roleArnProperty().get()).isEqualTo(lambdaRole);
+        assertThat(text(robot, "#lambdaTestNotice")).doesNotContain("execution role");
+        robot.clickOn("#lambdaTestButton");
+        waitFor(30, TimeUnit.SECONDS, () -> vm.reportProperty().get() != null);
+
+        String create = front.wireMock().getAllServeEvents().stream().map(e -> e.getRequest())
+                .filter(r -> r.getMethod().value().equals("POST") && r.getUrl().equals("/2015-03-31/functions"))
+                .findFirst().orElseThrow().getBodyAsString();
+        assertThat(create).contains(lambdaRole);
+        assertThat(front.wireMock().getAllServeEvents())
+                .noneMatch(e -> e.getRequest().getBodyAsString().contains("Action=CreateRole"));
+        assertThat(leftovers()).isEmpty();
+        try (AwsSession direct = moto.session()) {
+            assertThat(direct.iam().getRole(b -> b.roleName("layer-studio-test")).role().arn()).isEqualTo(lambdaRole);
+        }
+    }
+
+    @Test
     void aFailedInvokeIsOneSentenceAndNothingStays(FxRobot robot) throws Exception {
         // moto answers Invoke itself, and cannot run a function without Docker
         robot.clickOn("#lambdaTestButton");
