@@ -69,6 +69,13 @@ class TestInLambdaCommandTest {
         front.close();
     }
 
+    /** The commands from here on go through the front, whose Invoke has the probe's recorded answer. */
+    private CliAgainstMoto viaFront() {
+        cli.close();
+        cli = CliAgainstMoto.open(front, home);
+        return cli;
+    }
+
     private static List<String> leftovers() {
         List<String> left = new ArrayList<>();
         direct.lambda().listFunctionsPaginator().functions().stream().map(FunctionConfiguration::functionName)
@@ -84,7 +91,7 @@ class TestInLambdaCommandTest {
     @Test
     void jsonCarriesEachModuleAndImportFailedFindings() throws Exception {
         ProbeAnswers.answerInvoke(front, 0);
-        JsonNode doc = cli.through(front.endpoint()).json("test-in-lambda", "--zip", zip.toString(), "--arch",
+        JsonNode doc = viaFront().json("test-in-lambda", "--zip", zip.toString(), "--arch",
                 "arm64");
 
         assertThat(cli.exitCode()).as("some modules failed: %s", cli.err()).isEqualTo(FailureHandler.FAILED);
@@ -110,7 +117,7 @@ class TestInLambdaCommandTest {
     @Test
     void humanSummaryNamesEachModuleAndWhatWasCreated() {
         ProbeAnswers.answerInvoke(front, 0);
-        cli.through(front.endpoint()).run("test-in-lambda", "--zip", zip.toString(), "--runtime", "python3.11");
+        viaFront().run("test-in-lambda", "--zip", zip.toString(), "--runtime", "python3.11");
 
         String out = cli.out().toString();
         assertThat(out).contains("Tested in Lambda (python3.11, x86_64, us-east-1): Python 3.11.7, glibc 2.36, x86_64")
@@ -128,7 +135,7 @@ class TestInLambdaCommandTest {
                 "python3.11").layerVersionArn();
         ProbeAnswers.answerInvoke(front, 0);
 
-        cli.through(front.endpoint()).run("test-in-lambda", "--layer", arn, "--import", "calm", "greeting");
+        viaFront().run("test-in-lambda", "--layer", arn, "--import", "calm", "greeting");
 
         assertThat(cli.exitCode()).isEqualTo(FailureHandler.FAILED); // the recorded answer has failures
         String create = front.wireMock().getAllServeEvents().stream().map(e -> e.getRequest())

@@ -20,17 +20,15 @@ public final class CliAgainstMoto implements AutoCloseable {
     private static final String HOME = "layerstudio.home";
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private final MotoServer moto;
+    private final java.net.URI endpoint;
     private final String previousHome;
     private final boolean ownsHome;
     private StringWriter out = new StringWriter();
     private StringWriter err = new StringWriter();
     private int exitCode;
-    private java.net.URI endpoint;
 
-    private CliAgainstMoto(MotoServer moto, Path home) {
-        this.moto = moto;
-        this.endpoint = moto.endpoint();
+    private CliAgainstMoto(java.net.URI endpoint, Path home) {
+        this.endpoint = endpoint;
         this.previousHome = System.getProperty(HOME);
         this.ownsHome = home != null;
         System.setProperty("aws.accessKeyId", "testing");
@@ -42,13 +40,12 @@ public final class CliAgainstMoto implements AutoCloseable {
 
     /** Commands against {@code moto}; with {@code home} (may be null), the app's folders are below it. */
     public static CliAgainstMoto open(MotoServer moto, Path home) {
-        return new CliAgainstMoto(moto, home);
+        return new CliAgainstMoto(moto.endpoint(), home);
     }
 
-    /** Sends the commands through {@code front} (such as a WireMock front of moto) instead of to moto itself. */
-    public CliAgainstMoto through(java.net.URI front) {
-        this.endpoint = front;
-        return this;
+    /** Commands against a front before moto (such as {@link MotoFront}); otherwise as {@link #open}. */
+    public static CliAgainstMoto open(MotoFront front, Path home) {
+        return new CliAgainstMoto(front.endpoint(), home);
     }
 
     /** Runs one command line (endpoint and region added in front); returns its exit code. */
