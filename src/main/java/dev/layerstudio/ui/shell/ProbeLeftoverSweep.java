@@ -50,7 +50,11 @@ public final class ProbeLeftoverSweep {
         }
         BackgroundTask.of(p -> settle(session, identity.accountId()))
                 .onSuccess(outcomes -> {
+                    if (!outcomes.isEmpty()) {
+                        LOG.info("What killed tests in Lambda left: {}", sentence(outcomes));
+                    }
                     if (!outcomes.isEmpty() && identity.equals(state.identityProperty().get())) {
+                        // shown unless the banner already offers an unfinished change, which comes first
                         banner.note(text.getString("probe.leftovers.title"), sentence(outcomes));
                     }
                 })
