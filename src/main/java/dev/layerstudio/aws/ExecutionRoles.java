@@ -1,6 +1,10 @@
 package dev.layerstudio.aws;
 
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
 import software.amazon.awssdk.services.iam.model.EntityAlreadyExistsException;
+import software.amazon.awssdk.services.iam.model.Role;
 
 /** The IAM role a Lambda function runs as: Lambda must be allowed to assume it. */
 public final class ExecutionRoles {
@@ -28,5 +32,33 @@ public final class ExecutionRoles {
         } catch (RuntimeException e) {
             throw AwsErrors.translate(e, "create the execution role " + roleName);
         }
+    }
+
+    /**
+     * The ARNs of the account's roles that Lambda may assume (their trust policy names
+     * {@code lambda.amazonaws.com}), all pages, sorted: the choices for a function's execution role.
+     */
+    public static List<String> forLambda(AwsSession session) {
+        try {
+            return session.iam().listRolesPaginator().roles().stream().filter(ExecutionRoles::trustsLambda)
+                    .map(Role::arn).sorted().toList();
+        } catch (RuntimeException e) {
+            throw AwsErrors.translate(e, "list the account's roles");
+        }
+    }
+
+    private static boolean trustsLambda(Role role) {
+        String policy = role.assumeRolePolicyDocument();
+        if (policy == null) {
+            return false;
+        }
+        if (policy.contains("%")) { // IAM sends the document URL-encoded
+            try {
+                policy = URLDecoder.decode(policy, StandardCharsets.UTF_8);
+            } catch (IllegalArgumentException notEncoded) {
+                // a literal % in the text: read it as it is
+            }
+        }
+        return policy.contains("lambda.amazonaws.com");
     }
 }

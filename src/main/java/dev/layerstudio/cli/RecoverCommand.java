@@ -27,7 +27,8 @@ import picocli.CommandLine.Spec;
         description = {"Changes to functions that stopped part-way (the app or the computer died).",
             "Without options, lists them. --finish gives the remaining functions their new layers; --undo gives"
                 + " the functions already changed their old layers back. A function changed by someone else"
-                + " since is left alone."})
+                + " since is left alone.",
+            "What a killed test in Lambda left behind (its probe function, temporary layer and role) is removed."})
 public final class RecoverCommand implements Callable<Integer> {
 
     @Spec
@@ -62,6 +63,7 @@ public final class RecoverCommand implements Callable<Integer> {
                 throw new LayerStudioException("There is no unfinished change " + id + ".",
                         "Run 'recover' to list them.", null);
             }
+            List<Object> probes = ProbeLeftovers.remove(options, out); // what killed tests in Lambda left
             List<Object> docs = new ArrayList<>();
             boolean allOk = true;
             if (journals.isEmpty()) {
@@ -102,7 +104,7 @@ public final class RecoverCommand implements Callable<Integer> {
             if (!journals.isEmpty() && !finish && !undo) {
                 out.line("Run 'recover --finish' or 'recover --undo' to settle them.");
             }
-            out.document(Map.of("unfinished", docs));
+            out.document(Map.of("unfinished", docs, "probes", probes));
             return allOk ? 0 : FailureHandler.FAILED;
         } finally {
             sessions.values().forEach(AwsSession::close);

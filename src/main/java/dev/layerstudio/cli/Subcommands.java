@@ -18,7 +18,7 @@ import picocli.CommandLine.HelpCommand;
 final class Subcommands {
 
     static final List<Class<?>> ALL = List.of(HelpCommand.class, LoginCommand.class, AccountsCommand.class,
-            BuildCommand.class, InspectCommand.class, DiffCommand.class, LayersCommand.class, PublishCommand.class,
+            BuildCommand.class, InspectCommand.class, TestInLambdaCommand.class, DiffCommand.class, LayersCommand.class, PublishCommand.class,
             AttachCommand.class, UsageCommand.class, UpgradeCommand.class, ShareCommand.class, DeleteCommand.class,
             ExportCommand.class, SandboxCommand.class, RecoverCommand.class);
 

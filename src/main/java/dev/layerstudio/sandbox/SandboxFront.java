@@ -38,6 +38,9 @@ public final class SandboxFront implements AutoCloseable {
     private static final Pattern LAYERS = Pattern.compile("/[^/]+/layers(/.*)?");
     private static final Pattern PUBLISH = Pattern.compile("/[^/]+/layers/([^/]+)/versions/?");
     private static final Pattern VERSION = Pattern.compile("/[^/]+/layers/([^/]+)/versions/(\\d+)/?");
+    private static final Pattern INVOKE = Pattern.compile("/[^/]+/functions/[^/]+/invocations/?");
+    private static final String CANNOT_RUN = "{\"errorType\":\"Sandbox\",\"errorMessage\":\"The local sandbox"
+            + " cannot run functions (its moto would need Docker); test in an AWS account.\"}";
     private static final Pattern SCOPE_REGION = Pattern.compile("Credential=[^/]*/[^/]*/([^/]+)/");
 
     private final HttpServer server;
@@ -97,6 +100,8 @@ public final class SandboxFront implements AutoCloseable {
                 serveZip(ex, URLDecoder.decode(path.substring(CONTENT_PATH.length()), StandardCharsets.UTF_8));
             } else if (method.equals("POST") && PUBLISH.matcher(path).matches()) {
                 publish(ex);
+            } else if (method.equals("POST") && INVOKE.matcher(path).matches()) {
+                cannotRun(ex);
             } else if (method.equals("GET") && LAYERS.matcher(path).matches()) {
                 HttpResponse<byte[]> r = moto.forward(ex, byArn(ex).orElse(null), new byte[0]);
                 MotoForwarder.relay(ex, r, ok(r) ? withLinks(r.body()) : r.body());
@@ -201,6 +206,22 @@ public final class SandboxFront implements AutoCloseable {
             LOG.warn("Could not keep the zip of {}", arn, e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        }
+    }
+
+    /**
+     * Invoke, answered as Lambda answers a function that failed: moto runs functions in Docker,
+     * which the sandbox does not have, and its own error would speak of Docker internals.
+     */
+    private static void cannotRun(HttpExchange ex) throws IOException {
+        ex.getRequestBody().transferTo(java.io.OutputStream.nullOutputStream());
+        byte[] body = CANNOT_RUN.getBytes(StandardCharsets.UTF_8);
+        ex.getResponseHeaders().add("Content-Type", "application/json");
+        ex.getResponseHeaders().add("X-Amz-Function-Error", "Unhandled");
+        ex.getResponseHeaders().add("X-Amz-Executed-Version", "$LATEST");
+        ex.sendResponseHeaders(200, body.length);
+        try (var out = ex.getResponseBody()) {
+            out.write(body);
         }
     }
 

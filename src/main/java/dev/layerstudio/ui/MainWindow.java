@@ -1,5 +1,6 @@
 package dev.layerstudio.ui;
 
+import dev.layerstudio.aws.ProbeJournals;
 import dev.layerstudio.ui.attach.AttachController;
 import dev.layerstudio.ui.attach.AttachViewModel;
 import dev.layerstudio.ui.connect.ConnectController;
@@ -14,6 +15,7 @@ import dev.layerstudio.ui.publish.PublishController;
 import dev.layerstudio.ui.publish.PublishViewModel;
 import dev.layerstudio.ui.shell.ControllerFactory;
 import dev.layerstudio.ui.shell.MainWindowController;
+import dev.layerstudio.ui.shell.ProbeLeftoverSweep;
 import dev.layerstudio.ui.shell.RecoveryBanner;
 import dev.layerstudio.ui.shell.SandboxBanner;
 import dev.layerstudio.ui.shell.StepController;
@@ -48,6 +50,7 @@ public final class MainWindow {
         SandboxBanner sandbox = new SandboxBanner(state, services.sandbox(), services.executor(), bundle);
         RecoveryBanner recovery = new RecoveryBanner(state, services.journals(), services.functions(),
                 services.executor(), bundle);
+        new ProbeLeftoverSweep(state, ProbeJournals.beside(services.journals()), services.executor(), bundle, recovery);
         factory.register(MainWindowController.class, () -> new MainWindowController(wizard, state, theme,
                 step -> loadStep(loader, step), sandbox, recovery));
 

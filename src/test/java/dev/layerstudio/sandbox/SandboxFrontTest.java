@@ -237,4 +237,22 @@ class SandboxFrontTest {
     private static String sha(byte[] bytes) throws Exception {
         return Base64.getEncoder().encodeToString(MessageDigest.getInstance("SHA-256").digest(bytes));
     }
+
+    @Test
+    void testInLambdaEndsInOneSentenceAboutTheSandboxAndLeavesNothing() throws Exception {
+        Path zip = dir.resolve("probe.zip");
+        java.nio.file.Files.write(zip, Zips.layer("alpha", "A = 1\n"));
+        dev.layerstudio.aws.ProbeJournals journals = new dev.layerstudio.aws.ProbeJournals(dir.resolve("probes"));
+
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> new dev.layerstudio.aws.LambdaProbe(session,
+                journals).run(new dev.layerstudio.model.ProbeRequest(null, zip, "python3.12", "x86_64",
+                java.util.List.of(), null, false), dev.layerstudio.model.ProgressListener.NONE))
+                .hasMessage("The probe function failed in Lambda: Sandbox: The local sandbox cannot run functions"
+                        + " (its moto would need Docker); test in an AWS account.");
+        assertThat(journals.unfinished()).isEmpty();
+        assertThat(session.lambda().listFunctions().functions())
+                .noneMatch(f -> f.functionName().startsWith("layer-studio-probe-"));
+        assertThat(session.iam().listRoles().roles())
+                .noneMatch(r -> r.roleName().startsWith("layer-studio-probe-"));
+    }
 }

@@ -11,6 +11,7 @@ import dev.layerstudio.model.PackageChange;
 import dev.layerstudio.model.PackageUsage;
 import dev.layerstudio.model.SizeNode;
 import dev.layerstudio.ui.common.SizeGauge;
+import dev.layerstudio.ui.probe.LambdaTestStrip;
 import dev.layerstudio.ui.shell.StepController;
 import dev.layerstudio.ui.treemap.TreemapItem;
 import dev.layerstudio.ui.treemap.TreemapPalette;
@@ -79,6 +80,8 @@ public final class InspectController implements StepController {
     @FXML private VBox gauges;
     @FXML private Label findingCount;
     @FXML private ListView<FindingFix.Item> findingList;
+    @FXML private HBox lambdaTestButtonHolder;
+    @FXML private VBox lambdaTestHolder;
     @FXML private Label diffStatus;
     @FXML private Label diffSummary;
     @FXML private VBox diffPackages;
@@ -101,6 +104,9 @@ public final class InspectController implements StepController {
         findingList.setCellFactory(l -> new FindingCell(resources, vm::applyFix, vm.busyProperty()));
         findingList.setPlaceholder(new Label(resources.getString("inspect.noFindings")));
         findingCount.textProperty().bind(Bindings.size(vm.findings()).asString());
+        LambdaTestStrip lambdaTest = new LambdaTestStrip(vm.lambdaTest(), resources);
+        lambdaTestButtonHolder.getChildren().setAll(lambdaTest.button());
+        lambdaTestHolder.getChildren().setAll(lambdaTest.status());
         diffStatus.textProperty().bind(vm.diffStatusProperty());
         vm.diffProperty().addListener((o, a, d) -> showDiff(d));
         otherSourceBar.visibleProperty().bind(vm.ownLayerProperty().not().and(vm.reportProperty().isNotNull()));

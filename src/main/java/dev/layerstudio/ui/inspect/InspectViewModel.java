@@ -17,7 +17,9 @@ import dev.layerstudio.model.LimitCheck;
 import dev.layerstudio.model.Runtime;
 import dev.layerstudio.model.SizePart;
 import dev.layerstudio.model.ZipResult;
+import dev.layerstudio.model.Finding;
 import dev.layerstudio.ui.AppServices;
+import dev.layerstudio.ui.probe.LambdaTestViewModel;
 import dev.layerstudio.ui.common.SizeGauge;
 import dev.layerstudio.ui.common.UserMessage;
 import dev.layerstudio.ui.task.BackgroundTask;
@@ -43,6 +45,7 @@ import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.collections.FXCollections;
+import javafx.collections.ListChangeListener;
 import javafx.collections.ObservableList;
 
 /**
@@ -73,6 +76,8 @@ public final class InspectViewModel {
     private final ReadOnlyStringWrapper progressMessage = new ReadOnlyStringWrapper(this, "progressMessage", "");
     private final BooleanProperty busy = new SimpleBooleanProperty(this, "busy", false);
     private final BooleanBinding valid;
+    private final LambdaTestViewModel lambdaTest;
+    private List<FindingFix.Item> localItems = List.of();
 
     private BackgroundTask<?> running;
     private boolean refreshPending;
@@ -101,6 +106,11 @@ public final class InspectViewModel {
                 refresh();
             }
         });
+        // Test in Lambda: the shown layer is what it sends; its failed imports join the findings
+        lambdaTest = new LambdaTestViewModel(state, services, text);
+        report.addListener((o, a, r) -> lambdaTest.targetProperty().set(LambdaTestViewModel.Target.of(r,
+                state.runtimeProperty().get().id(), state.architectureProperty().get().id())));
+        lambdaTest.findings().addListener((ListChangeListener<Finding>) c -> findings.setAll(withLambda(localItems)));
     }
 
     /** Each time the page is shown: brings the inspection of the wizard's layer up to date. */
@@ -310,7 +320,19 @@ public final class InspectViewModel {
         ownLayer.set(own);
         report.set(r);
         map.set(m);
-        findings.setAll(items);
+        localItems = List.copyOf(items);
+        findings.setAll(withLambda(items));
+    }
+
+    private List<FindingFix.Item> withLambda(List<FindingFix.Item> items) {
+        List<FindingFix.Item> all = new ArrayList<>(items);
+        lambdaTest.findings().forEach(f -> all.add(new FindingFix.Item(f, null)));
+        return all;
+    }
+
+    /** "Test in Lambda" for the layer shown. */
+    public LambdaTestViewModel lambdaTest() {
+        return lambdaTest;
     }
 
     private String layerTitle() {

@@ -5,6 +5,7 @@ import dev.layerstudio.model.Limits;
 import dev.layerstudio.model.PublishResult;
 import dev.layerstudio.model.ZipResult;
 import dev.layerstudio.ui.export.ExportDialog;
+import dev.layerstudio.ui.probe.LambdaTestDialog;
 import dev.layerstudio.ui.export.ExportViewModel;
 import dev.layerstudio.ui.shell.StepController;
 import java.util.List;
@@ -127,6 +128,12 @@ public final class PublishController implements StepController {
         showPublished();
         export = vm.newExport();
         exportButton.disableProperty().bind(export.availableProperty().not());
+    }
+
+    /** Test in Lambda, for the version just published. */
+    @FXML
+    private void openLambdaTest() {
+        new LambdaTestDialog(exportButton.getScene().getWindow(), vm.newLambdaTest(), resources).show();
     }
 
     /** The same Export dialog as the Attach step's, for the version just published. */

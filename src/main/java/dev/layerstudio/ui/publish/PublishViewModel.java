@@ -11,6 +11,7 @@ import dev.layerstudio.model.ZipResult;
 import dev.layerstudio.ui.AppServices;
 import dev.layerstudio.ui.common.UserMessage;
 import dev.layerstudio.ui.export.ExportViewModel;
+import dev.layerstudio.ui.probe.LambdaTestViewModel;
 import dev.layerstudio.ui.task.BackgroundTask;
 import dev.layerstudio.ui.wizard.LayerChoice;
 import dev.layerstudio.ui.wizard.WizardState;
@@ -360,6 +361,17 @@ public final class PublishViewModel {
 
     public BooleanBinding validProperty() {
         return valid;
+    }
+
+    /** "Test in Lambda" of the published version (a new one per dialog). */
+    public LambdaTestViewModel newLambdaTest() {
+        LambdaTestViewModel test = new LambdaTestViewModel(state, services, text);
+        PublishResult done = state.publishedProperty().get();
+        if (done != null && done.version() != null) {
+            test.targetProperty().set(LambdaTestViewModel.Target.of(done.version(),
+                    state.runtimeProperty().get().id(), state.architectureProperty().get().id()));
+        }
+        return test;
     }
 
     /** The export of the published version (the dialog the Attach step opens too). */

@@ -48,6 +48,7 @@ public final class MainWindowController {
     @FXML private Label sandboxStatus;
     @FXML private Button resetSandboxButton;
     @FXML private HBox recoveryBanner;
+    @FXML private Label recoveryTitle;
     @FXML private Label recoveryDetail;
     @FXML private Label recoveryStatus;
     @FXML private Button finishButton;
@@ -141,6 +142,7 @@ public final class MainWindowController {
     private void bindRecoveryBanner() {
         recoveryBanner.visibleProperty().bind(recovery.shownProperty());
         recoveryBanner.managedProperty().bind(recovery.shownProperty());
+        recoveryTitle.textProperty().bind(recovery.titleProperty());
         recoveryDetail.textProperty().bind(recovery.detailProperty());
         recoveryStatus.textProperty().bind(recovery.statusProperty());
         var cannotSettle = recovery.busyProperty().or(recovery.journalProperty().isNull());

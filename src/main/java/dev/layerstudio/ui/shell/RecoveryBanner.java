@@ -45,6 +45,7 @@ public final class RecoveryBanner {
     private final AppExecutor executor;
     private final ResourceBundle text;
     private final ObjectProperty<ApplyJournal> journal = new SimpleObjectProperty<>(this, "journal");
+    private final StringProperty title = new SimpleStringProperty("");
     private final StringProperty detail = new SimpleStringProperty("");
     private final StringProperty status = new SimpleStringProperty("");
     private final BooleanProperty busy = new SimpleBooleanProperty(false);
@@ -58,6 +59,7 @@ public final class RecoveryBanner {
         this.functions = functions;
         this.executor = executor;
         this.text = text;
+        title.set(text.getString("recovery.title"));
         shown = Bindings.createBooleanBinding(() -> !dismissed.get()
                 && (journal.get() != null || !status.get().isEmpty()), journal, status, dismissed);
         state.identityProperty().addListener((o, old, now) -> look(now));
@@ -84,6 +86,7 @@ public final class RecoveryBanner {
     }
 
     private void show(ApplyJournal found) {
+        title.set(text.getString("recovery.title"));
         journal.set(found);
         detail.set(found == null ? "" : String.format(text.getString("recovery.detail"), found.description(),
                 found.region(), DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM)
@@ -139,6 +142,22 @@ public final class RecoveryBanner {
         return untouched == 0 ? done
                 : done + " " + String.format(text.getString("recovery.leftAlone"), untouched,
                 results.stream().filter(r -> !r.ok()).map(ApplyResult::functionName).toList());
+    }
+
+    /**
+     * Shows what was done about something else a dead run left (such as a test in Lambda's
+     * probe function, see {@link ProbeLeftoverSweep}) when no unfinished change is shown.
+     */
+    public void note(String noteTitle, String sentence) {
+        if (journal.get() == null && !busy.get()) {
+            title.set(noteTitle);
+            status.set(sentence);
+        }
+    }
+
+    /** The banner's heading. */
+    public StringProperty titleProperty() {
+        return title;
     }
 
     public BooleanBinding shownProperty() {

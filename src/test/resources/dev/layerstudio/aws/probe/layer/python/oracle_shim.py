@@ -1,0 +1,3 @@
+import ctypes
+
+_client = ctypes.CDLL("libclntsh.so.21.1")
