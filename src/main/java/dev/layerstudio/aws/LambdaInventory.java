@@ -140,7 +140,8 @@ public final class LambdaInventory implements InventorySource {
                 Thread.currentThread().interrupt();
                 throw new CancellationException("Inventory cancelled");
             }
-            LOG.warn("Inventory of {} in {} failed", account.name(), region, e);
+            LOG.warn("Inventory of {} in {} failed: {}", account.name(), region, e.getMessage());
+            LOG.debug("Why the inventory of {} in {} failed", account.name(), region, e);
             return InventorySlice.failed(accountId, account.name(), region, clock.instant(),
                     InventoryFailures.classify(e, "read " + account.name() + " in " + region, true));
         }
@@ -212,7 +213,8 @@ public final class LambdaInventory implements InventorySource {
                     Thread.currentThread().interrupt();
                     throw new CancellationException("Inventory cancelled");
                 }
-                LOG.warn("Could not connect to {}", account.name(), e);
+                LOG.warn("Could not connect to {}: {}", account.name(), e.getMessage());
+                LOG.debug("Why {} could not be reached", account.name(), e);
                 failure = InventoryFailures.classify(e, "connect to " + account.name(), false);
                 close();
             }
