@@ -2,9 +2,17 @@ package dev.layerstudio.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static com.github.tomakehurst.wiremock.client.WireMock.absent;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 import dev.layerstudio.aws.Connector;
@@ -110,14 +118,19 @@ class InventoryCommandTest {
             stubs.roleCredentials("token-1", account, ROLE, c.accessKeyId(), c.secretAccessKey(), c.sessionToken(),
                     expires);
         }
-        wm.stubFor(com.github.tomakehurst.wiremock.client.WireMock.get(
-                        com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo("/federation/credentials"))
-                .withQueryParam("account_id", com.github.tomakehurst.wiremock.client.WireMock.equalTo(GAMMA))
+        wm.stubFor(get(
+                        urlPathEqualTo("/federation/credentials"))
+                .withQueryParam("account_id", equalTo(GAMMA))
                 .willReturn(SsoStubs.error(403, "ForbiddenException", "{\"message\":\"No access\"}")));
         home = new AwsHome(dir.resolve("home")).config("""
                 [sso-session corp]
                 sso_start_url = https://corp.awsapps.com/start
                 sso_region = us-east-1
+                """);
+        home.credentials("""
+                [org]
+                aws_access_key_id = testing
+                aws_secret_access_key = testing
                 """);
         new SsoTokenCache(home.ssoCache()).write("corp", new SsoToken("https://corp.awsapps.com/start",
                 "us-east-1", "token-1", Instant.now().plus(Duration.ofHours(8)), null, null, null, null));
@@ -357,6 +370,118 @@ class InventoryCommandTest {
                 Thread.interrupted();
             }
         }
+    }
+
+    @Test
+    void configAggregatorGivesTheSameTableInOneQuery() throws Exception {
+        JsonNode fanOut = json(sso("--view", "runtimes"));
+        Map<String, String> layers = Map.of("orders", "arn:aws:lambda:us-east-1:" + ALPHA + ":layer:shared-lib:2",
+                "reports", "arn:aws:lambda:us-east-1:" + BETA + ":layer:b-tools:1");
+        List<String> results = new ArrayList<>();
+        for (JsonNode r : fanOut.get("rows")) {
+            String account = r.get("account").asText().replaceAll(".*\\((\\d{12})\\)", "$1");
+            String name = r.get("function").asText();
+            Instant modified = Instant.parse(r.get("lastModified").asText());
+            var row = JSON.createObjectNode().put("accountId", account).put("awsRegion", r.get("region").asText())
+                    .put("resourceName", name).put("arn", "arn:aws:lambda:" + r.get("region").asText() + ":"
+                            + account + ":function:" + name);
+            var c = row.putObject("configuration").put("runtime", r.get("runtime").asText())
+                    .put("lastModified", java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSZ")
+                            .withZone(java.time.ZoneOffset.UTC).format(modified))
+                    .put("codeSize", 300).put("packageType", "Zip");
+            c.putArray("architectures").add(r.get("architecture").asText());
+            var l = c.putArray("layers");
+            if (layers.containsKey(name)) {
+                l.addObject().put("arn", layers.get(name)).put("codeSize", 120);
+            }
+            results.add(JSON.writeValueAsString(row));
+        }
+        String target = "StarlingDoveService.SelectAggregateResourceConfig";
+        wm.stubFor(post(
+                        urlPathEqualTo("/"))
+                .withHeader("X-Amz-Target", equalTo(target))
+                .withRequestBody(matchingJsonPath("$.NextToken",
+                        absent()))
+                .willReturn(SsoStubs.json(200, page(results.subList(0, 2), "page-2"))
+                        .withHeader("Content-Type", "application/x-amz-json-1.1")));
+        wm.stubFor(post(
+                        urlPathEqualTo("/"))
+                .withHeader("X-Amz-Target", equalTo(target))
+                .withRequestBody(matchingJsonPath("$.NextToken",
+                        equalTo("page-2")))
+                .willReturn(SsoStubs.json(200, page(results.subList(2, results.size()), null))
+                        .withHeader("Content-Type", "application/x-amz-json-1.1")));
+
+        out = new StringWriter();
+        err = new StringWriter();
+        int code = Cli.run(this::connector, new PrintWriter(out, true), new PrintWriter(err, true), "--json",
+                "--endpoint-url", wm.baseUrl(), "--region", "us-east-1", "--profile", "org", "inventory",
+                "--config-aggregator", "org-wide", "--view", "runtimes");
+        assertThat(code).as(err.toString()).isZero();
+        JsonNode viaConfig = JSON.readTree(out.toString());
+
+        assertThat(viaConfig.get("columns")).isEqualTo(fanOut.get("columns"));
+        List<JsonNode> expected = new ArrayList<>();
+        fanOut.get("rows").forEach(r -> {
+            var copy = r.deepCopy();
+            ((ObjectNode) copy).put("account",
+                    r.get("account").asText().replaceAll(".*\\((\\d{12})\\)", "$1"));
+            expected.add(copy);
+        });
+        assertThat(viaConfig.get("rows")).containsExactlyElementsOf(expected);
+        var requests = wm.findAll(postRequestedFor(
+                urlPathEqualTo("/"))
+                .withRequestBody(matchingJsonPath(
+                        "$.ConfigurationAggregatorName", equalTo(
+                                "org-wide"))));
+        assertThat(requests).hasSize(2);
+        JsonNode body = JSON.readTree(requests.get(0).getBodyAsString());
+        assertThat(body.get("ConfigurationAggregatorName").asText()).isEqualTo("org-wide");
+        assertThat(body.get("Expression").asText()).contains("resourceType = 'AWS::Lambda::Function'",
+                "configuration.layers");
+        assertThat(requests.get(0).getHeader("Content-Type")).startsWith("application/x-amz-json-1.1");
+
+        out = new StringWriter();
+        assertThat(Cli.run(this::connector, new PrintWriter(out, true), new PrintWriter(err, true),
+                "--endpoint-url", wm.baseUrl(), "--region", "us-east-1", "--profile", "org", "inventory",
+                "--config-aggregator", "org-wide", "--view", "unused")).isEqualTo(FailureHandler.FAILED);
+        assertThat(err.toString()).contains("reads functions only");
+    }
+
+    @Test
+    void anUnknownAggregatorIsOneSentence() {
+        wm.stubFor(post(
+                        urlPathEqualTo("/"))
+                .withRequestBody(matchingJsonPath(
+                        "$.ConfigurationAggregatorName", equalTo("nope")))
+                .atPriority(1)
+                .willReturn(SsoStubs.json(400, "{\"__type\":\"NoSuchConfigurationAggregatorException\","
+                        + "\"message\":\"The configuration aggregator does not exist.\"}")
+                        .withHeader("Content-Type", "application/x-amz-json-1.1")));
+        out = new StringWriter();
+        err = new StringWriter();
+        int code = Cli.run(this::connector, new PrintWriter(out, true), new PrintWriter(err, true),
+                "--endpoint-url", wm.baseUrl(), "--region", "us-east-1", "--profile", "org", "inventory",
+                "--config-aggregator", "nope");
+        assertThat(code).isEqualTo(FailureHandler.FAILED);
+        assertThat(err.toString()).contains("There is no AWS Config aggregator 'nope' in us-east-1")
+                .doesNotContain("Exception");
+    }
+
+    private static String page(List<String> results, String next) throws Exception {
+        var doc = JSON.createObjectNode();
+        var array = doc.putArray("Results");
+        results.forEach(array::add);
+        var fields = doc.putObject("QueryInfo").putArray("SelectFields");
+        for (String f : List.of("accountId", "awsRegion", "resourceName", "arn", "configuration.runtime",
+                "configuration.architectures", "configuration.layers", "configuration.lastModified",
+                "configuration.codeSize", "configuration.packageType")) {
+            fields.addObject().put("Name", f);
+        }
+        if (next != null) {
+            doc.put("NextToken", next);
+        }
+        return JSON.writeValueAsString(doc);
     }
 
     /** A small RFC 4180 reader, so the test does not trust the writer it checks. */
