@@ -5,10 +5,12 @@ import dev.layerstudio.aws.ConfigAggregatorInventory;
 import dev.layerstudio.aws.Connector;
 import dev.layerstudio.aws.InventoryAccounts;
 import dev.layerstudio.aws.InventoryCache;
+import dev.layerstudio.aws.InventoryCleanup;
 import dev.layerstudio.aws.InventorySource;
 import dev.layerstudio.aws.LambdaInventory;
 import dev.layerstudio.aws.Regions;
 import dev.layerstudio.model.AppDirs;
+import dev.layerstudio.model.CleanupResult;
 import dev.layerstudio.model.ConnectionSpec;
 import dev.layerstudio.model.Inventory;
 import dev.layerstudio.model.InventoryAccount;
@@ -19,6 +21,7 @@ import dev.layerstudio.model.InventoryView;
 import dev.layerstudio.model.LayerStudioException;
 import dev.layerstudio.model.ProgressListener;
 import dev.layerstudio.model.SsoSessionInfo;
+import java.io.Console;
 import java.net.URI;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -26,7 +29,10 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Locale;
 import java.util.concurrent.Callable;
+import java.util.function.Function;
+import java.util.function.Supplier;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -92,6 +98,13 @@ public final class InventoryCommand implements Callable<Integer> {
             description = "Read only these accounts (or account/region) again; the rest comes from the cache.")
     List<String> refresh = new ArrayList<>();
 
+    @Option(names = "--delete-unused", description = "With --view unused: delete the versions shown, account by"
+            + " account; each is checked for users again just before, and shared ones are kept.")
+    boolean deleteUnused;
+
+    @Option(names = "--yes", description = "Confirm --delete-unused without asking.")
+    boolean yes;
+
     @Option(names = "--concurrency", paramLabel = "N", defaultValue = "" + LambdaInventory.DEFAULT_CONCURRENCY,
             description = "How many account-regions are read at once (default: ${DEFAULT-VALUE}).")
     int concurrency;
@@ -114,9 +127,11 @@ public final class InventoryCommand implements Callable<Integer> {
         Clock clock = Clock.systemUTC();
         InventoryCache cache = InventoryCache.inCache(AppDirs.current());
         Inventory inventory;
+        Source sourceUsed;
         AwsSession aggregatorSession = aggregator != null && !cached ? options.session() : null;
         try {
             Source source = source(options, aggregatorSession, clock);
+            sourceUsed = source;
             if (cached || !refresh.isEmpty()) {
                 Inventory previous = cache.load(source.description()).orElseThrow(() -> new LayerStudioException(
                         "There is no saved inventory of " + source.description() + ".",
@@ -137,21 +152,61 @@ public final class InventoryCommand implements Callable<Integer> {
         InventoryTable table = InventoryAnswers.answer(chosen, inventory,
                 InventoryFilter.of(accounts, shownRegions, layer, runtime), LocalDate.now(clock.withZone(ZoneOffset.UTC)),
                 Map.of());
+        List<CleanupResult> cleaned = List.of();
+        if (deleteUnused) {
+            if (chosen != InventoryView.UNUSED) {
+                throw new LayerStudioException("--delete-unused goes with --view unused.");
+            }
+            cleaned = cleanup(options, sourceUsed, inventory, table, out);
+        }
         if (csv) {
             out.out().print(table.toCsv());
             out.out().flush();
         } else if (options.json()) {
-            out.document(InventoryViews.json(chosen, inventory, table));
+            Map<String, Object> doc = InventoryViews.json(chosen, inventory, table);
+            if (deleteUnused) {
+                doc.put("cleanup", cleaned);
+            }
+            out.document(doc);
         } else {
             InventoryViews.print(out, inventory, table);
+            cleaned.forEach(c -> out.line("%s: %s%s", c.arn(), c.outcome().name().toLowerCase(Locale.ROOT),
+                    c.message().isEmpty() ? "" : " - " + c.message()));
         }
-        return inventory.complete() ? 0 : FailureHandler.FAILED;
+        boolean cleanFailed = cleaned.stream().anyMatch(c -> c.outcome() == CleanupResult.Outcome.FAILED);
+        return inventory.complete() && !cleanFailed ? 0 : FailureHandler.FAILED;
     }
 
-    /** A source known by its description before anything is read (so --cached needs no network). */
-    private record Source(String description, java.util.function.Supplier<InventorySource> opener) {
+    /**
+     * A source known by its description before anything is read (so --cached needs no network); the
+     * accounts are listed once, when first needed.
+     */
+    private static final class Source {
+        private final String description;
+        private final Supplier<List<InventoryAccount>> lister;
+        private final Function<List<InventoryAccount>, InventorySource> maker;
+        private List<InventoryAccount> accounts;
+
+        Source(String description, Supplier<List<InventoryAccount>> lister,
+               Function<List<InventoryAccount>, InventorySource> maker) {
+            this.description = description;
+            this.lister = lister;
+            this.maker = maker;
+        }
+
+        String description() {
+            return description;
+        }
+
+        List<InventoryAccount> accounts() {
+            if (accounts == null) {
+                accounts = lister.get();
+            }
+            return accounts;
+        }
+
         InventorySource open() {
-            return opener.get();
+            return maker.apply(accounts());
         }
     }
 
@@ -161,27 +216,59 @@ public final class InventoryCommand implements Callable<Integer> {
         int n = Math.max(1, concurrency);
         if (aggregator != null) {
             String description = "AWS Config aggregator '" + aggregator.strip() + "'";
-            return new Source(description, () -> new ConfigAggregatorInventory(aggregatorSession, aggregator, clock));
+            return new Source(description, List::of,
+                    none -> new ConfigAggregatorInventory(aggregatorSession, aggregator, clock));
         }
+        String description;
+        Supplier<List<InventoryAccount>> lister;
         if (ssoSession != null) {
             SsoSessionInfo session = connector.chooseSsoSession(ssoSession, null);
-            String description = "IAM Identity Center session '" + session.name() + "'"
-                    + (role == null ? "" : " (role " + role + ")");
-            return new Source(description, () -> new LambdaInventory(connector,
-                    InventoryAccounts.sso(connector, session, role, endpoint, n), description, n, clock));
+            description = "IAM Identity Center session '" + session.name() + "'" + (role == null ? "" : " (role "
+                    + role + ")");
+            lister = () -> InventoryAccounts.sso(connector, session, role, endpoint, n);
+        } else if (!profiles.isEmpty()) {
+            description = "profiles " + String.join(", ", profiles.stream().map(String::strip).distinct().toList());
+            lister = () -> InventoryAccounts.profiles(connector, profiles, endpoint);
+        } else {
+            String profile = options.profile();
+            String name = profile != null ? profile : connector.environment().profile() != null
+                    ? connector.environment().profile() : "default";
+            description = "profile " + name;
+            lister = () -> List.of(new InventoryAccount(null, name, ConnectionSpec.profile(profile, null, endpoint),
+                    null));
         }
-        if (!profiles.isEmpty()) {
-            String description = "profiles " + String.join(", ", profiles.stream().map(String::strip).distinct().toList());
-            return new Source(description, () -> new LambdaInventory(connector,
-                    InventoryAccounts.profiles(connector, profiles, endpoint), description, n, clock));
+        return new Source(description, lister, accounts -> new LambdaInventory(connector, accounts, description, n,
+                clock));
+    }
+
+    /** Deletes the unused versions of the table through the guarded delete, once confirmed. */
+    private List<CleanupResult> cleanup(GlobalOptions options, Source source, Inventory inventory,
+                                        InventoryTable table, Output out) {
+        if (aggregator != null) {
+            throw new LayerStudioException("--delete-unused needs the accounts themselves, not an aggregator.",
+                    "Use --sso-session or --profiles.", null);
         }
-        String profile = options.profile();
-        String name = profile != null ? profile : connector.environment().profile() != null
-                ? connector.environment().profile() : "default";
-        String description = "profile " + name;
-        List<InventoryAccount> one = List.of(new InventoryAccount(null, name,
-                ConnectionSpec.profile(profile, null, endpoint), null));
-        return new Source(description, () -> new LambdaInventory(connector, one, description, n, clock));
+        List<String> arns = table.records().stream().map(r -> r.get("arn")).toList();
+        if (arns.isEmpty()) {
+            return List.of();
+        }
+        if (!yes && !ask(out, arns.size())) {
+            throw new LayerStudioException("Nothing was deleted: the deletion was not confirmed.",
+                    "Pass --yes to delete without asking.", null);
+        }
+        return new InventoryCleanup(options.connector(), source.accounts()).delete(inventory, arns,
+                ProgressListener.NONE);
+    }
+
+    private static boolean ask(Output out, int count) {
+        Console console = System.console();
+        if (console == null) {
+            out.note("Not deleting without confirmation: pass --yes.");
+            return false;
+        }
+        String answer = console.readLine("Delete these %d version(s)? Each is checked for users again first. [y/N] ",
+                count);
+        return answer != null && answer.trim().toLowerCase(Locale.ROOT).startsWith("y");
     }
 
     private List<String> targetRegions(GlobalOptions options, boolean aggregatorSource) {
