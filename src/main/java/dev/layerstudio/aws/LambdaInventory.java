@@ -37,6 +37,7 @@ public final class LambdaInventory implements InventorySource {
     public static final int DEFAULT_CONCURRENCY = 8;
 
     private static final Logger LOG = LoggerFactory.getLogger(LambdaInventory.class);
+    private static final java.util.regex.Pattern REGION = java.util.regex.Pattern.compile("[a-z]{2}(-[a-z]+)+-\\d+");
 
     private final Connector connector;
     private final List<InventoryAccount> accounts;
@@ -66,6 +67,12 @@ public final class LambdaInventory implements InventorySource {
         if (regions.isEmpty()) {
             throw new LayerStudioException("No region was chosen for the inventory.",
                     "Pass --regions R1,R2 or --all-regions.", null);
+        }
+        for (String r : regions) {
+            if (!REGION.matcher(r).matches()) {
+                throw new LayerStudioException("'" + r + "' is not an AWS region.",
+                        "Use region ids such as us-east-1 or eu-west-1, separated by commas.", null);
+            }
         }
         List<Task> tasks = new ArrayList<>();
         for (InventoryAccount a : accounts) {

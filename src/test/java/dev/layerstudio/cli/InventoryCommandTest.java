@@ -194,6 +194,13 @@ class InventoryCommandTest {
     }
 
     @Test
+    void aMistypedRegionIsOneSentence_andNothingIsRead() {
+        assertThat(org.run("inventory", "--sso-session", "corp", "--role", ROLE, "--regions", "us-east-1,us-eastt"))
+                .isEqualTo(FailureHandler.FAILED);
+        assertThat(org.err()).contains("'us-eastt' is not an AWS region.").doesNotContain("Exception");
+    }
+
+    @Test
     void engineReportsProgressAndStopsWhenInterrupted() {
         try (Connector connector = org.connector()) {
             var session = connector.ssoSession("corp");
