@@ -64,4 +64,21 @@ public final class InventoryAccounts {
         return distinct.stream().map(p -> new InventoryAccount(null, p, ConnectionSpec.profile(p, null, endpoint), null))
                 .toList();
     }
+
+    /**
+     * The readable account of {@code accounts} that holds {@code accountId}: by its id, or (for a
+     * profile, whose id is learnt on connecting) by the name the inventory's slices give it.
+     */
+    public static java.util.Optional<InventoryAccount> holding(List<InventoryAccount> accounts,
+                                                               dev.layerstudio.model.Inventory inventory,
+                                                               String accountId) {
+        java.util.Optional<InventoryAccount> byId = accounts.stream()
+                .filter(a -> accountId.equals(a.accountId()) && a.failure() == null).findFirst();
+        if (byId.isPresent()) {
+            return byId;
+        }
+        List<String> names = inventory.slices().stream().filter(s -> s.accountId().equals(accountId))
+                .map(dev.layerstudio.model.InventorySlice::accountName).distinct().toList();
+        return accounts.stream().filter(a -> a.failure() == null && names.contains(a.name())).findFirst();
+    }
 }

@@ -6,7 +6,6 @@ import dev.layerstudio.model.DeletePlan;
 import dev.layerstudio.model.Inventory;
 import dev.layerstudio.model.InventoryAccount;
 import dev.layerstudio.model.InventoryLayerVersion;
-import dev.layerstudio.model.InventorySlice;
 import dev.layerstudio.model.LayerStudioException;
 import dev.layerstudio.model.LayerVersionRef;
 import dev.layerstudio.model.ProgressListener;
@@ -52,7 +51,7 @@ public final class InventoryCleanup {
         int done = 0;
         for (List<LayerVersionRef> group : byAccountRegion.values()) {
             LayerVersionRef first = group.get(0);
-            Optional<InventoryAccount> account = account(inventory, first.accountId());
+            Optional<InventoryAccount> account = InventoryAccounts.holding(accounts, inventory, first.accountId());
             if (account.isEmpty()) {
                 group.forEach(r -> results.add(new CleanupResult(r.arn(), Outcome.FAILED, "Account "
                         + r.accountId() + " is not one of this inventory's readable accounts.")));
@@ -102,16 +101,5 @@ public final class InventoryCleanup {
             }
             return new CleanupResult(r.arn(), Outcome.FAILED, e.getMessage());
         }
-    }
-
-    private Optional<InventoryAccount> account(Inventory inventory, String accountId) {
-        Optional<InventoryAccount> byId = accounts.stream()
-                .filter(a -> accountId.equals(a.accountId()) && a.failure() == null).findFirst();
-        if (byId.isPresent()) {
-            return byId;
-        }
-        List<String> names = inventory.slices().stream().filter(s -> s.accountId().equals(accountId))
-                .map(InventorySlice::accountName).distinct().toList();
-        return accounts.stream().filter(a -> a.failure() == null && names.contains(a.name())).findFirst();
     }
 }

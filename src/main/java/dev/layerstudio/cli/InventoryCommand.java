@@ -6,12 +6,16 @@ import dev.layerstudio.aws.Connector;
 import dev.layerstudio.aws.InventoryAccounts;
 import dev.layerstudio.aws.InventoryCache;
 import dev.layerstudio.aws.InventoryCleanup;
+import dev.layerstudio.aws.InventoryContents;
+import dev.layerstudio.inspect.ContentFactsInspector;
+import dev.layerstudio.inspect.Inspector;
 import dev.layerstudio.aws.InventorySource;
 import dev.layerstudio.aws.LambdaInventory;
 import dev.layerstudio.aws.Regions;
 import dev.layerstudio.model.AppDirs;
 import dev.layerstudio.model.CleanupResult;
 import dev.layerstudio.model.ConnectionSpec;
+import dev.layerstudio.model.ContentFacts;
 import dev.layerstudio.model.Inventory;
 import dev.layerstudio.model.InventoryAccount;
 import dev.layerstudio.model.InventoryAnswers;
@@ -98,6 +102,10 @@ public final class InventoryCommand implements Callable<Integer> {
             description = "Read only these accounts (or account/region) again; the rest comes from the cache.")
     List<String> refresh = new ArrayList<>();
 
+    @Option(names = "--read-content", description = "With --view mismatched: read what each version in use holds"
+            + " (native files, CPython ABIs), not only what it declares.")
+    boolean readContent;
+
     @Option(names = "--delete-unused", description = "With --view unused: delete the versions shown, account by"
             + " account; each is checked for users again just before, and shared ones are kept.")
     boolean deleteUnused;
@@ -149,9 +157,19 @@ public final class InventoryCommand implements Callable<Integer> {
             cache.save(inventory);
         }
         List<String> shownRegions = allRegions ? List.of() : regions;
+        Map<String, ContentFacts> contents = Map.of();
+        if (readContent && chosen == InventoryView.MISMATCHED) {
+            if (aggregator != null) {
+                throw new LayerStudioException("--read-content needs the accounts themselves, not an aggregator.",
+                        "Use --sso-session or --profiles.", null);
+            }
+            contents = new InventoryContents(options.connector(), sourceUsed.accounts(),
+                    new ContentFactsInspector(new Inspector()), Math.max(1, concurrency))
+                    .read(inventory, InventoryAnswers.usedVersions(inventory), ProgressListener.NONE);
+        }
         InventoryTable table = InventoryAnswers.answer(chosen, inventory,
                 InventoryFilter.of(accounts, shownRegions, layer, runtime), LocalDate.now(clock.withZone(ZoneOffset.UTC)),
-                Map.of());
+                contents);
         List<CleanupResult> cleaned = List.of();
         if (deleteUnused) {
             if (chosen != InventoryView.UNUSED) {

@@ -220,11 +220,20 @@ public final class InventoryAnswers {
         }
         if (contents.isEmpty()) {
             notes.add("Judged on declared runtimes and architectures; the layers' content was not read.");
+        } else {
+            notes.add("Judged on what " + contents.size() + " version(s) hold (native files, CPython ABIs,"
+                    + " site-packages) and on the declared runtimes and architectures of the rest.");
         }
         return new InventoryTable("Functions whose layers no longer match them", List.of(col("account", "Account"),
                 col("region", "Region"), col("function", "Function"), col("runtime", "Runtime"),
                 col("architecture", "Architecture"), col("layer", "Layer"), col("verdict", "Verdict"),
                 col("kind", "Kind"), col("why", "Why")), rows, notes);
+    }
+
+    /** The versions this inventory read that some function of it uses (whose content the mismatch verdict can use). */
+    public static List<String> usedVersions(Inventory inventory) {
+        Set<String> used = users(inventory).keySet();
+        return inventory.layerVersions().stream().map(InventoryLayerVersion::arn).filter(used::contains).toList();
     }
 
     /** Versioned layer ARN to the functions (of the whole inventory) that have it in their list. */
