@@ -87,7 +87,7 @@ public final class MainWindow {
         if (inventory == null) {
             inventory = new InventoryPage(new InventoryViewModel(new InventoryViewModel.Services(services.connector(),
                     services.executor(), state.sessionProperty()::get, InventoryCache.inCache(AppDirs.current()),
-                    Clock.systemUTC()), bundle), bundle, InventoryPage.fileChooser(bundle));
+                    Clock.systemUTC()), bundle), bundle, InventoryPage.fileChooser(bundle), InventoryPage.dialog(bundle));
         }
         return inventory;
     }

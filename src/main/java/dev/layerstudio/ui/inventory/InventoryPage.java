@@ -41,15 +41,21 @@ public final class InventoryPage {
     private final InventoryViewModel vm;
     private final ResourceBundle text;
     private final Function<Window, File> saveChooser;
+    private final java.util.function.Predicate<String> confirm;
     private final Parent root;
     private final TableView<List<String>> table = new TableView<>();
     private Stage stage;
 
-    /** @param saveChooser asks where to save an export (a test passes a fixed file); null means not saved */
-    public InventoryPage(InventoryViewModel vm, ResourceBundle text, Function<Window, File> saveChooser) {
+    /**
+     * @param saveChooser asks where to save an export (a test passes a fixed file); null means not saved
+     * @param confirm     asks the user to confirm a deletion, given the question (a test answers itself)
+     */
+    public InventoryPage(InventoryViewModel vm, ResourceBundle text, Function<Window, File> saveChooser,
+                         java.util.function.Predicate<String> confirm) {
         this.vm = vm;
         this.text = text;
         this.saveChooser = saveChooser;
+        this.confirm = confirm;
         this.root = build();
     }
 
@@ -59,6 +65,16 @@ public final class InventoryPage {
             FileChooser chooser = new FileChooser();
             chooser.setTitle(text.getString("inventory.export"));
             return chooser.showSaveDialog(owner);
+        };
+    }
+
+    /** A confirmation dialog: OK deletes, anything else does not. */
+    public static java.util.function.Predicate<String> dialog(ResourceBundle text) {
+        return question -> {
+            javafx.scene.control.Alert alert = new javafx.scene.control.Alert(
+                    javafx.scene.control.Alert.AlertType.CONFIRMATION, question);
+            alert.setHeaderText(text.getString("inventory.deleteTitle"));
+            return alert.showAndWait().filter(b -> b == javafx.scene.control.ButtonType.OK).isPresent();
         };
     }
 
@@ -167,9 +183,24 @@ public final class InventoryPage {
         slice.setId("inventorySlice");
         Button refresh = button("inventoryRefresh", "inventory.refresh", () -> vm.refresh(slice.getValue()));
         refresh.disableProperty().bind(vm.runningProperty().or(slice.valueProperty().isNull()));
-        HBox refreshRow = row(new Label(text.getString("inventory.refreshLabel")), slice, refresh);
+        Button delete = button("inventoryDelete", "inventory.delete", () -> {
+            if (vm.canDeleteShown() && confirm.test(String.format(text.getString("inventory.deleteQuestion"),
+                    vm.shownCount()))) {
+                vm.deleteShown();
+            }
+        });
+        delete.visibleProperty().bind(vm.viewProperty().isEqualTo(InventoryView.UNUSED)
+                .and(vm.sourceKindProperty().isNotEqualTo(InventoryViewModel.SourceKind.AGGREGATOR)));
+        delete.managedProperty().bind(delete.visibleProperty());
+        delete.disableProperty().bind(vm.runningProperty());
+        HBox refreshRow = row(new Label(text.getString("inventory.refreshLabel")), slice, refresh, delete);
+        ListView<String> cleaned = new ListView<>(vm.cleanupResults());
+        cleaned.setId("inventoryCleanup");
+        cleaned.setPrefHeight(70);
+        cleaned.visibleProperty().bind(Bindings.isNotEmpty(vm.cleanupResults()));
+        cleaned.managedProperty().bind(cleaned.visibleProperty());
 
-        VBox page = new VBox(8, source, progress, filters, table, notes, failures, refreshRow);
+        VBox page = new VBox(8, source, progress, filters, table, notes, failures, refreshRow, cleaned);
         page.setPadding(new Insets(12));
         page.getStyleClass().add("inventory-page");
         return page;

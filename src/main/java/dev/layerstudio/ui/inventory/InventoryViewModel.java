@@ -7,10 +7,11 @@ import dev.layerstudio.aws.ConfigAggregatorInventory;
 import dev.layerstudio.aws.Connector;
 import dev.layerstudio.aws.InventoryAccounts;
 import dev.layerstudio.aws.InventoryCache;
+import dev.layerstudio.aws.InventoryCleanup;
 import dev.layerstudio.aws.InventorySource;
 import dev.layerstudio.aws.LambdaInventory;
 import dev.layerstudio.aws.Regions;
-import dev.layerstudio.model.ConnectionSpec;
+import dev.layerstudio.model.CleanupResult;
 import dev.layerstudio.model.Inventory;
 import dev.layerstudio.model.InventoryAccount;
 import dev.layerstudio.model.InventoryAnswers;
@@ -19,6 +20,7 @@ import dev.layerstudio.model.InventorySlice;
 import dev.layerstudio.model.InventoryTable;
 import dev.layerstudio.model.InventoryView;
 import dev.layerstudio.model.LayerStudioException;
+import dev.layerstudio.model.LayerVersionRef;
 import dev.layerstudio.ui.common.UserMessage;
 import dev.layerstudio.ui.task.AppExecutor;
 import dev.layerstudio.ui.task.BackgroundTask;
@@ -88,6 +90,7 @@ public final class InventoryViewModel {
     private final DoubleProperty progress = new SimpleDoubleProperty(0);
     private final BooleanProperty running = new SimpleBooleanProperty(false);
     private BackgroundTask<Inventory> task;
+    private final ObservableList<String> cleanup = FXCollections.observableArrayList();
 
     public InventoryViewModel(Services services, ResourceBundle text) {
         this.services = services;
@@ -134,6 +137,66 @@ public final class InventoryViewModel {
             error.set(UserMessage.of(e).summary());
             return false;
         }
+    }
+
+    /** Whether the table shown is the unused versions of accounts read directly, which can be deleted. */
+    public boolean canDeleteShown() {
+        return view.get() == InventoryView.UNUSED && sourceKind.get() != SourceKind.AGGREGATOR
+                && table.get() != null && !table.get().rows().isEmpty() && !running.get();
+    }
+
+    /** How many versions {@link #deleteShown()} would try to delete. */
+    public int shownCount() {
+        return table.get() == null ? 0 : table.get().rows().size();
+    }
+
+    /**
+     * Deletes the unused versions shown, account by account through the guarded delete (each
+     * version's users read again just before; shared ones kept), then reads their account-regions
+     * again so the table shows what is left.
+     */
+    public void deleteShown() {
+        if (!canDeleteShown()) {
+            return;
+        }
+        Inventory current = inventory.get();
+        List<String> arns = table.get().records().stream().map(r -> r.get("arn")).toList();
+        AwsSession session = services.session().get();
+        URI endpoint = session == null ? null : session.endpoint().orElse(null);
+        Connector connector = services.connector();
+        SourceKind kind = sourceKind.get();
+        String ssoName = ssoSession.get();
+        String roleName = role.get().isBlank() ? null : role.get().strip();
+        List<String> profileNames = split(profiles.get());
+        error.set("");
+        cleanup.clear();
+        running.set(true);
+        status.set(text.getString("inventory.deleting"));
+        BackgroundTask.of(p -> {
+            List<InventoryAccount> accounts = kind == SourceKind.SSO
+                    ? InventoryAccounts.sso(connector, connector.ssoSession(ssoName), roleName, endpoint,
+                    LambdaInventory.DEFAULT_CONCURRENCY)
+                    : InventoryAccounts.profiles(connector, profileNames, endpoint);
+            return new InventoryCleanup(connector, accounts).delete(current, arns, p);
+        }).onSuccess(results -> {
+            cleanup.setAll(results.stream().map(r -> r.arn() + ": " + r.outcome().name().toLowerCase(
+                    java.util.Locale.ROOT) + (r.message().isEmpty() ? "" : " - " + r.message())).toList());
+            long deleted = results.stream().filter(r -> r.outcome() == CleanupResult.Outcome.DELETED).count();
+            status.set(String.format(text.getString("inventory.deleted"), deleted, results.size() - deleted));
+            List<String> touched = arns.stream().map(a -> LayerVersionRef.parse(a))
+                    .map(r -> r.accountId() + "/" + r.region()).distinct().toList();
+            running.set(false);
+            if (!touched.isEmpty()) {
+                start(true, touched);
+            }
+        }).onCancelled(() -> status.set(text.getString("inventory.cancelled")))
+                .onError(Exception.class, e -> error.set(UserMessage.of(e).summary()))
+                .andFinally(() -> {
+                    if (task == null || !task.isRunning()) {
+                        running.set(false);
+                    }
+                })
+                .start(services.executor());
     }
 
     public void cancel() {
@@ -322,6 +385,7 @@ public final class InventoryViewModel {
     public ObjectProperty<InventoryTable> tableProperty() { return table; }
     public ObservableList<String> failures() { return failures; }
     public ObservableList<String> slices() { return slices; }
+    public ObservableList<String> cleanupResults() { return cleanup; }
     public StringProperty notesProperty() { return notes; }
     public StringProperty statusProperty() { return status; }
     public StringProperty errorProperty() { return error; }

@@ -54,6 +54,7 @@ class InventoryPageTest {
     private Connector connector;
     private AwsSession session;
     private InventoryViewModel vm;
+    private final List<String> questions = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     @BeforeAll
     static void organization(MotoServer server) {
@@ -74,7 +75,8 @@ class InventoryPageTest {
         ResourceBundle bundle = ResourceBundle.getBundle("dev.layerstudio.ui.messages");
         vm = new InventoryViewModel(new InventoryViewModel.Services(connector, executor, () -> session,
                 new InventoryCache(dir.resolve("cache")), Clock.systemUTC()), bundle);
-        InventoryPage page = new InventoryPage(vm, bundle, owner -> dir.resolve("export.csv").toFile());
+        InventoryPage page = new InventoryPage(vm, bundle, owner -> dir.resolve("export.csv").toFile(),
+                question -> questions.add(question));
         stage.setScene(new Scene(page.root(), 1100, 700));
         stage.show();
     }
@@ -148,5 +150,21 @@ class InventoryPageTest {
         robot.clickOn("#inventoryRefresh");
         waitFor(60, TimeUnit.SECONDS, () -> !vm.runningProperty().get() && column(robot, "Function").size() == 2);
         assertThat(column(robot, "Function")).containsExactlyInAnyOrder("orders", "late");
+
+        // the unused version is deleted through the guarded delete, once confirmed, and the table read again
+        robot.interact(() -> {
+            robot.lookup("#inventoryRuntimeFilter").queryAs(TextField.class).clear();
+            view.setValue(InventoryView.UNUSED);
+        });
+        waitFor(10, TimeUnit.SECONDS, () -> column(robot, "Layer").equals(List.of("shared-lib")));
+        robot.clickOn("#inventoryDelete");
+        waitFor(60, TimeUnit.SECONDS, () -> !vm.runningProperty().get() && table(robot).getItems().isEmpty());
+        assertThat(questions).singleElement().asString().startsWith("Delete the 1 version(s) shown");
+        ListView<String> cleaned = robot.lookup("#inventoryCleanup").queryAs(ListView.class);
+        assertThat(cleaned.getItems()).singleElement().asString().contains(":layer:shared-lib:1: deleted");
+        try (var alpha = org.lambda(OrgInMoto.ALPHA, "us-east-1")) {
+            assertThat(alpha.listLayerVersions(b -> b.layerName("shared-lib")).layerVersions())
+                    .extracting(v -> v.version()).containsExactly(2L);
+        }
     }
 }
