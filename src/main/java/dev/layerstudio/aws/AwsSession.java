@@ -21,6 +21,7 @@ import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.profiles.ProfileFile;
 import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.config.ConfigClient;
 import software.amazon.awssdk.services.iam.IamClient;
 import software.amazon.awssdk.services.lambda.LambdaClient;
 import software.amazon.awssdk.services.s3.S3Client;
@@ -58,6 +59,7 @@ public final class AwsSession implements AutoCloseable {
     private S3Client s3;
     private StsClient sts;
     private IamClient iam;
+    private ConfigClient config;
     private boolean closed;
 
     private AwsSession(Builder b) {
@@ -155,6 +157,16 @@ public final class AwsSession implements AutoCloseable {
                 .timeouts(timeouts).build();
     }
 
+    /**
+     * Like {@link #inRegion(String)}, with another retry mode: the organization inventory reads
+     * with {@link RetryMode#ADAPTIVE_V2}, which slows its own calls down when AWS throttles them.
+     */
+    public AwsSession inRegion(String otherRegion, RetryMode mode) {
+        return builder().credentials(credentials).region(otherRegion).endpoint(endpoint)
+                .profile(profileName, profileFile).retryMode(mode).label(label).s3PathStyle(s3PathStyle)
+                .timeouts(timeouts).build();
+    }
+
     public synchronized LambdaClient lambda() {
         ensureOpen();
         if (lambda == null) {
@@ -232,6 +244,20 @@ public final class AwsSession implements AutoCloseable {
         return iam;
     }
 
+    /** AWS Config (aggregator queries of the organization inventory). */
+    public synchronized ConfigClient config() {
+        ensureOpen();
+        if (config == null) {
+            var b = ConfigClient.builder().httpClient(http).credentialsProvider(credentials).region(region)
+                    .overrideConfiguration(this::configure);
+            if (endpoint != null) {
+                b.endpointOverride(endpoint);
+            }
+            config = b.build();
+        }
+        return config;
+    }
+
     /** STS GetCallerIdentity: which account and principal these credentials act as. */
     public Identity whoAmI() {
         try {
@@ -275,6 +301,9 @@ public final class AwsSession implements AutoCloseable {
         }
         if (iam != null) {
             iam.close();
+        }
+        if (config != null) {
+            config.close();
         }
         http.close();
         for (AutoCloseable c : owned) {

@@ -23,11 +23,17 @@ import dev.layerstudio.ui.shell.ViewLoader;
 import dev.layerstudio.ui.wizard.Step;
 import dev.layerstudio.ui.wizard.WizardState;
 import dev.layerstudio.ui.wizard.WizardViewModel;
+import dev.layerstudio.aws.InventoryCache;
+import dev.layerstudio.model.AppDirs;
+import dev.layerstudio.ui.inventory.InventoryPage;
+import dev.layerstudio.ui.inventory.InventoryViewModel;
+import java.time.Clock;
 import java.util.ResourceBundle;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.scene.Parent;
 import javafx.scene.Scene;
+import javafx.scene.control.Button;
 
 /** Puts the window together: state, view models, controllers, views and the theme. */
 public final class MainWindow {
@@ -39,6 +45,7 @@ public final class MainWindow {
     private final WizardViewModel wizard = new WizardViewModel();
     private final ObjectProperty<Theme> theme = new SimpleObjectProperty<>(this, "theme");
     private final Scene scene;
+    private InventoryPage inventory;
 
     public MainWindow(AppServices services, Theme initialTheme) {
         ResourceBundle bundle = ResourceBundle.getBundle("dev.layerstudio.ui.messages");
@@ -56,6 +63,7 @@ public final class MainWindow {
 
         Parent root = loader.<MainWindowController>load("/dev/layerstudio/ui/shell/main-window.fxml").root();
         scene = new Scene(root, WIDTH, HEIGHT);
+        ((Button) root.lookup("#inventoryButton")).setOnAction(e -> inventory(services, bundle).show(scene.getWindow()));
         theme.addListener((o, old, now) -> now.apply(scene));
         theme.set(initialTheme);
     }
@@ -75,6 +83,16 @@ public final class MainWindow {
                 new PublishViewModel(state, services, bundle)));
         factory.register(AttachController.class, () -> new AttachController(
                 new AttachViewModel(state, services, bundle)));
+    }
+
+    /** The organization page, made when first opened. */
+    private InventoryPage inventory(AppServices services, ResourceBundle bundle) {
+        if (inventory == null) {
+            inventory = new InventoryPage(new InventoryViewModel(new InventoryViewModel.Services(services.connector(),
+                    services.executor(), state.sessionProperty()::get, InventoryCache.inCache(AppDirs.current()),
+                    Clock.systemUTC()), bundle), bundle, InventoryPage.fileChooser(bundle), InventoryPage.dialog(bundle));
+        }
+        return inventory;
     }
 
     /** A step's page: its FXML names its controller, which the factory builds. */

@@ -1,0 +1,284 @@
+package dev.layerstudio.ui.inventory;
+
+import dev.layerstudio.model.InventoryTable;
+import dev.layerstudio.model.InventoryView;
+import dev.layerstudio.ui.common.ErrorPresenter;
+import java.io.File;
+import java.io.IOException;
+import java.util.List;
+import java.util.ResourceBundle;
+import java.util.function.Function;
+import javafx.beans.binding.Bindings;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.collections.FXCollections;
+import javafx.geometry.Insets;
+import javafx.scene.Parent;
+import javafx.scene.Scene;
+import javafx.scene.control.Button;
+import javafx.scene.control.CheckBox;
+import javafx.scene.control.ChoiceBox;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListView;
+import javafx.scene.control.ProgressBar;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableView;
+import javafx.scene.control.TextField;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+import javafx.stage.FileChooser;
+import javafx.stage.Stage;
+import javafx.stage.Window;
+import javafx.util.StringConverter;
+
+/**
+ * The organization page, a window of its own opened from the header (not a wizard step): the
+ * controls bound to an {@link InventoryViewModel}, which holds every decision.
+ */
+public final class InventoryPage {
+
+    private final InventoryViewModel vm;
+    private final ResourceBundle text;
+    private final Function<Window, File> saveChooser;
+    private final java.util.function.Predicate<String> confirm;
+    private final Parent root;
+    private final TableView<List<String>> table = new TableView<>();
+    private Stage stage;
+
+    /**
+     * @param saveChooser asks where to save an export (a test passes a fixed file); null means not saved
+     * @param confirm     asks the user to confirm a deletion, given the question (a test answers itself)
+     */
+    public InventoryPage(InventoryViewModel vm, ResourceBundle text, Function<Window, File> saveChooser,
+                         java.util.function.Predicate<String> confirm) {
+        this.vm = vm;
+        this.text = text;
+        this.saveChooser = saveChooser;
+        this.confirm = confirm;
+        this.root = build();
+    }
+
+    /** The platform's save dialog. */
+    public static Function<Window, File> fileChooser(ResourceBundle text) {
+        return owner -> {
+            FileChooser chooser = new FileChooser();
+            chooser.setTitle(text.getString("inventory.export"));
+            return chooser.showSaveDialog(owner);
+        };
+    }
+
+    /** A confirmation dialog: OK deletes, anything else does not. */
+    public static java.util.function.Predicate<String> dialog(ResourceBundle text) {
+        return question -> {
+            javafx.scene.control.Alert alert = new javafx.scene.control.Alert(
+                    javafx.scene.control.Alert.AlertType.CONFIRMATION, question);
+            alert.setHeaderText(text.getString("inventory.deleteTitle"));
+            return alert.showAndWait().filter(b -> b == javafx.scene.control.ButtonType.OK).isPresent();
+        };
+    }
+
+    public Parent root() {
+        return root;
+    }
+
+    /** Shows the page in its own window (made once, brought to the front after). */
+    public void show(Window owner) {
+        if (stage == null) {
+            stage = new Stage();
+            stage.setTitle(text.getString("inventory.title"));
+            if (owner != null) {
+                stage.initOwner(owner);
+                if (owner.getScene() != null) {
+                    root.getStylesheets().setAll(owner.getScene().getStylesheets());
+                }
+            }
+            stage.setScene(new Scene(root, 1100, 700));
+            vm.loadCached();
+        }
+        stage.show();
+        stage.toFront();
+    }
+
+    private Parent build() {
+        ChoiceBox<InventoryViewModel.SourceKind> kind = new ChoiceBox<>(FXCollections.observableArrayList(
+                InventoryViewModel.SourceKind.values()));
+        kind.setId("inventorySource");
+        kind.setConverter(converter(k -> text.getString(switch (k) {
+            case SSO -> "inventory.source.sso";
+            case PROFILES -> "inventory.source.profiles";
+            case AGGREGATOR -> "inventory.source.aggregator";
+        })));
+        kind.valueProperty().bindBidirectional(vm.sourceKindProperty());
+        ComboBox<String> sso = new ComboBox<>(FXCollections.observableArrayList(vm.ssoSessionNames()));
+        sso.setId("inventorySsoSession");
+        sso.setEditable(true);
+        sso.setPromptText(text.getString("inventory.ssoSession"));
+        sso.valueProperty().bindBidirectional(vm.ssoSessionProperty());
+        TextField role = field("inventoryRole", "inventory.role", vm.roleProperty());
+        TextField profiles = field("inventoryProfiles", "inventory.profiles", vm.profilesProperty());
+        TextField aggregator = field("inventoryAggregator", "inventory.aggregator", vm.aggregatorProperty());
+        showFor(InventoryViewModel.SourceKind.SSO, sso, role);
+        showFor(InventoryViewModel.SourceKind.PROFILES, profiles);
+        showFor(InventoryViewModel.SourceKind.AGGREGATOR, aggregator);
+        TextField regions = field("inventoryRegions", "inventory.regions", vm.regionsProperty());
+        CheckBox all = new CheckBox(text.getString("inventory.allRegions"));
+        all.setId("inventoryAllRegions");
+        all.selectedProperty().bindBidirectional(vm.allRegionsProperty());
+        regions.disableProperty().bind(all.selectedProperty());
+        Button read = button("inventoryRead", "inventory.read.button", vm::read);
+        read.getStyleClass().add("accent");
+        read.disableProperty().bind(vm.runningProperty());
+        Button cancel = button("inventoryCancel", "inventory.cancel", vm::cancel);
+        cancel.disableProperty().bind(vm.runningProperty().not());
+        HBox source = row(kind, sso, role, profiles, aggregator, regions, all, read, cancel);
+
+        ProgressBar bar = new ProgressBar();
+        bar.setId("inventoryProgress");
+        bar.progressProperty().bind(vm.progressProperty());
+        bar.visibleProperty().bind(vm.runningProperty());
+        Label status = new Label();
+        status.setId("inventoryStatus");
+        status.textProperty().bind(vm.statusProperty());
+        Label error = new Label();
+        error.setId("inventoryError");
+        error.getStyleClass().add("error-text");
+        error.textProperty().bind(vm.errorProperty());
+        HBox progress = row(bar, status, error);
+
+        ChoiceBox<InventoryView> view = new ChoiceBox<>(FXCollections.observableArrayList(InventoryView.values()));
+        view.setId("inventoryView");
+        view.setConverter(converter(v -> text.getString(switch (v) {
+            case LAYERS -> "inventory.view.layers";
+            case RUNTIMES -> "inventory.view.runtimes";
+            case UNUSED -> "inventory.view.unused";
+            case MISMATCHED -> "inventory.view.mismatched";
+        })));
+        view.valueProperty().bindBidirectional(vm.viewProperty());
+        HBox filters = row(new Label(text.getString("inventory.show")), view,
+                field("inventoryAccountFilter", "inventory.filter.account", vm.accountFilterProperty()),
+                field("inventoryRegionFilter", "inventory.filter.region", vm.regionFilterProperty()),
+                field("inventoryLayerFilter", "inventory.filter.layer", vm.layerFilterProperty()),
+                field("inventoryRuntimeFilter", "inventory.filter.runtime", vm.runtimeFilterProperty()),
+                button("inventoryExportCsv", "inventory.exportCsv", () -> export(true)),
+                button("inventoryExportJson", "inventory.exportJson", () -> export(false)));
+
+        table.setId("inventoryTable");
+        table.setPlaceholder(new Label(text.getString("inventory.empty")));
+        table.setColumnResizePolicy(TableView.UNCONSTRAINED_RESIZE_POLICY);
+        vm.tableProperty().addListener((o, a, b) -> showTable(b));
+        showTable(vm.tableProperty().get());
+        VBox.setVgrow(table, Priority.ALWAYS);
+
+        Label notes = new Label();
+        notes.setId("inventoryNotes");
+        notes.setWrapText(true);
+        notes.textProperty().bind(vm.notesProperty());
+        ListView<String> failures = new ListView<>(vm.failures());
+        failures.setId("inventoryFailures");
+        failures.setPrefHeight(80);
+        failures.visibleProperty().bind(Bindings.isNotEmpty(vm.failures()));
+        failures.managedProperty().bind(failures.visibleProperty());
+        ChoiceBox<String> slice = new ChoiceBox<>(vm.slices());
+        slice.setId("inventorySlice");
+        Button refresh = button("inventoryRefresh", "inventory.refresh", () -> vm.refresh(slice.getValue()));
+        refresh.disableProperty().bind(vm.runningProperty().or(slice.valueProperty().isNull()));
+        Button delete = button("inventoryDelete", "inventory.delete", () -> {
+            if (vm.canDeleteShown() && confirm.test(String.format(text.getString("inventory.deleteQuestion"),
+                    vm.shownCount()))) {
+                vm.deleteShown();
+            }
+        });
+        delete.visibleProperty().bind(vm.viewProperty().isEqualTo(InventoryView.UNUSED)
+                .and(vm.sourceKindProperty().isNotEqualTo(InventoryViewModel.SourceKind.AGGREGATOR)));
+        delete.managedProperty().bind(delete.visibleProperty());
+        delete.disableProperty().bind(vm.runningProperty());
+        HBox refreshRow = row(new Label(text.getString("inventory.refreshLabel")), slice, refresh, delete);
+        ListView<String> cleaned = new ListView<>(vm.cleanupResults());
+        cleaned.setId("inventoryCleanup");
+        cleaned.setPrefHeight(70);
+        cleaned.visibleProperty().bind(Bindings.isNotEmpty(vm.cleanupResults()));
+        cleaned.managedProperty().bind(cleaned.visibleProperty());
+
+        VBox page = new VBox(8, source, progress, filters, table, notes, failures, refreshRow, cleaned);
+        page.setPadding(new Insets(12));
+        page.getStyleClass().add("inventory-page");
+        return page;
+    }
+
+    private void showTable(InventoryTable t) {
+        table.getColumns().clear();
+        if (t == null) {
+            table.getItems().clear();
+            return;
+        }
+        for (int i = 0; i < t.columns().size(); i++) {
+            int at = i;
+            TableColumn<List<String>, String> c = new TableColumn<>(t.columns().get(i).header());
+            c.setId("inventoryColumn-" + t.columns().get(i).key());
+            c.setCellValueFactory(r -> new ReadOnlyStringWrapper(r.getValue().get(at)));
+            c.setSortable(false); // the export is the table as shown, in the answer's order
+            table.getColumns().add(c);
+        }
+        table.getItems().setAll(t.rows());
+    }
+
+    private void export(boolean csv) {
+        Window owner = root.getScene() == null ? null : root.getScene().getWindow();
+        File file = saveChooser == null ? null : saveChooser.apply(owner);
+        if (file == null) {
+            return;
+        }
+        try {
+            if (csv) {
+                vm.exportCsv(file.toPath());
+            } else {
+                vm.exportJson(file.toPath());
+            }
+        } catch (IOException | RuntimeException e) {
+            new ErrorPresenter(text).show(owner, text.getString("inventory.exportFailed"), e);
+        }
+    }
+
+    private void showFor(InventoryViewModel.SourceKind k, javafx.scene.Node... nodes) {
+        for (javafx.scene.Node n : nodes) {
+            n.visibleProperty().bind(vm.sourceKindProperty().isEqualTo(k));
+            n.managedProperty().bind(n.visibleProperty());
+        }
+    }
+
+    private TextField field(String id, String prompt, javafx.beans.property.StringProperty value) {
+        TextField f = new TextField();
+        f.setId(id);
+        f.setPromptText(text.getString(prompt));
+        f.textProperty().bindBidirectional(value);
+        return f;
+    }
+
+    private Button button(String id, String key, Runnable action) {
+        Button b = new Button(text.getString(key));
+        b.setId(id);
+        b.setOnAction(e -> action.run());
+        return b;
+    }
+
+    private static HBox row(javafx.scene.Node... nodes) {
+        HBox h = new HBox(8, nodes);
+        h.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+        return h;
+    }
+
+    private static <T> StringConverter<T> converter(Function<T, String> show) {
+        return new StringConverter<>() {
+            @Override
+            public String toString(T value) {
+                return value == null ? "" : show.apply(value);
+            }
+
+            @Override
+            public T fromString(String s) {
+                throw new UnsupportedOperationException();
+            }
+        };
+    }
+}

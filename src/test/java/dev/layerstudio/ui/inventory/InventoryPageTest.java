@@ -1,0 +1,170 @@
+package dev.layerstudio.ui.inventory;
+
+import static dev.layerstudio.testing.OrgInMoto.BETA;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.testfx.util.WaitForAsyncUtils.waitFor;
+
+import dev.layerstudio.aws.AwsSession;
+import dev.layerstudio.aws.Connector;
+import dev.layerstudio.aws.InventoryCache;
+import dev.layerstudio.model.InventoryView;
+import dev.layerstudio.testing.MotoExtension;
+import dev.layerstudio.testing.MotoServer;
+import dev.layerstudio.testing.OrgInMoto;
+import dev.layerstudio.ui.task.AppExecutor;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.ResourceBundle;
+import java.util.concurrent.TimeUnit;
+import javafx.scene.Scene;
+import javafx.scene.control.ChoiceBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListView;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableView;
+import javafx.scene.control.TextField;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+
+/**
+ * The organization page against moto's accounts and the SSO stand-in ({@link OrgInMoto}): the read
+ * shows every readable account's functions and the denied one with why; the runtime view marks the
+ * python3.9 function; the export is the table as shown; one account-region is read again.
+ */
+@ExtendWith({MotoExtension.class, ApplicationExtension.class})
+class InventoryPageTest {
+
+    @TempDir
+    static Path dir;
+    private static OrgInMoto org;
+    private static MotoServer moto;
+
+    private AppExecutor executor;
+    private Connector connector;
+    private AwsSession session;
+    private InventoryViewModel vm;
+    private final List<String> questions = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+    @BeforeAll
+    static void organization(MotoServer server) {
+        moto = server;
+        org = new OrgInMoto(server, dir);
+    }
+
+    @AfterAll
+    static void close() {
+        org.close();
+    }
+
+    @Start
+    void start(Stage stage) {
+        executor = new AppExecutor(2);
+        connector = org.connector();
+        session = moto.session();
+        ResourceBundle bundle = ResourceBundle.getBundle("dev.layerstudio.ui.messages");
+        vm = new InventoryViewModel(new InventoryViewModel.Services(connector, executor, () -> session,
+                new InventoryCache(dir.resolve("cache")), Clock.systemUTC()), bundle);
+        InventoryPage page = new InventoryPage(vm, bundle, owner -> dir.resolve("export.csv").toFile(),
+                question -> questions.add(question));
+        stage.setScene(new Scene(page.root(), 1100, 700));
+        stage.show();
+    }
+
+    @AfterEach
+    void stop() {
+        executor.close();
+        session.close();
+        connector.close();
+    }
+
+    @SuppressWarnings("unchecked")
+    private static TableView<List<String>> table(FxRobot robot) {
+        return robot.lookup("#inventoryTable").queryAs(TableView.class);
+    }
+
+    private static List<String> column(FxRobot robot, String header) {
+        TableView<List<String>> t = table(robot);
+        int at = -1;
+        for (int i = 0; i < t.getColumns().size(); i++) {
+            if (t.getColumns().get(i).getText().equals(header)) {
+                at = i;
+            }
+        }
+        int index = at;
+        return t.getItems().stream().map(r -> r.get(index)).toList();
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void readsEveryAccount_marksTheDeprecatedRuntime_exportsAsShown_andRefreshesOneAccountRegion(FxRobot robot)
+            throws Exception {
+        assertThat(vm.ssoSessionProperty().get()).as("the only SSO session is chosen").isEqualTo("corp");
+        robot.clickOn("#inventoryRole").write(OrgInMoto.ROLE);
+        robot.interact(() -> robot.lookup("#inventoryRegions").queryAs(TextField.class).clear());
+        robot.clickOn("#inventoryRegions").write("us-east-1,us-west-2");
+        robot.clickOn("#inventoryRead");
+        waitFor(60, TimeUnit.SECONDS, () -> !vm.runningProperty().get() && !table(robot).getItems().isEmpty());
+
+        assertThat(robot.lookup("#inventoryError").queryAs(Label.class).getText()).isEmpty();
+        assertThat(column(robot, "Layer")).contains("shared-lib", "b-tools");
+        ListView<String> failures = robot.lookup("#inventoryFailures").queryAs(ListView.class);
+        assertThat(failures.getItems()).hasSize(2).allMatch(f -> f.startsWith("Gamma / ") && f.contains("no access"));
+        assertThat(robot.lookup("#inventoryStatus").queryAs(Label.class).getText())
+                .contains("6 account-region(s) read", "2 could not be read");
+
+        ChoiceBox<InventoryView> view = robot.lookup("#inventoryView").queryAs(ChoiceBox.class);
+        robot.interact(() -> view.setValue(InventoryView.RUNTIMES));
+        robot.clickOn("#inventoryRuntimeFilter").write("python3.9");
+        waitFor(10, TimeUnit.SECONDS, () -> column(robot, "Function").equals(List.of("orders")));
+        assertThat(column(robot, "Status").get(0)).isIn("deprecated", "create blocked", "update blocked");
+        assertThat(column(robot, "Deprecated")).containsExactly("2025-12-15");
+
+        robot.clickOn("#inventoryExportCsv");
+        waitFor(10, TimeUnit.SECONDS, () -> Files.exists(dir.resolve("export.csv")));
+        List<String> lines = Files.readAllLines(dir.resolve("export.csv"));
+        List<String> headers = new ArrayList<>();
+        for (TableColumn<List<String>, ?> c : table(robot).getColumns()) {
+            headers.add(c.getText());
+        }
+        assertThat(lines.get(0)).isEqualTo(String.join(",", headers));
+        assertThat(lines).hasSize(2);
+        assertThat(lines.get(1).split(",")).containsExactlyElementsOf(table(robot).getItems().get(0));
+
+        // a new function in Beta's us-west-2 shows after reading that account-region again
+        try (var west = org.lambda(BETA, "us-west-2")) {
+            OrgInMoto.function(west, "late", "python3.9", OrgInMoto.roleArn(BETA), List.of());
+        }
+        ChoiceBox<String> slice = robot.lookup("#inventorySlice").queryAs(ChoiceBox.class);
+        robot.interact(() -> slice.setValue(BETA + "/us-west-2"));
+        robot.clickOn("#inventoryRefresh");
+        waitFor(60, TimeUnit.SECONDS, () -> !vm.runningProperty().get() && column(robot, "Function").size() == 2);
+        assertThat(column(robot, "Function")).containsExactlyInAnyOrder("orders", "late");
+
+        // the unused version is deleted through the guarded delete, once confirmed, and the table read again
+        robot.interact(() -> {
+            robot.lookup("#inventoryRuntimeFilter").queryAs(TextField.class).clear();
+            view.setValue(InventoryView.UNUSED);
+        });
+        waitFor(10, TimeUnit.SECONDS, () -> column(robot, "Layer").equals(List.of("shared-lib")));
+        robot.clickOn("#inventoryDelete");
+        waitFor(60, TimeUnit.SECONDS, () -> !vm.runningProperty().get() && table(robot).getItems().isEmpty());
+        assertThat(questions).singleElement().asString().startsWith("Delete the 1 version(s) shown");
+        ListView<String> cleaned = robot.lookup("#inventoryCleanup").queryAs(ListView.class);
+        assertThat(cleaned.getItems()).singleElement().asString().contains(":layer:shared-lib:1: deleted");
+        try (var alpha = org.lambda(OrgInMoto.ALPHA, "us-east-1")) {
+            assertThat(alpha.listLayerVersions(b -> b.layerName("shared-lib")).layerVersions())
+                    .extracting(v -> v.version()).containsExactly(2L);
+        }
+    }
+}
