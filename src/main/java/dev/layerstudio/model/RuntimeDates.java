@@ -1,15 +1,13 @@
 package dev.layerstudio.model;
 
 import java.time.LocalDate;
-import java.util.Map;
 import java.util.Optional;
 
 /**
  * A runtime's place in Lambda's deprecation policy: the day support ends and the days Lambda
  * stops creating and updating functions on it (each null when AWS has published none).
  *
- * <p>{@link #of(String)} is the one place the inventory looks these dates up, so they can come
- * from the runtime table when {@code model.Runtime} carries them.
+ * <p>{@link #of(String)} is the one place the inventory looks these dates up: the runtime table.
  */
 public record RuntimeDates(String runtime, LocalDate deprecated, LocalDate blockCreate, LocalDate blockUpdate) {
 
@@ -29,23 +27,11 @@ public record RuntimeDates(String runtime, LocalDate deprecated, LocalDate block
         }
     }
 
-    /**
-     * From "Lambda runtimes" in the AWS Lambda Developer Guide, read 2026-12-02 (AWS moves these
-     * dates). Runtimes without a published deprecation are listed with nulls.
-     */
-    private static final Map<String, RuntimeDates> TABLE = Map.of(
-            "python3.9", dates("python3.9", "2025-12-15", "2026-08-31", "2026-09-30"),
-            "python3.10", dates("python3.10", "2026-06-30", "2026-07-31", "2026-08-31"),
-            "python3.11", dates("python3.11", "2027-06-30", "2027-07-31", "2027-08-31"),
-            "python3.12", dates("python3.12", "2028-10-31", "2028-11-30", "2029-01-10"),
-            "python3.13", dates("python3.13", "2029-06-30", "2029-07-31", "2029-08-31"),
-            "python3.14", dates("python3.14", "2029-06-30", "2029-07-31", "2029-08-31"),
-            "nodejs18.x", dates("nodejs18.x", "2025-09-01", null, null));
-
-    /** The dates of a runtime id, when the table has it. */
+    /** The dates of a runtime id, from the runtime table ({@link Runtime}), when it lists the runtime. */
     public static Optional<RuntimeDates> of(String runtime) {
-        return runtime == null ? Optional.empty() : Optional.ofNullable(TABLE.get(runtime.strip().toLowerCase(
-                java.util.Locale.ROOT)));
+        return runtime == null ? Optional.empty() : Runtime.fromId(runtime.strip()).filter(Runtime::listed)
+                .map(r -> new RuntimeDates(r.id(), r.deprecated().orElse(null), r.blockCreate().orElse(null),
+                        r.blockUpdate().orElse(null)));
     }
 
     /** Where {@code runtime} stands on {@code today}; {@link Status#UNKNOWN} when the table does not have it. */
@@ -65,13 +51,5 @@ public record RuntimeDates(String runtime, LocalDate deprecated, LocalDate block
 
     private static boolean reached(LocalDate day, LocalDate today) {
         return day != null && !today.isBefore(day);
-    }
-
-    private static RuntimeDates dates(String id, String deprecated, String blockCreate, String blockUpdate) {
-        return new RuntimeDates(id, day(deprecated), day(blockCreate), day(blockUpdate));
-    }
-
-    private static LocalDate day(String text) {
-        return text == null ? null : LocalDate.parse(text);
     }
 }
