@@ -1,6 +1,7 @@
 package dev.layerstudio.build;
 
 import dev.layerstudio.model.AddedPath;
+import dev.layerstudio.model.AppDirs;
 import dev.layerstudio.model.BuildResult;
 import dev.layerstudio.model.BuildSpec;
 import dev.layerstudio.model.ContentNode;
@@ -37,6 +38,7 @@ public final class DefaultLayerBuilder implements LayerBuilder {
 
     private final BuildEnvironment env;
     private final ProcessRunner runner;
+    private final EntryCache entries;
     /** Pythons found and checked once (finding one runs it twice, which a rebuild need not repeat). */
     private final Map<String, PythonLocator.Python> knownPythons = new ConcurrentHashMap<>();
 
@@ -45,8 +47,14 @@ public final class DefaultLayerBuilder implements LayerBuilder {
     }
 
     public DefaultLayerBuilder(BuildEnvironment env) {
+        this(env, AppDirs.current().cache());
+    }
+
+    /** An engine that keeps what it reuses between builds (compressed zip entries) under {@code cacheDir}. */
+    public DefaultLayerBuilder(BuildEnvironment env, Path cacheDir) {
         this.env = env;
         this.runner = new ProcessRunner(toolEnvironment(env));
+        this.entries = new EntryCache(cacheDir.resolve("zip-entries"), EntryCache.DEFAULT_MAX_BYTES);
     }
 
     // ---- install ----
@@ -187,15 +195,6 @@ public final class DefaultLayerBuilder implements LayerBuilder {
 
     @Override
     public ZipResult zip(LayerContent content, Path output, ProgressListener progress) throws IOException {
-        Path work = WorkDirs.create(env.workRoot());
-        try {
-            return zipIn(work, content, output, progress);
-        } finally {
-            WorkDirs.delete(work);
-        }
-    }
-
-    private ZipResult zipIn(Path work, LayerContent content, Path output, ProgressListener progress) throws IOException {
         List<ContentNode> conflicts = content.conflicts();
         if (!conflicts.isEmpty()) {
             throw conflictError(conflicts);
@@ -206,7 +205,11 @@ public final class DefaultLayerBuilder implements LayerBuilder {
                     "Give requirements to install, or add your own files or folders.", null);
         }
         progress.message("Zipping " + zipped.fileCount() + " files");
-        return new LayerZipWriter(env.threads(), work.resolve("scatter")).write(zipped, output, progress);
+        LayerZipWriter writer = new LayerZipWriter(env.threads(), entries);
+        ZipResult result = writer.write(zipped, output, progress);
+        LOG.info("Zipped {} entries, {} of them copied from the cache of compressed entries", result.entries(),
+                writer.reusedEntries());
+        return result;
     }
 
     /** The content less any node read from the output file itself (an earlier zip inside an added folder). */
@@ -251,15 +254,7 @@ public final class DefaultLayerBuilder implements LayerBuilder {
             SlimReport slim = Slimmer.preview(content, spec.slimming());
             content = Slimmer.apply(content, slim);
             ProgressListener zipProgress = installs ? scaled(progress, INSTALL_SHARE, 1) : progress;
-            Path work = installation.workDir() != null ? installation.workDir() : WorkDirs.create(env.workRoot());
-            ZipResult zip;
-            try {
-                zip = zipIn(work, content, spec.output(), zipProgress);
-            } finally {
-                if (installation.workDir() == null) {
-                    WorkDirs.delete(work);
-                }
-            }
+            ZipResult zip = zip(content, spec.output(), zipProgress);
             List<String> notes = new ArrayList<>();
             for (String option : installation.indexOptions()) {
                 notes.add("Index option in use: " + option);
