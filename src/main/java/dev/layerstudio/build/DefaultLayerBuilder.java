@@ -39,6 +39,7 @@ public final class DefaultLayerBuilder implements LayerBuilder {
     private final BuildEnvironment env;
     private final ProcessRunner runner;
     private final EntryCache entries;
+    private final InstallReuse installs;
     /** Pythons found and checked once (finding one runs it twice, which a rebuild need not repeat). */
     private final Map<String, PythonLocator.Python> knownPythons = new ConcurrentHashMap<>();
 
@@ -50,11 +51,15 @@ public final class DefaultLayerBuilder implements LayerBuilder {
         this(env, AppDirs.current().cache());
     }
 
-    /** An engine that keeps what it reuses between builds (compressed zip entries) under {@code cacheDir}. */
+    /**
+     * An engine that keeps what it reuses between builds (compressed zip entries, the last
+     * installations) under {@code cacheDir}.
+     */
     public DefaultLayerBuilder(BuildEnvironment env, Path cacheDir) {
         this.env = env;
         this.runner = new ProcessRunner(toolEnvironment(env));
         this.entries = new EntryCache(cacheDir.resolve("zip-entries"), EntryCache.DEFAULT_MAX_BYTES);
+        this.installs = new InstallReuse(cacheDir.resolve("installs"), InstallReuse.DEFAULT_MAX_BYTES);
     }
 
     // ---- install ----
@@ -76,6 +81,12 @@ public final class DefaultLayerBuilder implements LayerBuilder {
             List<String> command = tool.command(spec, target, report, requirementArgs);
             List<String> options = RequirementArgs.shownOptions(spec.requirements(), base,
                     tool instanceof InstallerTool.Uv, effectiveEnvironment());
+            Optional<String> reuseKey = installs.key(command, requirementArgs, target, report, tool.describe(), base,
+                    effectiveEnvironment());
+            Optional<InstallReuse.Kept> kept = reuseKey.flatMap(installs::find);
+            if (kept.isPresent()) {
+                return reused(spec, work, tool, kept.get(), base, options, progress);
+            }
             progress.log("$ " + RequirementArgs.mask(String.join(" ", command)));
             for (String option : options) {
                 progress.log("Index option in use: " + option);
@@ -98,6 +109,7 @@ public final class DefaultLayerBuilder implements LayerBuilder {
             List<ContentNode> nodes = Files.isDirectory(target)
                     ? ContentScanner.scanInstalled(target, spec.layout().root(spec.runtime()))
                     : List.of();
+            reuseKey.ifPresent(key -> installs.keep(key, target, report));
             progress.progress(1000, 1000);
             progress.message("Installed " + packages.size() + " package" + (packages.size() == 1 ? "" : "s"));
             return new Installation(spec, work, tool.describe(), packages, LayerContent.of(nodes), options);
@@ -109,6 +121,19 @@ public final class DefaultLayerBuilder implements LayerBuilder {
             WorkDirs.delete(work);
             throw e;
         }
+    }
+
+    /** The last installation of the same inputs, read where it is kept (see {@link InstallReuse}). */
+    private static Installation reused(InstallSpec spec, Path work, InstallerTool tool, InstallReuse.Kept kept,
+                                       Path base, List<String> options, ProgressListener progress) throws IOException {
+        progress.log("Nothing the installation depends on changed: reusing the last one (" + tool.describe() + ")");
+        var packages = tool.packages(kept.target(), kept.report(), RequirementArgs.requestedNames(spec.requirements(),
+                base));
+        List<ContentNode> nodes = ContentScanner.scanInstalled(kept.target(), spec.layout().root(spec.runtime()));
+        progress.progress(1000, 1000);
+        progress.message("Reused the installation of " + packages.size() + " package"
+                + (packages.size() == 1 ? "" : "s"));
+        return new Installation(spec, work, tool.describe(), packages, LayerContent.of(nodes), options);
     }
 
     private InstallerTool chooseTool(InstallSpec spec) throws InterruptedException {
