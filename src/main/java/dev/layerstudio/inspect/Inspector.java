@@ -84,11 +84,15 @@ public final class Inspector {
         all.add(source);
         all.addAll(options.otherLayers());
         List<Scanned> scans = scanAll(all, progress);
-        Scanned scanned = scans.get(0);
         List<StackChecks.StackLayer> others = new ArrayList<>();
         for (int i = 1; i < all.size(); i++) {
             others.add(new StackChecks.StackLayer(all.get(i).label(), scans.get(i).scan()));
         }
+        return report(source, scans.get(0), options, others, progress);
+    }
+
+    private InspectionReport report(LayerSource source, Scanned scanned, InspectOptions options,
+                                    List<StackChecks.StackLayer> others, ProgressListener progress) {
         progress.message("Checking " + source.label());
         ImportChecker checker = new ImportChecker(workDir);
         return ReportBuilder.build(source.label(), kind(source), scanned.scan(), scanned.fetchedBytes(), options,
@@ -139,8 +143,10 @@ public final class Inspector {
 
     /** What changed from {@code older} to {@code newer}. */
     public LayerDiff diff(LayerSource older, LayerSource newer, ProgressListener progress) {
-        InspectionReport a = inspect(older, InspectOptions.defaults(), progress);
-        InspectionReport b = inspect(newer, InspectOptions.defaults(), progress);
+        progress.message("Reading " + older.label());
+        List<Scanned> scans = scanAll(List.of(older, newer), progress); // both at once
+        InspectionReport a = report(older, scans.get(0), InspectOptions.defaults(), List.of(), progress);
+        InspectionReport b = report(newer, scans.get(1), InspectOptions.defaults(), List.of(), progress);
         return LayerDiffer.diff(a, b);
     }
 
