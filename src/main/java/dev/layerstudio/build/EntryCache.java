@@ -51,6 +51,7 @@ final class EntryCache {
     private final Path dir;
     private final long maxBytes;
     private final String runtimeTag;
+    private volatile boolean created;
 
     EntryCache(Path dir, long maxBytes) {
         this.dir = dir;
@@ -106,7 +107,10 @@ final class EntryCache {
 
     /** A file to write an entry into: {@link #header} first, then the raw deflate data; then {@link #commit}. */
     Path partial() throws IOException {
-        Files.createDirectories(dir);
+        if (!created) {
+            Files.createDirectories(dir);
+            created = true;
+        }
         return Files.createTempFile(dir, "entry-", PARTIAL);
     }
 

@@ -149,8 +149,8 @@ final class HttpRangeChannel implements SeekableByteChannel {
             t.setDaemon(true);
             return t;
         });
+        List<Future<byte[]>> answers = new ArrayList<>();
         try {
-            List<Future<byte[]>> answers = new ArrayList<>();
             for (long[] r : ranges) {
                 answers.add(pool.submit(() -> requests.range(r[0], r[1])));
             }
@@ -162,13 +162,31 @@ final class HttpRangeChannel implements SeekableByteChannel {
             throw new InterruptedIOException("Cancelled while downloading the layer.");
         } catch (ExecutionException e) {
             if (e.getCause() instanceof RangeRequests.RangeIgnored ignored) {
-                pool.shutdownNow();
+                pool.shutdown();
+                closeOtherWholeAnswers(answers, ignored);
                 downloadWhole(new RangeRequests.First.Whole(ignored.response()));
                 return;
             }
             throw asReadFailure(e.getCause());
         } finally {
             pool.shutdownNow();
+        }
+    }
+
+    /** A server that stopped honouring Range sent every request the whole file: all but the one kept are closed. */
+    private static void closeOtherWholeAnswers(List<Future<byte[]>> answers, RangeRequests.RangeIgnored kept)
+            throws InterruptedIOException {
+        for (Future<byte[]> f : answers) {
+            try {
+                f.get();
+            } catch (ExecutionException e) {
+                if (e.getCause() instanceof RangeRequests.RangeIgnored other && other != kept) {
+                    RangeRequests.close(other.response());
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new InterruptedIOException("Cancelled while downloading the layer.");
+            }
         }
     }
 

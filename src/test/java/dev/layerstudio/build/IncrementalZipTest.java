@@ -41,7 +41,7 @@ class IncrementalZipTest {
         for (int i = 0; i < 40; i++) {
             Path f = tree.resolve("pkg" + (i % 4)).resolve("mod" + i + ".py");
             Files.createDirectories(f.getParent());
-            Files.writeString(f, ("VALUE_" + i + " = " + i + "\n").repeat(50 + i));
+            Files.writeString(f, ("VALUE_" + i + " = " + i + "\n").repeat(1500 + i)); // past SMALL_FILE
         }
         byte[] noise = new byte[300_000];
         random.nextBytes(noise);
@@ -49,7 +49,8 @@ class IncrementalZipTest {
         Files.writeString(tree.resolve("pkg1/tool"), "#!/bin/sh\necho hi\n");
         Files.createFile(tree.resolve("pkg2/empty.txt"));
         Files.createDirectories(tree.resolve("empty-folder"));
-        files = 42; // with data: 40 modules, the library, the tool
+        Files.writeString(tree.resolve("pkg3/small.py"), "SMALL = True\n"); // compressed afresh every time
+        files = 41; // kept in the cache: 40 modules and the library (the tool and small.py are small)
     }
 
     private ZipResult zip(Path cacheDir, String name) throws IOException {
@@ -124,6 +125,20 @@ class IncrementalZipTest {
         ZipResult again = zipWith(writer, "again.zip");
         assertThat(writer.reusedEntries()).isZero();
         assertThat(again.sha256Hex()).isEqualTo(clean.sha256Hex());
+    }
+
+    @Test
+    void aCacheThatCannotBeWrittenOnlyLosesTheReuse() throws IOException {
+        ZipResult clean = zip(cache, "clean.zip");
+        Path blocked = tmp.resolve("blocked");
+        Files.writeString(blocked, "a file where the cache folder would be");
+        LayerZipWriter writer = new LayerZipWriter(2, new EntryCache(blocked, EntryCache.DEFAULT_MAX_BYTES));
+        ZipResult zipped = zipWith(writer, "uncached.zip");
+        assertThat(zipped.sha256Hex()).isEqualTo(clean.sha256Hex());
+        try (Stream<Path> left = Files.list(Path.of(System.getProperty("java.io.tmpdir")))) {
+            assertThat(left.filter(p -> p.getFileName().toString().startsWith("layer-studio-entry-")))
+                    .as("temporary entries removed").isEmpty();
+        }
     }
 
     @Test
