@@ -84,7 +84,7 @@ final class EntryCache {
                 in.close();
                 return Optional.empty();
             }
-            Files.setLastModifiedTime(file, FileTime.fromMillis(System.currentTimeMillis()));
+            touch(file);
             return Optional.of(new Hit(in, length - HEADER_BYTES));
         } catch (IOException | java.nio.BufferUnderflowException e) {
             if (!(e instanceof NoSuchFileException)) {
@@ -92,6 +92,15 @@ final class EntryCache {
             }
             closeQuietly(in);
             return Optional.empty();
+        }
+    }
+
+    /** Marks an entry used now, for trimming; a cache that cannot be written is still read. */
+    private static void touch(Path file) {
+        try {
+            Files.setLastModifiedTime(file, FileTime.fromMillis(System.currentTimeMillis()));
+        } catch (IOException e) {
+            LOG.debug("Could not mark {} as used", file, e);
         }
     }
 

@@ -183,7 +183,11 @@ final class InstallReuse {
             if (System.currentTimeMillis() - installedAt > MAX_AGE.toMillis()) {
                 return Optional.empty();
             }
-            Files.setLastModifiedTime(done, FileTime.fromMillis(System.currentTimeMillis()));
+            try {
+                Files.setLastModifiedTime(done, FileTime.fromMillis(System.currentTimeMillis()));
+            } catch (IOException e) {
+                LOG.debug("Could not mark {} as used", kept, e); // still usable
+            }
             return Optional.of(new Kept(kept.resolve("target"), kept.resolve("report.json")));
         } catch (IOException | NumberFormatException absent) {
             return Optional.empty();
