@@ -174,6 +174,24 @@ class RemoteInspectionTest {
     }
 
     @Test
+    void aServerThatStopsHonouringRangeMidwayIsReadFromOneDownload() throws Exception {
+        URI url = server.serve("layer.zip", zip);
+        inspectRemote(url);
+        int wave = server.requests() - 2; // the reads after the tail and the directory
+        assertThat(wave).isGreaterThan(1);
+        server.reset();
+        server.honourRangeFor(2); // the whole file for every one of the parallel reads
+        InspectionReport remote = new Inspector(cache.resolve("again")).inspect(new LayerSource.Remote(url, ARN,
+                sha256, 0), options(), ProgressListener.NONE);
+        assertThat(remote.entries()).isEqualTo(local.entries());
+        assertThat(remote.packages()).isEqualTo(local.packages());
+        assertThat(server.requests()).isEqualTo(2 + wave);
+        try (Stream<Path> left = Files.list(cache.resolve("again").resolve("tmp"))) {
+            assertThat(left).as("temporary download removed").isEmpty();
+        }
+    }
+
+    @Test
     void anExpiredLinkIsOnePlainSentence() {
         server.refuseWith(403);
         assertThatThrownBy(() -> inspectRemote(server.serve("layer.zip", zip)))

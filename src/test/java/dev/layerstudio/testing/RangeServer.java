@@ -37,6 +37,7 @@ public final class RangeServer implements AutoCloseable {
     private final AtomicLong bytesServed = new AtomicLong();
     private final AtomicInteger requests = new AtomicInteger();
     private volatile boolean honourRange = true;
+    private volatile int rangeUntil = Integer.MAX_VALUE;
     private volatile int refuseWith;
     private volatile long slowAfter = -1;
     private volatile CountDownLatch slowed = new CountDownLatch(1);
@@ -116,6 +117,13 @@ public final class RangeServer implements AutoCloseable {
 
     public void honourRange(boolean honour) {
         this.honourRange = honour;
+        this.rangeUntil = Integer.MAX_VALUE;
+    }
+
+    /** Honours Range for the first {@code requests} requests, then ignores it (answers 200 with the whole file). */
+    public void honourRangeFor(int requests) {
+        this.honourRange = true;
+        this.rangeUntil = requests;
     }
 
     /** Answers every request with this status (403 as an expired link does); 0 to serve again. */
@@ -137,7 +145,8 @@ public final class RangeServer implements AutoCloseable {
         int depth = deepestDone.get() + 1;
         deepest.accumulateAndGet(depth, Math::max);
         try (x) {
-            if (requests.incrementAndGet() - 1 == replaceAfterRequests) {
+            int number = requests.incrementAndGet();
+            if (number - 1 == replaceAfterRequests) {
                 files.put(replacing, replacement);
                 versions.merge(replacing, 1, Integer::sum);
             }
@@ -171,7 +180,7 @@ public final class RangeServer implements AutoCloseable {
                 int status = 200;
                 String range = x.getRequestHeaders().getFirst("Range");
                 Matcher m = range == null ? null : RANGE.matcher(range.trim());
-                if (honourRange && m != null && m.matches()) {
+                if (honourRange && number <= rangeUntil && m != null && m.matches()) {
                     if (m.group(1).isEmpty()) {
                         start = Math.max(0, size - Long.parseLong(m.group(2)));
                     } else {
