@@ -129,6 +129,9 @@ final class LayerZipWriter {
                         pending.add(pool.submit(() -> compressor.compress(node, time,
                                 n -> progress.progress(bytesRead.addAndGet(n), totalBytes))));
                     }
+                    if (Thread.currentThread().isInterrupted()) { // a finished entry's get() would not say
+                        throw new CancellationException("Cancelled while zipping");
+                    }
                     EntryCompressor.Compressed c = pending.get(i).get();
                     pending.set(i, null);
                     try (InputStream data = c.data() == null ? InputStream.nullInputStream() : c.data()) {
