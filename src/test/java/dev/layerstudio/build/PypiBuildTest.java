@@ -19,7 +19,10 @@ import org.apache.commons.compress.archivers.zip.ZipFile;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** A few builds from the real PyPI: a pure package, and native code for arm64 built on this x86_64 host. */
+/**
+ * A few builds from the real PyPI: a pure package, and native code for arm64 built on this x86_64 host.
+ * Each with a cache folder of its own, so pip and uv really run (a kept installation would be reused).
+ */
 class PypiBuildTest {
 
     private static final int EM_AARCH64 = 183;
@@ -29,7 +32,8 @@ class PypiBuildTest {
 
     @Test
     void aPurePackageFromPypi() throws Exception {
-        BuildResult r = new DefaultLayerBuilder(BuildEnvironment.system().withWorkRoot(tmp.resolve("work")))
+        BuildResult r = new DefaultLayerBuilder(BuildEnvironment.system().withWorkRoot(tmp.resolve("work")),
+                tmp.resolve("cache"))
                 .build(BuildSpec.of(InstallSpec.of(Runtime.PYTHON_3_13, Architecture.X86_64, Requirements.of("six==1.17.0"))
                         .withInstaller(InstallerChoice.PIP), tmp.resolve("six.zip")), ProgressListener.NONE);
         assertThat(r.packages()).containsExactly(new InstalledPackage("six", "1.17.0", true));
@@ -38,7 +42,8 @@ class PypiBuildTest {
 
     @Test
     void nativeCodeForArm64WithPip() throws Exception {
-        BuildResult r = new DefaultLayerBuilder(BuildEnvironment.system().withWorkRoot(tmp.resolve("work")))
+        BuildResult r = new DefaultLayerBuilder(BuildEnvironment.system().withWorkRoot(tmp.resolve("work")),
+                tmp.resolve("cache"))
                 .build(BuildSpec.of(InstallSpec.of(Runtime.PYTHON_3_12, Architecture.ARM64,
                         Requirements.of("markupsafe==3.0.2")).withInstaller(InstallerChoice.PIP), tmp.resolve("ms.zip")),
                         ProgressListener.NONE);
@@ -48,7 +53,7 @@ class PypiBuildTest {
     @Test
     void nativeCodeForArm64WithUv() throws Exception {
         BuildResult r = new DefaultLayerBuilder(BuildEnvironment.system().withWorkRoot(tmp.resolve("work"))
-                .withSearchPathFirst(PythonTools.uvBin()))
+                .withSearchPathFirst(PythonTools.uvBin()), tmp.resolve("cache"))
                 .build(BuildSpec.of(InstallSpec.of(Runtime.PYTHON_3_12, Architecture.ARM64,
                         Requirements.of("markupsafe==3.0.2")).withInstaller(InstallerChoice.UV), tmp.resolve("ms-uv.zip")),
                         ProgressListener.NONE);
