@@ -1,6 +1,7 @@
 package dev.layerstudio.build;
 
 import dev.layerstudio.model.AddedPath;
+import dev.layerstudio.model.AppDirs;
 import dev.layerstudio.model.BuildResult;
 import dev.layerstudio.model.BuildSpec;
 import dev.layerstudio.model.ContentNode;
@@ -38,6 +39,8 @@ public final class DefaultLayerBuilder implements LayerBuilder {
 
     private final BuildEnvironment env;
     private final ProcessRunner runner;
+    private final EntryCache entries;
+    private final InstallReuse installs;
     /** Pythons found and checked once (finding one runs it twice, which a rebuild need not repeat). */
     private final Map<String, PythonLocator.Python> knownPythons = new ConcurrentHashMap<>();
 
@@ -46,8 +49,18 @@ public final class DefaultLayerBuilder implements LayerBuilder {
     }
 
     public DefaultLayerBuilder(BuildEnvironment env) {
+        this(env, AppDirs.current().cache());
+    }
+
+    /**
+     * An engine that keeps what it reuses between builds (compressed zip entries, the last
+     * installations) under {@code cacheDir}.
+     */
+    public DefaultLayerBuilder(BuildEnvironment env, Path cacheDir) {
         this.env = env;
         this.runner = new ProcessRunner(toolEnvironment(env));
+        this.entries = new EntryCache(cacheDir.resolve("zip-entries"), EntryCache.DEFAULT_MAX_BYTES);
+        this.installs = new InstallReuse(cacheDir.resolve("installs"), InstallReuse.DEFAULT_MAX_BYTES);
     }
 
     // ---- install ----
@@ -74,6 +87,14 @@ public final class DefaultLayerBuilder implements LayerBuilder {
             Path report = work.resolve("pip-report.json");
             List<String> options = RequirementArgs.shownOptions(requirements, base,
                     tool instanceof InstallerTool.Uv, effectiveEnvironment());
+            List<String> firstCommand = tool.command(spec, target, report, requirementArgs);
+            // keeping scripts changes what the cleaned tree holds, though not the installer's command
+            Optional<String> reuseKey = installs.key(firstCommand, requirementArgs, target, report,
+                    tool.describe() + (spec.keepScripts() ? " keep-scripts" : ""), base, effectiveEnvironment());
+            Optional<InstallReuse.Kept> kept = reuseKey.flatMap(installs::find);
+            if (kept.isPresent()) {
+                return reused(spec, requirements, work, tool, kept.get(), base, options, inputs.summaries(), progress);
+            }
             for (String option : options) {
                 progress.log("Index option in use: " + option);
             }
@@ -106,6 +127,7 @@ public final class DefaultLayerBuilder implements LayerBuilder {
             List<ContentNode> nodes = Files.isDirectory(target)
                     ? ContentScanner.scanInstalled(target, spec.layout().root(spec.runtime()))
                     : List.of();
+            reuseKey.ifPresent(key -> installs.keep(key, target, report));
             progress.progress(1000, 1000);
             progress.message("Installed " + packages.size() + " package" + (packages.size() == 1 ? "" : "s"));
             List<String> notes = new ArrayList<>(inputs.summaries());
@@ -139,6 +161,20 @@ public final class DefaultLayerBuilder implements LayerBuilder {
         if (!result.ok()) {
             throw tool.diagnose(spec, command, result);
         }
+    }
+
+    /** The last installation of the same inputs, read where it is kept (see {@link InstallReuse}). */
+    private static Installation reused(InstallSpec spec, Requirements requirements, Path work, InstallerTool tool,
+                                       InstallReuse.Kept kept, Path base, List<String> options, List<String> notes,
+                                       ProgressListener progress) throws IOException {
+        progress.log("Nothing the installation depends on changed: reusing the last one (" + tool.describe() + ")");
+        var packages = tool.packages(kept.target(), kept.report(), RequirementArgs.requestedNames(requirements,
+                base));
+        List<ContentNode> nodes = ContentScanner.scanInstalled(kept.target(), spec.layout().root(spec.runtime()));
+        progress.progress(1000, 1000);
+        progress.message("Reused the installation of " + packages.size() + " package"
+                + (packages.size() == 1 ? "" : "s"));
+        return new Installation(spec, work, tool.describe(), packages, LayerContent.of(nodes), options, notes);
     }
 
     private InstallerTool chooseTool(InstallSpec spec) throws InterruptedException {
@@ -239,15 +275,6 @@ public final class DefaultLayerBuilder implements LayerBuilder {
 
     @Override
     public ZipResult zip(LayerContent content, Path output, ProgressListener progress) throws IOException {
-        Path work = WorkDirs.create(env.workRoot());
-        try {
-            return zipIn(work, content, output, progress);
-        } finally {
-            WorkDirs.delete(work);
-        }
-    }
-
-    private ZipResult zipIn(Path work, LayerContent content, Path output, ProgressListener progress) throws IOException {
         List<ContentNode> conflicts = content.conflicts();
         if (!conflicts.isEmpty()) {
             throw conflictError(conflicts);
@@ -258,7 +285,11 @@ public final class DefaultLayerBuilder implements LayerBuilder {
                     "Give requirements to install, or add your own files or folders.", null);
         }
         progress.message("Zipping " + zipped.fileCount() + " files");
-        return new LayerZipWriter(env.threads(), work.resolve("scatter")).write(zipped, output, progress);
+        LayerZipWriter writer = new LayerZipWriter(env.threads(), entries);
+        ZipResult result = writer.write(zipped, output, progress);
+        LOG.info("Zipped {} entries, {} of them copied from the cache of compressed entries", result.entries(),
+                writer.reusedEntries());
+        return result;
     }
 
     /** The content less any node read from the output file itself (an earlier zip inside an added folder). */
@@ -303,15 +334,7 @@ public final class DefaultLayerBuilder implements LayerBuilder {
             SlimReport slim = Slimmer.preview(content, spec.slimming());
             content = Slimmer.apply(content, slim);
             ProgressListener zipProgress = installs ? scaled(progress, INSTALL_SHARE, 1) : progress;
-            Path work = installation.workDir() != null ? installation.workDir() : WorkDirs.create(env.workRoot());
-            ZipResult zip;
-            try {
-                zip = zipIn(work, content, spec.output(), zipProgress);
-            } finally {
-                if (installation.workDir() == null) {
-                    WorkDirs.delete(work);
-                }
-            }
+            ZipResult zip = zip(content, spec.output(), zipProgress);
             List<String> notes = new ArrayList<>();
             for (String option : installation.indexOptions()) {
                 notes.add("Index option in use: " + option);

@@ -5,9 +5,7 @@ import dev.layerstudio.model.LayerContent;
 import dev.layerstudio.model.LayerStudioException;
 import dev.layerstudio.model.ProgressListener;
 import dev.layerstudio.model.ZipResult;
-import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
-import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -29,16 +27,12 @@ import java.util.concurrent.CancellationException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
-import org.apache.commons.compress.archivers.zip.DefaultBackingStoreSupplier;
-import org.apache.commons.compress.archivers.zip.ParallelScatterZipCreator;
-import org.apache.commons.compress.archivers.zip.UnixStat;
 import org.apache.commons.compress.archivers.zip.Zip64Mode;
-import org.apache.commons.compress.archivers.zip.ZipArchiveEntry;
-import org.apache.commons.compress.archivers.zip.ZipArchiveEntryRequest;
 import org.apache.commons.compress.archivers.zip.ZipArchiveOutputStream;
 import org.apache.commons.compress.archivers.zip.ZipUtil;
 
@@ -46,8 +40,13 @@ import org.apache.commons.compress.archivers.zip.ZipUtil;
  * Writes a layer zip that is the same, byte for byte, for the same content: entries
  * sorted by name, one fixed timestamp, Unix modes (0644 files, 0755 folders and
  * executables), no extra fields from the host. Files are compressed on several threads
- * (commons-compress' scatter/gather writer, which keeps the order entries were added
- * in) straight from where they are; nothing is copied first.
+ * ({@link EntryCompressor}), a bounded window of entries ahead of the one being written,
+ * and their compressed bytes are copied into the zip as they are
+ * ({@link ZipArchiveOutputStream#addRawArchiveEntry}) in name order.
+ *
+ * <p>Compressed entries are kept in an {@link EntryCache} by content hash, so a rebuild
+ * compresses only the files that changed; a zip written from the cache is the same, byte
+ * for byte, as one written without it.
  *
  * <p>Whether a file is executable is read from its first bytes ({@code #!} or an ELF
  * header), not from the host's permission bits, so a zip made on Windows matches one
@@ -66,25 +65,36 @@ final class LayerZipWriter {
      * itself; docs/BENCHMARKS.md B2), well inside Lambda's limits' margins.
      */
     static final int DEFLATE_LEVEL = 5;
-
-    private static final int PEEK = 4;
+    /** Entries compressed ahead of the one being written, per thread: bounds open files and memory. */
+    private static final int AHEAD_PER_THREAD = 16;
 
     private final int threads;
-    private final Path scratch;
+    private final EntryCache cache;
+    private final AtomicInteger reused = new AtomicInteger();
 
     /**
      * @param threads compression threads
-     * @param scratch a folder for compressed data while the zip is put together (removed by the caller)
+     * @param cache   where compressed entries are kept between builds
      */
-    LayerZipWriter(int threads, Path scratch) {
+    LayerZipWriter(int threads, EntryCache cache) {
         this.threads = threads;
-        this.scratch = scratch;
+        this.cache = cache;
+    }
+
+    /** How many entries the last {@link #write} copied from the cache instead of compressing them. */
+    int reusedEntries() {
+        return reused.get();
     }
 
     /** Writes the content's nodes to {@code output}, replacing it only once the zip is complete. */
     ZipResult write(LayerContent content, Path output, ProgressListener progress) throws IOException {
         List<ContentNode> nodes = new ArrayList<>(content.nodes());
         nodes.sort(Comparator.comparing(ContentNode::entryName));
+        for (ContentNode node : nodes) {
+            if (node.isConflict()) {
+                throw new IllegalStateException("Unresolved conflict at " + node.path());
+            }
+        }
         long totalBytes = content.totalBytes();
         Path out = output.toAbsolutePath().normalize();
         if (Files.isDirectory(out)) {
@@ -92,23 +102,17 @@ final class LayerZipWriter {
         }
         Path parent = out.getParent();
         Files.createDirectories(parent);
-        Files.createDirectories(scratch);
         // Beside the output, so the finished zip is renamed into place, never copied.
         Path partial = parent.resolve("." + out.getFileName() + "." + Long.toHexString(System.nanoTime()) + ".partial");
         ExecutorService pool = Executors.newFixedThreadPool(threads, namedThreads());
+        EntryCompressor compressor = new EntryCompressor(cache, DEFLATE_LEVEL);
         AtomicLong bytesRead = new AtomicLong();
-        AtomicInteger files = new AtomicInteger();
+        long time = ZipUtil.dosToJavaTime(FIXED_DOS_TIME);
+        List<Future<EntryCompressor.Compressed>> pending = new ArrayList<>(nodes.size());
+        reused.set(0);
+        int files = 0;
         boolean done = false;
         try {
-            ParallelScatterZipCreator creator = new ParallelScatterZipCreator(pool,
-                    new DefaultBackingStoreSupplier(scratch), DEFLATE_LEVEL);
-            long time = ZipUtil.dosToJavaTime(FIXED_DOS_TIME);
-            for (ContentNode node : nodes) {
-                if (node.isConflict()) {
-                    throw new IllegalStateException("Unresolved conflict at " + node.path());
-                }
-                creator.addArchiveEntry(() -> request(node, time, bytesRead, files, totalBytes, progress));
-            }
             MessageDigest sha = sha256();
             try (OutputStream file = Files.newOutputStream(partial, StandardOpenOption.CREATE_NEW,
                     StandardOpenOption.WRITE);
@@ -118,14 +122,35 @@ final class LayerZipWriter {
                 zip.setEncoding("UTF-8");
                 zip.setUseLanguageEncodingFlag(true);
                 zip.setCreateUnicodeExtraFields(ZipArchiveOutputStream.UnicodeExtraFieldPolicy.NEVER);
-                creator.writeTo(zip);
+                int ahead = threads * AHEAD_PER_THREAD;
+                for (int i = 0; i < nodes.size(); i++) {
+                    while (pending.size() < nodes.size() && pending.size() < i + ahead) {
+                        ContentNode node = nodes.get(pending.size());
+                        pending.add(pool.submit(() -> compressor.compress(node, time,
+                                n -> progress.progress(bytesRead.addAndGet(n), totalBytes))));
+                    }
+                    if (Thread.currentThread().isInterrupted()) { // a finished entry's get() would not say
+                        throw new CancellationException("Cancelled while zipping");
+                    }
+                    EntryCompressor.Compressed c = pending.get(i).get();
+                    pending.set(i, null);
+                    try (InputStream data = c.data() == null ? InputStream.nullInputStream() : c.data()) {
+                        zip.addRawArchiveEntry(c.entry(), data);
+                    }
+                    if (!nodes.get(i).directory()) {
+                        files++;
+                    }
+                    if (c.fromCache()) {
+                        reused.incrementAndGet();
+                    }
+                }
             }
             moveInto(partial, out);
             done = true;
             byte[] digest = sha.digest();
             progress.progress(totalBytes, totalBytes);
             return new ZipResult(out, HexFormat.of().formatHex(digest), Base64.getEncoder().encodeToString(digest),
-                    Files.size(out), bytesRead.get(), nodes.size(), files.get());
+                    Files.size(out), bytesRead.get(), nodes.size(), files);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new CancellationException("Cancelled while zipping");
@@ -153,50 +178,27 @@ final class LayerZipWriter {
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
+            closeUnwritten(pending);
             if (!done) {
                 Files.deleteIfExists(partial);
             }
+            cache.trim();
         }
     }
 
-    private static ZipArchiveEntryRequest request(ContentNode node, long time, AtomicLong bytesRead,
-                                                  AtomicInteger files, long totalBytes, ProgressListener progress) {
-        if (Thread.currentThread().isInterrupted()) {
-            throw new CancellationException("Cancelled while zipping");
-        }
-        ZipArchiveEntry entry = new ZipArchiveEntry(node.entryName());
-        entry.setTime(time);
-        if (node.directory()) {
-            entry.setMethod(ZipArchiveEntry.STORED);
-            entry.setUnixMode(UnixStat.DIR_FLAG | FOLDER_MODE);
-            return ZipArchiveEntryRequest.createZipArchiveEntryRequest(entry, InputStream::nullInputStream);
-        }
-        files.incrementAndGet();
-        Path source = node.source().file();
-        try {
-            BufferedInputStream in = new BufferedInputStream(Files.newInputStream(source), 1 << 16);
-            in.mark(PEEK);
-            byte[] head = in.readNBytes(PEEK);
-            in.reset();
-            entry.setUnixMode(UnixStat.FILE_FLAG | (isExecutable(head) ? EXECUTABLE_MODE : FILE_MODE));
-            entry.setMethod(head.length == 0 ? ZipArchiveEntry.STORED : ZipArchiveEntry.DEFLATED);
-            InputStream counted = new FilterInputStream(in) {
-                @Override
-                public int read(byte[] b, int off, int len) throws IOException {
-                    if (Thread.currentThread().isInterrupted()) {
-                        throw new CancellationException("Cancelled while zipping");
+    /** Closes the data of entries compressed but not written (after a failure or a cancel). */
+    private static void closeUnwritten(List<Future<EntryCompressor.Compressed>> pending) {
+        for (Future<EntryCompressor.Compressed> f : pending) {
+            if (f != null && f.isDone() && !f.isCancelled()) {
+                try {
+                    EntryCompressor.Compressed c = f.get();
+                    if (c.data() != null) {
+                        c.data().close();
                     }
-                    int n = super.read(b, off, len);
-                    if (n > 0) {
-                        progress.progress(bytesRead.addAndGet(n), totalBytes);
-                    }
-                    return n;
+                } catch (ExecutionException | InterruptedException | IOException | CancellationException ignored) {
+                    // nothing to close
                 }
-            };
-            return ZipArchiveEntryRequest.createZipArchiveEntryRequest(entry, () -> counted);
-        } catch (IOException e) {
-            throw new UncheckedIOException(new IOException("Could not read " + source + " for "
-                    + node.path() + ": " + e.getMessage(), e));
+            }
         }
     }
 

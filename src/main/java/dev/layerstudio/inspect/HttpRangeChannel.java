@@ -1,14 +1,9 @@
 package dev.layerstudio.inspect;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.InterruptedIOException;
-import java.io.OutputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
-import java.net.http.HttpHeaders;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.ByteBuffer;
 import java.nio.channels.ClosedChannelException;
 import java.nio.channels.NonWritableChannelException;
@@ -16,44 +11,40 @@ import java.nio.channels.SeekableByteChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.FutureTask;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * A read-only {@link SeekableByteChannel} over a file on an HTTP server, read with
- * Range requests into a small cache of segments, so a zip's central directory can be
- * read without downloading the file.
+ * A read-only {@link SeekableByteChannel} over a zip on an HTTP server, read with Range
+ * requests ({@link RangeRequests}) into a cache of segments, so the zip's central
+ * directory and a few entries can be read without downloading the file.
  *
- * <p>The first request asks for the last 64 KiB (a suffix range), which gives the size
- * and, for most zips, the end-of-central-directory records in one go. A miss then
- * fetches a small aligned block; reads that continue where the last fetch ended double
- * the next fetch, so the central directory costs a handful of requests. When the
+ * <p>Round trips are what cost on a real network, so the channel makes few, one after
+ * another: the last 64 KiB (a suffix range: the size and the end records), then the
+ * whole central directory in one request, then whatever {@link #prefetch} is given, all at
+ * once on up to {@link #CONNECTIONS} connections. A read of bytes not fetched ahead
+ * fetches a small block, doubling when reads go on where the last fetch ended. When the
  * server ignores Range (answers 200), the whole file is downloaded once to a temporary
  * file and read from there.
  */
 final class HttpRangeChannel implements SeekableByteChannel {
 
-    private static final Logger LOG = LoggerFactory.getLogger(HttpRangeChannel.class);
-
     static final int TAIL_BYTES = 64 * 1024;
     static final int BLOCK_BYTES = 16 * 1024;
     static final int MAX_READ_AHEAD_BYTES = 2 * 1024 * 1024;
-    static final long CACHE_BYTES = 16L * 1024 * 1024;
+    static final long CACHE_BYTES = 64L * 1024 * 1024;
+    /** Parallel requests of one prefetch, as a browser opens to one host. */
+    static final int CONNECTIONS = 12;
 
-    private static final Pattern CONTENT_RANGE = Pattern.compile("bytes (\\d+)-(\\d+)/(\\d+|\\*)");
-    private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(60);
-
-    private final HttpClient http;
-    private final URI url;
+    private final RangeRequests requests;
     private final Path downloadDir;
     private final TreeMap<Long, Segment> segments = new TreeMap<>();
     private long cachedBytes;
@@ -63,8 +54,6 @@ final class HttpRangeChannel implements SeekableByteChannel {
     private long position;
     private long lastFetchEnd = -1;
     private int lastFetchLength;
-    private long fetchedBytes;
-    private int requests;
     private boolean open = true;
 
     /** Set when the server ignored Range and the file was downloaded whole. */
@@ -78,35 +67,35 @@ final class HttpRangeChannel implements SeekableByteChannel {
     }
 
     /**
-     * Opens the channel: one request for the tail of the file.
+     * Opens the channel: one request for the tail of the file, and one for the rest of its
+     * central directory when the tail does not hold all of it.
      *
      * @param downloadDir where a full download goes when the server ignores Range
      */
     HttpRangeChannel(HttpClient http, URI url, Path downloadDir) throws IOException {
-        this.http = http;
-        this.url = url;
+        this.requests = new RangeRequests(http, url);
         this.downloadDir = downloadDir;
-        HttpResponse<InputStream> r = send("bytes=-" + TAIL_BYTES);
-        if (r.statusCode() == 206) {
-            ContentRange cr = contentRange(r.headers());
-            size = cr.total;
-            store(cr.start, readBody(r, cr.end - cr.start + 1));
-        } else if (r.statusCode() == 416) {
-            close(r);
-            size = 0;
-        } else {
-            downloadWhole(r);
+        RangeRequests.First first = requests.tail(TAIL_BYTES);
+        if (first instanceof RangeRequests.First.Ranged r) {
+            size = r.size();
+            store(r.start(), r.data());
+            long[] directory = ZipTail.centralDirectory(r.data(), r.start());
+            if (directory != null) {
+                prefetch(List.of(directory), 0, 0);
+            }
+        } else if (first instanceof RangeRequests.First.Whole w) {
+            downloadWhole(w);
         }
     }
 
     /** Bytes received from the server so far. */
     long fetchedBytes() {
-        return fetchedBytes;
+        return requests.fetchedBytes();
     }
 
     /** HTTP requests sent so far. */
     int requests() {
-        return requests;
+        return requests.requests();
     }
 
     /** Whether the server honoured Range (false after a fallback to a full download). */
@@ -115,30 +104,89 @@ final class HttpRangeChannel implements SeekableByteChannel {
     }
 
     /**
-     * Fetches the given byte ranges ahead of reading them, merging ranges that lie close
-     * together into one request. Ranges already cached are skipped.
+     * Fetches the given byte ranges ahead of reading them, at once: ranges within
+     * {@code mergeGap} of each other are joined, then the closest groups while more than
+     * {@link #CONNECTIONS} remain and {@code allowance} bytes in between last. Bytes
+     * already cached are not asked for again.
      */
-    void prefetch(List<long[]> ranges, int mergeGap) throws IOException {
+    void prefetch(List<long[]> ranges, long mergeGap, long allowance) throws IOException {
         if (downloaded != null || ranges.isEmpty()) {
             return;
         }
-        List<long[]> sorted = ranges.stream().map(r -> new long[] {Math.max(0, r[0]), Math.min(size, r[1])})
-                .filter(r -> r[0] < r[1]).sorted(Comparator.comparingLong(r -> r[0])).toList();
-        long start = -1;
-        long end = -1;
-        for (long[] r : sorted) {
-            if (start >= 0 && r[0] <= end + mergeGap) {
-                end = Math.max(end, r[1]);
+        List<long[]> missing = new ArrayList<>();
+        for (long[] g : RangePlan.group(ranges, size, mergeGap, CONNECTIONS, allowance)) {
+            missing.addAll(missing(g[0], g[1]));
+        }
+        if (missing.size() == 1) {
+            fetch(missing.get(0)[0], missing.get(0)[1]);
+        } else if (!missing.isEmpty()) {
+            fetchAll(missing);
+        }
+    }
+
+    /** The parts of {@code [start, end)} not in the cache. */
+    private List<long[]> missing(long start, long end) {
+        List<long[]> parts = new ArrayList<>();
+        long pos = start;
+        while (pos < end) {
+            Segment s = segmentAt(pos);
+            if (s != null) {
+                pos = s.end();
                 continue;
             }
-            if (start >= 0) {
-                fetchMissing(start, end);
-            }
-            start = r[0];
-            end = r[1];
+            Long next = segments.higherKey(pos);
+            long stop = next == null ? end : Math.min(end, next);
+            parts.add(new long[] {pos, stop});
+            pos = stop;
         }
-        if (start >= 0) {
-            fetchMissing(start, end);
+        return parts;
+    }
+
+    private void fetchAll(List<long[]> ranges) throws IOException {
+        AtomicInteger n = new AtomicInteger();
+        ExecutorService pool = Executors.newFixedThreadPool(Math.min(CONNECTIONS, ranges.size()), r -> {
+            Thread t = new Thread(r, "layer-studio-range-" + n.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        });
+        List<Future<byte[]>> answers = new ArrayList<>();
+        try {
+            for (long[] r : ranges) {
+                answers.add(pool.submit(() -> requests.range(r[0], r[1])));
+            }
+            for (int i = 0; i < ranges.size(); i++) {
+                store(ranges.get(i)[0], answers.get(i).get());
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new InterruptedIOException("Cancelled while downloading the layer.");
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RangeRequests.RangeIgnored ignored) {
+                pool.shutdown();
+                closeOtherWholeAnswers(answers, ignored);
+                downloadWhole(new RangeRequests.First.Whole(ignored.response()));
+                return;
+            }
+            throw asReadFailure(e.getCause());
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    /** A server that stopped honouring Range sent every request the whole file: all but the one kept are closed. */
+    private static void closeOtherWholeAnswers(List<Future<byte[]>> answers, RangeRequests.RangeIgnored kept)
+            throws InterruptedIOException {
+        for (Future<byte[]> f : answers) {
+            try {
+                f.get();
+            } catch (ExecutionException e) {
+                if (e.getCause() instanceof RangeRequests.RangeIgnored other && other != kept) {
+                    RangeRequests.close(other.response());
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new InterruptedIOException("Cancelled while downloading the layer.");
+            }
         }
     }
 
@@ -204,56 +252,29 @@ final class HttpRangeChannel implements SeekableByteChannel {
             start = Math.max(start, before.getValue().end()); // that segment ends at or before pos
         }
         fetch(start, end);
-    }
-
-    private void fetchMissing(long start, long end) throws IOException {
-        long pos = start;
-        while (pos < end) {
-            Segment s = segmentAt(pos);
-            if (s != null) {
-                pos = s.end();
-                continue;
-            }
-            Long next = segments.higherKey(pos);
-            long stop = next == null ? end : Math.min(end, next);
-            fetch(pos, stop);
-            if (downloaded != null) {
-                return;
-            }
-            pos = stop;
-        }
+        lastFetchEnd = end;
+        lastFetchLength = (int) (end - start);
     }
 
     private void fetch(long start, long end) throws IOException {
         try {
-            fetchRange(start, end);
-        } catch (RemoteReadException | InterruptedIOException e) {
-            throw e;
+            store(start, requests.range(start, end));
+        } catch (RangeRequests.RangeIgnored ignored) {
+            downloadWhole(new RangeRequests.First.Whole(ignored.response()));
         } catch (IOException e) {
-            RemoteReadException wrapped = new RemoteReadException("Could not download the layer's content: "
-                    + e.getMessage());
-            wrapped.initCause(e);
-            throw wrapped;
+            throw asReadFailure(e);
         }
     }
 
-    private void fetchRange(long start, long end) throws IOException {
-        HttpResponse<InputStream> r = send("bytes=" + start + "-" + (end - 1));
-        if (r.statusCode() != 206) {
-            downloadWhole(r);
-            return;
+    private static IOException asReadFailure(Throwable e) {
+        if (e instanceof RemoteReadException || e instanceof InterruptedIOException) {
+            return (IOException) e;
         }
-        ContentRange cr = contentRange(r.headers());
-        if (cr.start != start) {
-            close(r);
-            throw new RemoteReadException("The server sent bytes from " + cr.start + " when asked for " + start + ".");
-        }
-        store(cr.start, readBody(r, cr.end - cr.start + 1));
-        lastFetchEnd = cr.end + 1;
-        lastFetchLength = (int) (cr.end - cr.start + 1);
+        String why = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+        return new RemoteReadException("Could not download the layer's content: " + why, e);
     }
 
-    private void store(long start, byte[] data) {
+    private synchronized void store(long start, byte[] data) {
         segments.put(start, new Segment(start, data, new long[] {++tick}));
         cachedBytes += data.length;
         while (cachedBytes > CACHE_BYTES && segments.size() > 1) {
@@ -263,116 +284,12 @@ final class HttpRangeChannel implements SeekableByteChannel {
         }
     }
 
-    private HttpResponse<InputStream> send(String range) throws IOException {
-        HttpRequest request = HttpRequest.newBuilder(url).GET().timeout(REQUEST_TIMEOUT).header("Range", range).build();
-        HttpResponse<InputStream> r;
-        try {
-            r = http.send(request, HttpResponse.BodyHandlers.ofInputStream());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new InterruptedIOException("Cancelled while downloading the layer.");
-        } catch (IOException e) {
-            RemoteReadException wrapped = new RemoteReadException("The download failed ("
-                    + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()) + ").");
-            wrapped.initCause(e);
-            throw wrapped;
-        }
-        requests++;
-        int status = r.statusCode();
-        if (status != 200 && status != 206 && status != 416) {
-            close(r);
-            throw new RemoteReadException(status == 403
-                    ? "The download link was refused or has expired (HTTP 403)."
-                    : "The server answered HTTP " + status + " for the layer's content.");
-        }
-        return r;
-    }
-
-    private byte[] readBody(HttpResponse<InputStream> r, long expected) throws IOException {
-        try (InputStream in = r.body()) {
-            byte[] data = in.readNBytes((int) expected);
-            if (data.length != expected) {
-                throw new RemoteReadException("The server sent " + data.length + " of " + expected + " bytes asked for.");
-            }
-            fetchedBytes += data.length;
-            return data;
-        }
-    }
-
-    private void downloadWhole(HttpResponse<InputStream> r) throws IOException {
-        LOG.info("{} ignores Range requests; downloading the whole file", url.getHost());
-        Files.createDirectories(downloadDir);
-        download = Files.createTempFile(downloadDir, "layer-", ".zip");
-        Path target = download;
-        InputStream in = r.body();
-        // The JDK's response stream does not give way to an interrupt, so the copy runs on a
-        // thread of its own and this one waits, where a cancel can reach it.
-        FutureTask<Long> copy = new FutureTask<>(() -> {
-            try (OutputStream out = Files.newOutputStream(target)) {
-                return in.transferTo(out);
-            }
-        });
-        Thread copier = new Thread(copy, "layer-studio-download");
-        copier.setDaemon(true);
-        copier.start();
-        boolean complete = false;
-        try {
-            fetchedBytes += copy.get();
-            complete = true;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new InterruptedIOException("Cancelled while downloading the layer.");
-        } catch (ExecutionException e) {
-            throw e.getCause() instanceof IOException io ? io : new IOException(e.getCause());
-        } finally {
-            if (!complete) {
-                stop(in, copier);
-                // a cancelled or broken download leaves no part of the layer behind
-                Files.deleteIfExists(target);
-            }
-        }
+    private void downloadWhole(RangeRequests.First.Whole whole) throws IOException {
+        download = requests.download(whole.response(), downloadDir);
         downloaded = Files.newByteChannel(download, StandardOpenOption.READ, StandardOpenOption.DELETE_ON_CLOSE);
         size = downloaded.size();
         segments.clear();
         cachedBytes = 0;
-    }
-
-    /** Ends a copy that is not wanted any more, waiting a little for it with the interrupt set aside. */
-    private static void stop(InputStream in, Thread copier) {
-        boolean interrupted = Thread.interrupted();
-        try {
-            in.close();
-            copier.join(10_000);
-        } catch (IOException e) {
-            LOG.debug("Closing an unfinished download failed", e);
-        } catch (InterruptedException e) {
-            interrupted = true;
-        } finally {
-            if (interrupted) {
-                Thread.currentThread().interrupt();
-            }
-        }
-    }
-
-    private static void close(HttpResponse<InputStream> r) {
-        try {
-            r.body().close();
-        } catch (IOException ignored) {
-            // the response is discarded anyway
-        }
-    }
-
-    private record ContentRange(long start, long end, long total) {
-    }
-
-    private static ContentRange contentRange(HttpHeaders headers) throws IOException {
-        String value = headers.firstValue("Content-Range").orElseThrow(
-                () -> new RemoteReadException("The server answered a Range request without Content-Range."));
-        Matcher m = CONTENT_RANGE.matcher(value.trim());
-        if (!m.matches() || "*".equals(m.group(3))) {
-            throw new RemoteReadException("The server sent an unusable Content-Range: " + value);
-        }
-        return new ContentRange(Long.parseLong(m.group(1)), Long.parseLong(m.group(2)), Long.parseLong(m.group(3)));
     }
 
     @Override

@@ -21,6 +21,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CancellationException;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.zip.ZipException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -42,6 +47,11 @@ public final class Inspector {
     /** Content bytes a remote read may fetch beyond the central directory: 1% of the zip, within bounds. */
     static final long MIN_REMOTE_BUDGET = 256 * 1024;
     static final long MAX_REMOTE_BUDGET = 4 * 1024 * 1024;
+
+    /** How many layers are read at the same time. */
+    static final int PARALLEL_LAYERS = 4;
+    /** Reads of a remote layer when it changes while being read: the first and two more. */
+    static final int REMOTE_ATTEMPTS = 3;
 
     private final ScanCache cache;
     private final FileDigests digests;
@@ -71,12 +81,19 @@ public final class Inspector {
 
     public InspectionReport inspect(LayerSource source, InspectOptions options, ProgressListener progress) {
         progress.message("Reading " + source.label());
-        Scanned scanned = scan(source);
+        List<LayerSource> all = new ArrayList<>();
+        all.add(source);
+        all.addAll(options.otherLayers());
+        List<Scanned> scans = scanAll(all, progress);
         List<StackChecks.StackLayer> others = new ArrayList<>();
-        for (LayerSource other : options.otherLayers()) {
-            progress.message("Reading " + other.label());
-            others.add(new StackChecks.StackLayer(other.label(), scan(other).scan()));
+        for (int i = 1; i < all.size(); i++) {
+            others.add(new StackChecks.StackLayer(all.get(i).label(), scans.get(i).scan()));
         }
+        return report(source, scans.get(0), options, others, progress);
+    }
+
+    private InspectionReport report(LayerSource source, Scanned scanned, InspectOptions options,
+                                    List<StackChecks.StackLayer> others, ProgressListener progress) {
         progress.message("Checking " + source.label());
         ImportChecker checker = new ImportChecker(workDir);
         return ReportBuilder.build(source.label(), kind(source), scanned.scan(), scanned.fetchedBytes(), options,
@@ -94,10 +111,51 @@ public final class Inspector {
         return ContentFactsBuilder.build(scan(source).scan());
     }
 
+    /**
+     * Scans the layers at the same time (a function's layers are mostly published versions,
+     * each read over the network), at most {@link #PARALLEL_LAYERS} at once. The first
+     * failure, in the order given, is the one reported.
+     */
+    private List<Scanned> scanAll(List<LayerSource> sources, ProgressListener progress) {
+        if (sources.size() == 1) {
+            return List.of(scan(sources.get(0)));
+        }
+        progress.message("Reading " + sources.size() + " layers");
+        AtomicInteger n = new AtomicInteger();
+        ExecutorService pool = Executors.newFixedThreadPool(Math.min(PARALLEL_LAYERS, sources.size()), r -> {
+            Thread t = new Thread(r, "layer-studio-scan-" + n.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        });
+        try {
+            List<Future<Scanned>> futures = new ArrayList<>();
+            for (LayerSource s : sources) {
+                futures.add(pool.submit(() -> scan(s)));
+            }
+            List<Scanned> scans = new ArrayList<>();
+            for (Future<Scanned> f : futures) {
+                scans.add(f.get());
+            }
+            return scans;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new CancellationException("Inspection cancelled.");
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException re) {
+                throw re;
+            }
+            throw new IllegalStateException(e.getCause());
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
     /** What changed from {@code older} to {@code newer}. */
     public LayerDiff diff(LayerSource older, LayerSource newer, ProgressListener progress) {
-        InspectionReport a = inspect(older, InspectOptions.defaults(), progress);
-        InspectionReport b = inspect(newer, InspectOptions.defaults(), progress);
+        progress.message("Reading " + older.label());
+        List<Scanned> scans = scanAll(List.of(older, newer), progress); // both at once
+        InspectionReport a = report(older, scans.get(0), InspectOptions.defaults(), List.of(), progress);
+        InspectionReport b = report(newer, scans.get(1), InspectOptions.defaults(), List.of(), progress);
         return LayerDiffer.diff(a, b);
     }
 
@@ -149,6 +207,29 @@ public final class Inspector {
         if (cached.isPresent()) {
             return new Scanned(cached.get(), 0);
         }
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return readRemote(remote);
+            } catch (IOException e) {
+                if (attempt >= REMOTE_ATTEMPTS || !changedWhileRead(e)) {
+                    throw e;
+                }
+                LOG.info("{} changed while it was read; reading it again", remote.label());
+            }
+        }
+    }
+
+    /** Whether a failure comes from the object changing between two requests (then a new read can succeed). */
+    private static boolean changedWhileRead(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof RemoteReadException.ContentChanged) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private Scanned readRemote(LayerSource.Remote remote) throws IOException {
         try (HttpRangeChannel channel = new HttpRangeChannel(http(), remote.url(), workDir)) {
             long size = channel.size();
             long budget = Math.max(MIN_REMOTE_BUDGET, Math.min(MAX_REMOTE_BUDGET, size / 100));
@@ -178,6 +259,10 @@ public final class Inspector {
         }
         if (e instanceof AccessDeniedException) {
             return new LayerStudioException(label + " cannot be read: permission denied.", e);
+        }
+        if (e instanceof RemoteReadException.ContentChanged) {
+            return new LayerStudioException("Could not read " + label + ": its content kept changing while it was "
+                    + "read.", "Try again when it is no longer being replaced.", e);
         }
         if (e instanceof RemoteReadException) {
             return new LayerStudioException("Could not read " + label + ": " + e.getMessage(),

@@ -1,12 +1,18 @@
 package dev.layerstudio.inspect;
 
 import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /** Recognises ELF, Mach-O and PE binaries from their first bytes. */
 final class NativeHeaders {
 
     /** Enough for every header field read here. */
     static final int BYTES_NEEDED = 512;
+
+    private static final Pattern LINUX_TAG = Pattern.compile(
+            ".*\\.cpython-\\d+[a-z]*-(x86_64|aarch64|i686|i386|arm[a-z0-9]*)-linux-(?:gnu|musl)[a-z]*\\.so");
+    private static final Pattern WINDOWS_TAG = Pattern.compile(".*\\.cp\\d+-win(?:_(amd64|arm64)|(32))\\.pyd");
 
     private NativeHeaders() {
     }
@@ -38,6 +44,28 @@ final class NativeHeaders {
                 return Optional.of(new NativeFile(path, NativeFile.PE, peMachine(machine)));
             }
             return Optional.of(new NativeFile(path, NativeFile.PE, "other"));
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * What an extension module's platform tag says it is, for the tags that name a processor:
+     * {@code .cpython-312-x86_64-linux-gnu.so} (an ELF for x86_64), {@code .cp312-win_amd64.pyd}
+     * (a PE for x86_64). Empty for other names.
+     */
+    static Optional<NativeFile> fromTag(String path) {
+        Matcher linux = LINUX_TAG.matcher(path);
+        if (linux.matches()) {
+            String cpu = linux.group(1);
+            String machine = cpu.equals("x86_64") || cpu.equals("aarch64") ? cpu
+                    : cpu.equals("i686") || cpu.equals("i386") ? "i386" : cpu.startsWith("arm") ? "arm" : "other";
+            return Optional.of(new NativeFile(path, NativeFile.ELF, machine));
+        }
+        Matcher windows = WINDOWS_TAG.matcher(path);
+        if (windows.matches()) {
+            String cpu = windows.group(1);
+            String machine = "amd64".equals(cpu) ? "x86_64" : "arm64".equals(cpu) ? "aarch64" : "i386";
+            return Optional.of(new NativeFile(path, NativeFile.PE, machine));
         }
         return Optional.empty();
     }

@@ -32,6 +32,14 @@ final class ScanAssembler {
         default List<Read> plan(List<Read> reads) throws IOException {
             return reads;
         }
+
+        /**
+         * Whether an extension whose name carries a platform tag is taken at its name's word
+         * instead of read: over a network, where each read costs; a local zip is read.
+         */
+        default boolean namesSuffice() {
+            return false;
+        }
     }
 
     enum Purpose {
@@ -67,6 +75,7 @@ final class ScanAssembler {
                               Map<String, String> unextractable, EntryContent content) throws IOException {
         Map<String, DistBuilder> dists = new LinkedHashMap<>();
         List<Read> reads = new ArrayList<>();
+        List<NativeFile> natives = new ArrayList<>();
         for (int i = 0; i < entries.size(); i++) {
             ZipEntryInfo e = entries.get(i);
             if (unextractable.containsKey(e.path())) {
@@ -85,6 +94,12 @@ final class ScanAssembler {
                 boolean record = m.group("file").equals("RECORD");
                 reads.add(new Read(i, MAX_METADATA_BYTES, record ? Purpose.RECORD : Purpose.SMALL_METADATA));
             } else if (isBinaryCandidate(e.path())) {
+                Optional<NativeFile> tagged = content.namesSuffice() ? NativeHeaders.fromTag(e.path())
+                        : Optional.empty();
+                if (tagged.isPresent()) {
+                    natives.add(tagged.get());
+                    continue;
+                }
                 reads.add(new Read(i, NativeHeaders.BYTES_NEEDED,
                         TAGGED_EXTENSION.matcher(e.path()).matches() ? Purpose.TAGGED_HEADER : Purpose.HEADER));
             }
@@ -93,7 +108,6 @@ final class ScanAssembler {
                 : Long.compare(entries.get(a.index()).zippedBytes(), entries.get(b.index()).zippedBytes()));
         List<Read> planned = content.plan(reads);
 
-        List<NativeFile> natives = new ArrayList<>();
         Map<String, String> links = new TreeMap<>();
         Map<String, String> shebangs = new TreeMap<>();
         int skippedHeaders = (int) reads.stream().filter(r -> r.purpose().compareTo(Purpose.HEADER) >= 0).count();

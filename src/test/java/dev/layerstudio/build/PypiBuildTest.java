@@ -23,7 +23,10 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-/** A few builds from the real PyPI: a pure package, and native code for arm64 built on this x86_64 host. */
+/**
+ * A few builds from the real PyPI: a pure package, and native code for arm64 built on this x86_64 host.
+ * Each with a cache folder of its own, so pip and uv really run (a kept installation would be reused).
+ */
 class PypiBuildTest {
 
     private static final int EM_AARCH64 = 183;
@@ -33,7 +36,8 @@ class PypiBuildTest {
 
     @Test
     void aPurePackageFromPypi() throws Exception {
-        BuildResult r = new DefaultLayerBuilder(BuildEnvironment.system().withWorkRoot(tmp.resolve("work")))
+        BuildResult r = new DefaultLayerBuilder(BuildEnvironment.system().withWorkRoot(tmp.resolve("work")),
+                tmp.resolve("cache"))
                 .build(BuildSpec.of(InstallSpec.of(Runtime.parse("python3.13"), Architecture.X86_64, Requirements.of("six==1.17.0"))
                         .withInstaller(InstallerChoice.PIP), tmp.resolve("six.zip")), ProgressListener.NONE);
         assertThat(r.packages()).containsExactly(new InstalledPackage("six", "1.17.0", true));
@@ -42,7 +46,8 @@ class PypiBuildTest {
 
     @Test
     void nativeCodeForArm64WithPip() throws Exception {
-        BuildResult r = new DefaultLayerBuilder(BuildEnvironment.system().withWorkRoot(tmp.resolve("work")))
+        BuildResult r = new DefaultLayerBuilder(BuildEnvironment.system().withWorkRoot(tmp.resolve("work")),
+                tmp.resolve("cache"))
                 .build(BuildSpec.of(InstallSpec.of(Runtime.parse("python3.12"), Architecture.ARM64,
                         Requirements.of("markupsafe==3.0.2")).withInstaller(InstallerChoice.PIP), tmp.resolve("ms.zip")),
                         ProgressListener.NONE);
@@ -52,7 +57,7 @@ class PypiBuildTest {
     @Test
     void nativeCodeForArm64WithUv() throws Exception {
         BuildResult r = new DefaultLayerBuilder(BuildEnvironment.system().withWorkRoot(tmp.resolve("work"))
-                .withSearchPathFirst(PythonTools.uvBin()))
+                .withSearchPathFirst(PythonTools.uvBin()), tmp.resolve("cache"))
                 .build(BuildSpec.of(InstallSpec.of(Runtime.parse("python3.12"), Architecture.ARM64,
                         Requirements.of("markupsafe==3.0.2")).withInstaller(InstallerChoice.UV), tmp.resolve("ms-uv.zip")),
                         ProgressListener.NONE);
@@ -83,7 +88,7 @@ class PypiBuildTest {
     @Test
     void docoptIsBuiltFromItsSourceArchiveWithUvToo() throws Exception {
         BuildResult r = new DefaultLayerBuilder(BuildEnvironment.system().withWorkRoot(tmp.resolve("work"))
-                .withSearchPathFirst(PythonTools.uvBin()))
+                .withSearchPathFirst(PythonTools.uvBin()), tmp.resolve("cache"))
                 .build(BuildSpec.of(InstallSpec.of(Runtime.parse("python3.13"), Architecture.ARM64,
                         Requirements.of("docopt==0.6.2")).withInstaller(InstallerChoice.UV), tmp.resolve("d-uv.zip")),
                         ProgressListener.NONE);
@@ -127,7 +132,7 @@ class PypiBuildTest {
     @Test
     void uvInstallsALockFileWithItsHashes() throws Exception {
         BuildResult r = new DefaultLayerBuilder(BuildEnvironment.system().withWorkRoot(tmp.resolve("work"))
-                .withSearchPathFirst(PythonTools.uvBin()))
+                .withSearchPathFirst(PythonTools.uvBin()), tmp.resolve("cache"))
                 .build(BuildSpec.of(InstallSpec.of(Runtime.parse("python3.14"), Architecture.ARM64,
                         Requirements.ofFile(InputFilesTest.fixture("poetry/poetry.lock")).withGroups(List.of("extra")))
                         .withInstaller(InstallerChoice.UV), tmp.resolve("uv-lock.zip")), ProgressListener.NONE);
@@ -136,8 +141,9 @@ class PypiBuildTest {
         assertThat(r.notes()).contains("poetry.lock: 3 packages pinned with hashes, groups main, extra");
     }
 
+    /** A builder with a cache of its own: nothing installed by another test is reused. */
     private DefaultLayerBuilder builder() {
-        return new DefaultLayerBuilder(BuildEnvironment.system().withWorkRoot(tmp.resolve("work")));
+        return new DefaultLayerBuilder(BuildEnvironment.system().withWorkRoot(tmp.resolve("work")), tmp.resolve("cache"));
     }
 
     private static void assertAarch64Extension(BuildResult r) throws Exception {

@@ -13,6 +13,7 @@ import dev.layerstudio.testing.RangeServer;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -82,6 +83,72 @@ class RemoteInspectionTest {
                 .satisfies(f -> assertThat(f.path()).isEqualTo("python/numpy.libs/libopenblas64_p-r0.so"));
     }
 
+    /** Latency that dwarfs the client's own work, so the server can tell requests sent at once from ones in a row. */
+    private static final long LATENCY_MS = 300;
+
+    @Test
+    void readsTheTailThenTheDirectoryThenEveryEntryAtOnce() {
+        server.delay(LATENCY_MS);
+        InspectionReport remote = inspectRemote(server.serve("layer.zip", zip));
+        assertThat(server.roundTrips()).as("sequential round trips of %d requests", server.requests()).isEqualTo(3);
+        assertThat(remote.packages()).isEqualTo(local.packages());
+        assertThat(remote.findings()).isEqualTo(local.findings());
+    }
+
+    @Test
+    void aFunctionsOtherLayersAreReadAtTheSameTime() throws Exception {
+        Path other = dir.resolve("other.zip");
+        BigZips.realistic(other, 500, 8L * 1024 * 1024);
+        server.delay(LATENCY_MS);
+        URI first = server.serve("first.zip", other);
+        URI second = server.serve("second.zip", other);
+        InspectionReport remote = new Inspector(cache).inspect(new LayerSource.Remote(server.serve("layer.zip", zip),
+                ARN, sha256, 0), options().withOtherLayers(List.of(
+                        new LayerSource.Remote(first, ARN + "-a", null, 0),
+                        new LayerSource.Remote(second, ARN + "-b", null, 0))), ProgressListener.NONE);
+        assertThat(server.roundTrips()).as("three layers of three round trips each, read side by side").isEqualTo(3);
+        assertThat(remote.findings(FindingCode.FOREIGN_ARCH_BINARY)).isNotEmpty();
+        assertThat(remote.packages()).isEqualTo(local.packages());
+    }
+
+    @Test
+    void aBodyBrokenOffIsAskedAgainForTheMissingBytesOnly() {
+        URI url = server.serve("layer.zip", zip);
+        inspectRemote(url);
+        long whole = server.bytesServed();
+        int requests = server.requests();
+        server.reset();
+        server.breakBodies(3, 5000); // the tail, then twice what is still missing of it
+        InspectionReport remote = new Inspector(cache.resolve("again")).inspect(new LayerSource.Remote(url, ARN,
+                sha256, 0), options(), ProgressListener.NONE);
+        assertThat(remote.entries()).isEqualTo(local.entries());
+        assertThat(remote.packages()).isEqualTo(local.packages());
+        assertThat(server.requests()).isEqualTo(requests + 3);
+        assertThat(server.bytesServed()).as("no byte sent twice").isEqualTo(whole);
+    }
+
+    @Test
+    void aBodyThatKeepsBreakingIsOnePlainSentence() {
+        server.breakBodies(RangeRequests.ATTEMPTS + 1, 5000);
+        assertThatThrownBy(() -> inspectRemote(server.serve("layer.zip", zip)))
+                .isInstanceOf(LayerStudioException.class)
+                .hasMessageStartingWith("Could not read " + ARN + ": The server sent ");
+    }
+
+    @Test
+    void aLayerReplacedWhileReadIsReadAgainFromTheStart() throws Exception {
+        Path newer = dir.resolve("newer.zip");
+        BigZips.realistic(newer, 300, 4L * 1024 * 1024);
+        InspectionReport expected = new Inspector(dir.resolve("newer-cache")).inspect(new LayerSource.LocalZip(newer),
+                options(), ProgressListener.NONE);
+        URI url = server.serve("replaced.zip", zip);
+        server.replaceAfter(1, "replaced.zip", newer); // after the tail: the directory is asked of another file
+        InspectionReport remote = new Inspector(cache).inspect(new LayerSource.Remote(url, ARN, null, 0), options(),
+                ProgressListener.NONE);
+        assertThat(remote.entries()).isEqualTo(expected.entries());
+        assertThat(remote.packages()).isEqualTo(expected.packages());
+    }
+
     @Test
     void theSecondLookComesFromTheCache() {
         URI url = server.serve("layer.zip", zip);
@@ -102,6 +169,24 @@ class RemoteInspectionTest {
         assertThat(server.requests()).isEqualTo(1);
         assertThat(server.bytesServed()).isEqualTo(Files.size(zip));
         try (Stream<Path> left = Files.list(cache.resolve("tmp"))) {
+            assertThat(left).as("temporary download removed").isEmpty();
+        }
+    }
+
+    @Test
+    void aServerThatStopsHonouringRangeMidwayIsReadFromOneDownload() throws Exception {
+        URI url = server.serve("layer.zip", zip);
+        inspectRemote(url);
+        int wave = server.requests() - 2; // the reads after the tail and the directory
+        assertThat(wave).isGreaterThan(1);
+        server.reset();
+        server.honourRangeFor(2); // the whole file for every one of the parallel reads
+        InspectionReport remote = new Inspector(cache.resolve("again")).inspect(new LayerSource.Remote(url, ARN,
+                sha256, 0), options(), ProgressListener.NONE);
+        assertThat(remote.entries()).isEqualTo(local.entries());
+        assertThat(remote.packages()).isEqualTo(local.packages());
+        assertThat(server.requests()).isEqualTo(2 + wave);
+        try (Stream<Path> left = Files.list(cache.resolve("again").resolve("tmp"))) {
             assertThat(left).as("temporary download removed").isEmpty();
         }
     }

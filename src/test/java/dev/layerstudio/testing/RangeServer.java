@@ -13,6 +13,8 @@ import java.nio.file.Path;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Matcher;
@@ -20,9 +22,11 @@ import java.util.regex.Pattern;
 
 /**
  * A local HTTP server that serves files the way S3 serves a pre-signed URL: GET with
- * single Range requests (including suffix ranges) answered 206, counting every byte
- * and request. It can also ignore Range (always 200) or refuse (403), like a server
- * or an expired link would.
+ * single Range requests (including suffix ranges) answered 206, an ETag per version of
+ * a file and {@code If-Match} honoured (412), counting every byte and request, and the
+ * sequential round trips (see {@link #roundTrips()}). It can also ignore Range (always
+ * 200), refuse (403), answer after a delay, break a body off, or replace a file between
+ * two requests, like a server, a network or an expired link would.
  */
 public final class RangeServer implements AutoCloseable {
 
@@ -33,13 +37,29 @@ public final class RangeServer implements AutoCloseable {
     private final AtomicLong bytesServed = new AtomicLong();
     private final AtomicInteger requests = new AtomicInteger();
     private volatile boolean honourRange = true;
+    private volatile int rangeUntil = Integer.MAX_VALUE;
     private volatile int refuseWith;
     private volatile long slowAfter = -1;
     private volatile CountDownLatch slowed = new CountDownLatch(1);
+    private final Map<String, Integer> versions = new ConcurrentHashMap<>();
+    private final AtomicInteger deepest = new AtomicInteger();
+    private final AtomicInteger deepestDone = new AtomicInteger();
+    private volatile long delayMillis;
+    private final AtomicInteger breakBodies = new AtomicInteger();
+    private volatile long breakAfter;
+    private volatile int replaceAfterRequests = -1;
+    private volatile Path replacement;
+    private volatile String replacing;
+    private final ExecutorService threads = Executors.newCachedThreadPool(r -> {
+        Thread t = new Thread(r, "range-server");
+        t.setDaemon(true);
+        return t;
+    });
 
     public RangeServer() throws IOException {
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         server.createContext("/", this::handle);
+        server.setExecutor(threads); // answers in parallel, as S3 does
         server.start();
     }
 
@@ -58,13 +78,52 @@ public final class RangeServer implements AutoCloseable {
         return requests.get();
     }
 
+    /**
+     * The longest chain of requests each sent after the one before it was answered: the
+     * round trips an inspection waited for one after another. Requests sent at once count
+     * once. Reliable with a {@link #delay} that is long against the client's own work.
+     */
+    public int roundTrips() {
+        return deepest.get();
+    }
+
     public void reset() {
         bytesServed.set(0);
         requests.set(0);
+        deepest.set(0);
+        deepestDone.set(0);
+        delayMillis = 0;
+        breakBodies.set(0);
+        replaceAfterRequests = -1;
+    }
+
+    /** Every answer waits this long before it starts, like a request's latency on a real network. */
+    public void delay(long millis) {
+        this.delayMillis = millis;
+    }
+
+    /** The next {@code count} ranged answers break off (the connection is closed) after {@code bytes} of body. */
+    public void breakBodies(int count, long bytes) {
+        breakAfter = bytes;
+        breakBodies.set(count);
+    }
+
+    /** After {@code requests} requests, {@code name} serves {@code file} instead, under a new ETag. */
+    public void replaceAfter(int requests, String name, Path file) {
+        replacing = "/" + name;
+        replacement = file;
+        replaceAfterRequests = requests;
     }
 
     public void honourRange(boolean honour) {
         this.honourRange = honour;
+        this.rangeUntil = Integer.MAX_VALUE;
+    }
+
+    /** Honours Range for the first {@code requests} requests, then ignores it (answers 200 with the whole file). */
+    public void honourRangeFor(int requests) {
+        this.honourRange = true;
+        this.rangeUntil = requests;
     }
 
     /** Answers every request with this status (403 as an expired link does); 0 to serve again. */
@@ -83,13 +142,37 @@ public final class RangeServer implements AutoCloseable {
     }
 
     private void handle(HttpExchange x) throws IOException {
-        requests.incrementAndGet();
+        int depth = deepestDone.get() + 1;
+        deepest.accumulateAndGet(depth, Math::max);
         try (x) {
-            Path file = files.get(x.getRequestURI().getPath());
+            int number = requests.incrementAndGet();
+            if (number - 1 == replaceAfterRequests) {
+                files.put(replacing, replacement);
+                versions.merge(replacing, 1, Integer::sum);
+            }
+            if (delayMillis > 0) {
+                try {
+                    Thread.sleep(delayMillis);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
+            }
+            String name = x.getRequestURI().getPath();
+            Path file = files.get(name);
             if (refuseWith != 0 || file == null) {
+                done(depth);
                 x.sendResponseHeaders(refuseWith != 0 ? refuseWith : 404, -1);
                 return;
             }
+            String etag = "\"" + name.hashCode() + "-" + versions.getOrDefault(name, 0) + "\"";
+            String ifMatch = x.getRequestHeaders().getFirst("If-Match");
+            if (ifMatch != null && !ifMatch.equals(etag)) {
+                done(depth);
+                x.sendResponseHeaders(412, -1);
+                return;
+            }
+            x.getResponseHeaders().set("ETag", etag);
             try (FileChannel ch = FileChannel.open(file)) {
                 long size = ch.size();
                 long start = 0;
@@ -97,7 +180,7 @@ public final class RangeServer implements AutoCloseable {
                 int status = 200;
                 String range = x.getRequestHeaders().getFirst("Range");
                 Matcher m = range == null ? null : RANGE.matcher(range.trim());
-                if (honourRange && m != null && m.matches()) {
+                if (honourRange && number <= rangeUntil && m != null && m.matches()) {
                     if (m.group(1).isEmpty()) {
                         start = Math.max(0, size - Long.parseLong(m.group(2)));
                     } else {
@@ -105,6 +188,7 @@ public final class RangeServer implements AutoCloseable {
                         end = m.group(2).isEmpty() ? size - 1 : Math.min(size - 1, Long.parseLong(m.group(2)));
                     }
                     if (start >= size) {
+                        done(depth);
                         x.getResponseHeaders().set("Content-Range", "bytes */" + size);
                         x.sendResponseHeaders(416, -1);
                         return;
@@ -113,12 +197,23 @@ public final class RangeServer implements AutoCloseable {
                     x.getResponseHeaders().set("Content-Range", "bytes " + start + "-" + end + "/" + size);
                 }
                 long length = end - start + 1;
+                long cut = status == 206 && breakBodies.getAndUpdate(n -> Math.max(0, n - 1)) > 0
+                        ? Math.min(breakAfter, length - 1) : -1;
                 x.sendResponseHeaders(status, length);
                 OutputStream out = x.getResponseBody();
                 ByteBuffer buffer = ByteBuffer.allocate(64 * 1024);
                 long pos = start;
                 while (pos <= end) {
-                    buffer.clear().limit((int) Math.min(buffer.capacity(), end - pos + 1));
+                    if (cut >= 0 && pos - start >= cut) {
+                        done(depth);
+                        return; // closing the exchange short of its length drops the connection
+
+                    }
+                    long limit = cut >= 0 ? Math.min(end - pos + 1, start + cut - pos) : end - pos + 1;
+                    buffer.clear().limit((int) Math.min(buffer.capacity(), limit));
+                    if (pos + buffer.limit() > end) {
+                        done(depth); // before the last bytes leave, so the client cannot ask again first
+                    }
                     int n = ch.read(buffer, pos);
                     // counted before the client can have the bytes, so a count read after a response is complete
                     bytesServed.addAndGet(n);
@@ -138,8 +233,13 @@ public final class RangeServer implements AutoCloseable {
         }
     }
 
+    private void done(int depth) {
+        deepestDone.accumulateAndGet(depth, Math::max);
+    }
+
     @Override
     public void close() {
         server.stop(0);
+        threads.shutdownNow();
     }
 }
