@@ -197,6 +197,30 @@ class InstallReuseTest {
         assertThat(otherLog).as("another requirement installs again").anyMatch(l -> l.startsWith("$ "));
     }
 
+    @Test
+    void keepingScriptsIsAnInputOfItsOwn() throws Exception {
+        Path cache = tmp.resolve("cache");
+        // charset-normalizer installs a console script, bin/normalizer
+        InstallSpec spec = InstallSpec.of(Runtime.parse("python3.12"), Architecture.X86_64,
+                Requirements.of("charset-normalizer==3.4.2")).withInstaller(InstallerChoice.PIP);
+        BuildResult lean = new DefaultLayerBuilder(BuildEnvironment.system().withWorkRoot(tmp.resolve("work")), cache)
+                .build(BuildSpec.of(spec, tmp.resolve("lean.zip")), ProgressListener.NONE);
+        assertThat(names(lean.zip().output())).noneMatch(e -> e.startsWith("python/bin/"));
+
+        List<String> log = Collections.synchronizedList(new ArrayList<>());
+        BuildResult kept = new DefaultLayerBuilder(BuildEnvironment.system().withWorkRoot(tmp.resolve("work")), cache)
+                .build(BuildSpec.of(spec.withKeepScripts(true), tmp.resolve("kept.zip")), logTo(log));
+        assertThat(log).as("the installer ran again").anyMatch(l -> l.startsWith("$ "));
+        assertThat(names(kept.zip().output())).contains("python/bin/normalizer");
+    }
+
+    private static List<String> names(Path zip) throws IOException {
+        try (org.apache.commons.compress.archivers.zip.ZipFile z = org.apache.commons.compress.archivers.zip.ZipFile
+                .builder().setPath(zip).get()) {
+            return Collections.list(z.getEntries()).stream().map(e -> e.getName()).toList();
+        }
+    }
+
     private static ProgressListener logTo(List<String> log) {
         return new ProgressListener() {
             @Override
