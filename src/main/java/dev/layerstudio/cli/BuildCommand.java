@@ -291,7 +291,7 @@ public final class BuildCommand implements Callable<Integer> {
     /** The runtime ids for --help. */
     static final class RuntimeIds extends ArrayList<String> {
         RuntimeIds() {
-            super(Runtime.ids());
+            super(Runtime.allIds());
         }
     }
 }

@@ -70,7 +70,7 @@ final class LayoutChecks {
     static List<Finding> check(CheckContext ctx, LayerLayout layout, List<String> pythonVersions) {
         List<Finding> out = new ArrayList<>();
         strayTopLevel(ctx, layout, out);
-        if (ctx.runtime() != null) {
+        if (ctx.runtime() != null && ctx.runtime().isPython()) {
             for (String version : pythonVersions) {
                 if (!version.equals(ctx.runtime().pythonVersion())) {
                     versionMismatch(ctx, version, out);

@@ -101,7 +101,7 @@ final class NativeChecks {
         } else if (t.machine() != null && !t.machine().equals(ctx.architecture().machine())) {
             out.add(new Problem(FindingCode.FOREIGN_ARCH_BINARY, t.machine()));
         }
-        if (ctx.runtime() != null && t.abiDigits() != null && !t.abiDigits().equals(ctx.runtime().abiDigits())) {
+        if (ctx.runtime() != null && ctx.runtime().isPython() && t.abiDigits() != null && !t.abiDigits().equals(ctx.runtime().abiDigits())) {
             out.add(new Problem(FindingCode.FOREIGN_PYTHON_ABI, t.abiDigits().charAt(0) + "."
                     + t.abiDigits().substring(1)));
         }

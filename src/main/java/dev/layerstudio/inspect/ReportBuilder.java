@@ -119,7 +119,7 @@ final class ReportBuilder {
      * single-file modules, under {@code python/} and the runtime's site-packages.
      */
     static List<String> importableModules(List<ZipEntryInfo> entries, Runtime runtime) {
-        if (runtime == null) {
+        if (runtime == null || !runtime.isPython()) {
             return List.of();
         }
         List<String> roots = List.of(PackageAttribution.PYTHON_ROOT, runtime.sitePackagesPath() + "/");
