@@ -18,8 +18,13 @@ import java.util.regex.Pattern;
 /** Where the layer puts things, against where Lambda looks for them. */
 final class LayoutChecks {
 
-    /** Top-level folders Lambda gives a meaning to: python/ on sys.path, bin/ on PATH, lib/ for libraries. */
-    static final Set<String> KNOWN_TOP_LEVEL = Set.of("python", "bin", "lib", "extensions");
+    /**
+     * Top-level folders Lambda gives a meaning to: python/ on sys.path, nodejs/ for NODE_PATH, java/ and
+     * ruby/ for those runtimes, bin/ on PATH, lib/ for libraries, extensions/. A node_modules/ at the top
+     * is {@link NodeChecks}' to report.
+     */
+    static final Set<String> KNOWN_TOP_LEVEL = Set.of("python", "nodejs", "java", "ruby", "bin", "lib", "extensions",
+            "node_modules");
 
     private static final Pattern VERSION_DIR = Pattern.compile("python/lib/python(\\d+\\.\\d+)(?:/.*)?");
     private static final Pattern SITE_CONTENT = Pattern.compile("python/lib/python\\d+\\.\\d+/site-packages/.+");
@@ -81,6 +86,9 @@ final class LayoutChecks {
     }
 
     private static void strayTopLevel(CheckContext ctx, LayerLayout layout, List<Finding> out) {
+        if (ctx.runtime() != null && !ctx.runtime().isPython()) {
+            return; // "not under python/" means nothing to another language
+        }
         Map<String, long[]> stray = new LinkedHashMap<>();
         Map<String, Boolean> hasPython = new LinkedHashMap<>();
         for (ZipEntryInfo e : ctx.entries()) {
