@@ -59,6 +59,7 @@ public final class ContentsViewModel {
     private final AppExecutor executor;
     private final ResourceBundle text;
     private final RequirementsCheck check;
+    private final NodePackagesCheck nodeCheck;
     private final LayerTreeModel tree;
 
     private final StringProperty requirements = new SimpleStringProperty("");
@@ -85,14 +86,17 @@ public final class ContentsViewModel {
         this.executor = executor;
         this.text = text;
         this.check = new RequirementsCheck(text);
+        this.nodeCheck = new NodePackagesCheck(text);
         this.tree = new LayerTreeModel(state, builder, executor, text);
-        requirements.addListener((o, a, now) -> problems.setAll(check.check(now)));
+        requirements.addListener((o, a, now) -> recheck());
+        state.runtimeProperty().addListener((o, a, now) -> recheck());
         problemText = Bindings.createStringBinding(() -> problems.stream().limit(3)
                 .map(p -> String.format(text.getString("contents.req.problem"), p.line(), p.message()))
                 .collect(Collectors.joining("\n")) + (problems.size() > 3
                 ? "\n" + String.format(text.getString("contents.req.more"), problems.size() - 3) : ""), problems);
         canInstall = Bindings.createBooleanBinding(() -> !installing.get() && problems.isEmpty()
-                && !requirementsOf(requirements.get()).isEmpty(), installing, problems, requirements);
+                && !requirementsOf(requirements.get(), state.runtimeProperty().get()).isEmpty(), installing, problems,
+                requirements, state.runtimeProperty());
         staleWarning = Bindings.createStringBinding(this::stale, state.installationProperty(),
                 state.runtimeProperty(), state.architectureProperty());
         canSavePins = Bindings.createBooleanBinding(() -> {
@@ -111,10 +115,25 @@ public final class ContentsViewModel {
 
     // ---- runtime ----
 
-    /** The Python runtimes of the table, newest first. */
+    /** The lines typed, checked as pip (Python) or npm (Node.js) reads them, by the runtime's language. */
+    private void recheck() {
+        Runtime r = state.runtimeProperty().get();
+        problems.setAll(r != null && r.isNode() ? nodeCheck.check(requirements.get()) : check.check(requirements.get()));
+    }
+
+    /** Whether the chosen runtime is a Node.js one: the page then takes npm packages and a package.json. */
+    public boolean isNode() {
+        Runtime r = state.runtimeProperty().get();
+        return r != null && r.isNode();
+    }
+
+    /** The Python runtimes of the table, then the Node.js ones, each newest first. */
     public List<Runtime> runtimeChoices() {
         List<Runtime> newestFirst = new ArrayList<>(Runtime.python());
         Collections.reverse(newestFirst);
+        List<Runtime> node = new ArrayList<>(Runtime.node());
+        Collections.reverse(node);
+        newestFirst.addAll(node);
         Runtime chosen = state.runtimeProperty().get();
         if (chosen != null && !newestFirst.contains(chosen)) {
             newestFirst.add(0, chosen);
@@ -176,7 +195,11 @@ public final class ContentsViewModel {
     public void loadRequirements(Path file) {
         status.set(String.format(text.getString("contents.req.loading"), file.getFileName()));
         failed.set(false);
+        boolean node = isNode();
         BackgroundTask.of(p -> {
+            if (node) {
+                return nodeInput(file);
+            }
             String summary = InputFiles.describe(file, List.of());
             String loaded = InputFiles.givenWhole(file) ? "-r " + file.toAbsolutePath() + "\n"
                     : absolutePaths(Files.readString(file, StandardCharsets.UTF_8), file.getParent());
@@ -188,6 +211,23 @@ public final class ContentsViewModel {
                 })
                 .onError(Exception.class, e -> fail(e))
                 .start(executor);
+    }
+
+    /**
+     * For a Node.js runtime: a package.json (or a lock file, standing for the package.json
+     * beside it) is given whole as {@code -r FILE}; any other file is a list of packages.
+     */
+    private Loaded nodeInput(Path file) throws java.io.IOException {
+        String name = file.getFileName().toString();
+        Path manifest = name.equals("package.json") ? file : file.resolveSibling("package.json");
+        if (name.equals("package.json") || name.equals("package-lock.json") || name.equals("npm-shrinkwrap.json")
+                || name.equals("pnpm-lock.yaml")) {
+            if (!Files.isRegularFile(manifest)) {
+                throw new dev.layerstudio.model.LayerStudioException("There is no package.json beside " + file + ".");
+            }
+            return new Loaded("-r " + manifest.toAbsolutePath() + "\n", manifest.getFileName().toString());
+        }
+        return new Loaded(Files.readString(file, StandardCharsets.UTF_8), name);
     }
 
     /** Options that name files or folders ({@code -r base.txt}, {@code --find-links wheels}), made absolute. */
@@ -211,10 +251,21 @@ public final class ContentsViewModel {
 
     /** The typed text as pip arguments: comments dropped, one requirement or option per line. */
     static Requirements requirementsOf(String typed) {
+        return requirementsOf(typed, null);
+    }
+
+    /** For a Node.js runtime, {@code -r FILE} lines name the package.json; other lines are package specs. */
+    static Requirements requirementsOf(String typed, Runtime runtime) {
         if (typed == null) {
             return Requirements.none();
         }
-        return new Requirements(typed.lines().map(RequirementsCheck::withoutComment).toList(), List.of());
+        List<String> lines = typed.lines().map(RequirementsCheck::withoutComment).map(String::strip).toList();
+        if (runtime == null || !runtime.isNode()) {
+            return new Requirements(lines, List.of());
+        }
+        List<Path> files = lines.stream().filter(l -> l.startsWith("-r ")).map(l -> Path.of(l.substring(3).strip()))
+                .toList();
+        return new Requirements(lines.stream().filter(l -> !l.startsWith("-r ")).toList(), files);
     }
 
     // ---- pins ----
@@ -250,7 +301,7 @@ public final class ContentsViewModel {
             return;
         }
         InstallSpec spec = InstallSpec.of(state.runtimeProperty().get(), state.architectureProperty().get(),
-                requirementsOf(requirements.get()));
+                requirementsOf(requirements.get(), state.runtimeProperty().get()));
         log.clear();
         failed.set(false);
         status.set("");
