@@ -53,6 +53,11 @@ final class NpmInstaller {
             progress.message("Looking for npm");
             progress.progress(0, 1000);
             String version = npmVersion(npm);
+            if (!supportsLibc(version)) {
+                throw new LayerStudioException("npm " + version + " at " + npm + " is older than 10.3, the first npm"
+                        + " that installs for another system's C library (--libc=glibc).",
+                        "Update npm (for example: npm install -g npm@10), then build again.", null);
+            }
             Path project = work.resolve("project");
             Files.createDirectories(project);
             Project p = prepare(spec.requirements(), project, progress);
@@ -196,6 +201,18 @@ final class NpmInstaller {
                     "Install Node.js (it brings npm), then build again.", null);
         }
         return r.lines().get(r.lines().size() - 1).strip();
+    }
+
+    /** npm 10.3 brought {@code --libc}; older ones would take musl builds as readily as glibc ones. */
+    static boolean supportsLibc(String version) {
+        String[] parts = version.split("\\.");
+        try {
+            int major = Integer.parseInt(parts[0]);
+            int minor = parts.length > 1 ? Integer.parseInt(parts[1].replaceAll("\\D.*", "")) : 0;
+            return major > 10 || major == 10 && minor >= 3;
+        } catch (NumberFormatException e) {
+            return true; // a version npm does not print as numbers: let npm itself decide
+        }
     }
 
     static String cpu(InstallSpec spec) {

@@ -94,6 +94,38 @@ class NpmBuildTest {
     }
 
     @Test
+    void aPnpmLockPinsTheDirectDependencies() throws Exception {
+        Path app = Files.createDirectories(tmp.resolve("pnpm-app"));
+        Files.writeString(app.resolve("package.json"), """
+                {"name": "app", "version": "1.0.0", "dependencies": {"ms": "^2.0.0"}}
+                """);
+        Files.writeString(app.resolve("pnpm-lock.yaml"), """
+                lockfileVersion: '9.0'
+                importers:
+                  .:
+                    dependencies:
+                      ms:
+                        specifier: ^2.0.0
+                        version: 2.0.0
+                packages:
+                  ms@2.0.0:
+                    resolution: {integrity: sha512-x}
+                """);
+        BuildResult r = builder().build(BuildSpec.of(node("nodejs20.x", Architecture.X86_64,
+                Requirements.ofFile(app)), tmp.resolve("pnpm.zip")), ProgressListener.NONE);
+        assertThat(r.packages()).containsExactly(new InstalledPackage("ms", "2.0.0", true));
+        assertThat(r.notes()).anyMatch(n -> n.contains("pnpm-lock.yaml"));
+    }
+
+    @Test
+    void npmOlderThanTenThreeCannotChooseTheCLibrary() {
+        assertThat(NpmInstaller.supportsLibc("9.2.0")).isFalse();
+        assertThat(NpmInstaller.supportsLibc("10.2.4")).isFalse();
+        assertThat(NpmInstaller.supportsLibc("10.3.0")).isTrue();
+        assertThat(NpmInstaller.supportsLibc("11.19.1")).isTrue();
+    }
+
+    @Test
     void twoBuildsOfTheSameInputsGiveTheSameBytes() throws Exception {
         BuildSpec spec = BuildSpec.of(node("nodejs24.x", Architecture.X86_64, Requirements.of("is-number@7.0.0")),
                 tmp.resolve("a.zip"));
