@@ -11,6 +11,7 @@ import dev.layerstudio.model.ConflictPolicy;
 import dev.layerstudio.model.InstallSpec;
 import dev.layerstudio.model.InstalledPackage;
 import dev.layerstudio.model.InstallerChoice;
+import dev.layerstudio.model.LayerStudioException;
 import dev.layerstudio.model.Layout;
 import dev.layerstudio.model.ProgressListener;
 import dev.layerstudio.model.Requirements;
@@ -41,12 +42,15 @@ import picocli.CommandLine.Spec;
 
 /** {@code build}: requirements plus the user's own files into a layer zip. */
 @Command(name = "build", mixinStandardHelpOptions = true,
-        description = {"Build a Python layer zip: install requirements for a Lambda runtime and architecture "
-                + "(pip or uv, from any OS), add your own files, and write the same bytes every time."},
+        description = {"Build a layer zip: install requirements for a Lambda runtime and architecture "
+                + "(pip or uv for Python, npm for Node.js, from any OS), add your own files, and write the same "
+                + "bytes every time."},
         footer = {"", "Examples:",
                 "  layer-studio build -r requirements.txt --runtime python3.12 --arch arm64 -o layer.zip",
                 "  layer-studio build requests --runtime python3.13 --add src/mylib -o layer.zip",
-                "  layer-studio build --runtime python3.12 --add handlers=python/ -o code.zip"})
+                "  layer-studio build --runtime python3.12 --add handlers=python/ -o code.zip",
+                "  layer-studio build -r package.json --runtime nodejs22.x --arch arm64 -o node-layer.zip",
+                "  layer-studio build sharp@0.34.4 --runtime nodejs20.x --layout nodeNN -o sharp.zip"})
 public final class BuildCommand implements Callable<Integer> {
 
     private static final Logger LOG = LoggerFactory.getLogger(BuildCommand.class);
@@ -55,12 +59,14 @@ public final class BuildCommand implements Callable<Integer> {
     CommandSpec spec;
 
     @Parameters(paramLabel = "PKG", arity = "0..*",
-            description = "Requirements to install, as pip takes them (requests==2.32.3, 'boto3>=1.34').")
+            description = "Requirements to install, as pip takes them (requests==2.32.3, 'boto3>=1.34'); "
+                    + "for Node.js, as npm takes them (sharp@0.34.4, @aws-sdk/client-s3).")
     List<String> packages = new ArrayList<>();
 
     @Option(names = {"-r", "--requirement"}, paramLabel = "FILE",
             description = "What to install: a requirements file (its -r, -c, index options and --hash pins are "
-                    + "honoured), pyproject.toml, poetry.lock, uv.lock or Pipfile.lock. Repeatable.")
+                    + "honoured), pyproject.toml, poetry.lock, uv.lock or Pipfile.lock; for Node.js a package.json "
+                    + "(or its folder; its package-lock.json, npm-shrinkwrap.json or pnpm-lock.yaml is used). Repeatable.")
     List<Path> requirementFiles = new ArrayList<>();
 
     @Option(names = "--group", paramLabel = "NAME",
@@ -88,12 +94,14 @@ public final class BuildCommand implements Callable<Integer> {
 
     @Option(names = "--layout", paramLabel = "LAYOUT", defaultValue = "python",
             description = "Where packages go: python (python/) or site-packages "
-                    + "(python/lib/python3.X/site-packages/). Default: ${DEFAULT-VALUE}.")
+                    + "(python/lib/python3.X/site-packages/); for Node.js node_modules (nodejs/node_modules/, the "
+                    + "default) or nodeNN (nodejs/node20/node_modules/, read by that runtime only). "
+                    + "Default: ${DEFAULT-VALUE}.")
     String layout;
 
     @Option(names = "--add", paramLabel = "SRC[=DEST]",
             description = "Add your own file or folder, at DEST inside the layer (default python/<name>; "
-                    + "a DEST ending in / is a folder to put it in). Repeatable.")
+                    + "nodejs/node_modules/<name> for Node.js; a DEST ending in / is a folder to put it in). Repeatable.")
     List<String> additions = new ArrayList<>();
 
     @Option(names = "--slim", description = "Leave out bytecode caches, and tests and docs folders of installed packages.")
@@ -126,6 +134,10 @@ public final class BuildCommand implements Callable<Integer> {
         GlobalOptions global = new GlobalOptions(spec);
         Output out = global.output();
         BuildSpec buildSpec = buildSpec();
+        if (emitRequirements != null && buildSpec.install().runtime().isNode()) {
+            throw new LayerStudioException("--emit-requirements writes a pip requirements file; a Node.js layer's"
+                    + " versions are pinned by its package-lock.json.");
+        }
         buildSpec.install().runtime().supportNote(LocalDate.now()).ifPresent(n -> out.note("warning: " + n));
         LayerBuilder builder = new DefaultLayerBuilder();
         BuildResult result = runInterruptibly(() -> builder.build(buildSpec, listener(out)));
