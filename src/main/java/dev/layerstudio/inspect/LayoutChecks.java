@@ -28,6 +28,7 @@ final class LayoutChecks {
 
     private static final Pattern VERSION_DIR = Pattern.compile("python/lib/python(\\d+\\.\\d+)(?:/.*)?");
     private static final Pattern SITE_CONTENT = Pattern.compile("python/lib/python\\d+\\.\\d+/site-packages/.+");
+    private static final Pattern NODE_CONTENT = Pattern.compile("nodejs/(?:node\\d+/)?node_modules/.+");
     private static final Pattern LIB_PREFIX = Pattern.compile("python/lib(?:/python\\d+\\.\\d+(?:/site-packages)?)?");
 
     private LayoutChecks() {
@@ -49,9 +50,11 @@ final class LayoutChecks {
         boolean files = false;
         boolean direct = false;
         boolean site = false;
+        boolean node = false;
         for (ZipEntryInfo e : entries) {
             String p = e.path();
             files |= e.kind() != EntryKind.DIRECTORY;
+            node |= e.kind() != EntryKind.DIRECTORY && NODE_CONTENT.matcher(p).matches();
             if (!p.startsWith(PackageAttribution.PYTHON_ROOT) || p.length() == PackageAttribution.PYTHON_ROOT.length()) {
                 continue;
             }
@@ -69,7 +72,8 @@ final class LayoutChecks {
         if (direct && site) {
             return LayerLayout.MIXED;
         }
-        return site ? LayerLayout.SITE_PACKAGES : direct ? LayerLayout.PYTHON : LayerLayout.NOT_PYTHON;
+        return site ? LayerLayout.SITE_PACKAGES : direct ? LayerLayout.PYTHON
+                : node ? LayerLayout.NODE_MODULES : LayerLayout.NOT_PYTHON;
     }
 
     static List<Finding> check(CheckContext ctx, LayerLayout layout, List<String> pythonVersions) {

@@ -49,13 +49,17 @@ final class ScanAssembler {
         SMALL_METADATA,
         /** {@code RECORD}: which files a distribution installed. */
         RECORD,
-        /** A Node.js package's {@code package.json}: its version. */
-        NODE_MANIFEST,
         SYMLINK_TARGET,
         /** The header of a binary whose name says nothing about its platform. */
         HEADER,
         /** The header of an extension whose name already carries a platform tag. */
-        TAGGED_HEADER
+        TAGGED_HEADER,
+        /** A Node.js package's {@code package.json}, for its version: last, as a remote read's budget allows. */
+        NODE_MANIFEST;
+
+        boolean header() {
+            return this == HEADER || this == TAGGED_HEADER;
+        }
     }
 
     record Read(int index, int maxBytes, Purpose purpose) {
@@ -124,14 +128,14 @@ final class ScanAssembler {
         Map<String, String> shebangs = new TreeMap<>();
         List<String> crlf = new ArrayList<>();
         Map<String, String> nodeVersions = new TreeMap<>();
-        int skippedHeaders = (int) reads.stream().filter(r -> r.purpose().compareTo(Purpose.HEADER) >= 0).count();
+        int skippedHeaders = (int) reads.stream().filter(r -> r.purpose().header()).count();
         for (Read r : planned) {
             if (Thread.currentThread().isInterrupted()) {
                 throw new CancellationException("Inspection cancelled.");
             }
             ZipEntryInfo e = entries.get(r.index());
             byte[] data = content.read(r.index(), r.maxBytes());
-            if (r.purpose().compareTo(Purpose.HEADER) >= 0) {
+            if (r.purpose().header()) {
                 skippedHeaders--;
             }
             if (data == null) {

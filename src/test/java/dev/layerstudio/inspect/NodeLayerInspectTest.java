@@ -129,6 +129,7 @@ class NodeLayerInspectTest {
         PackageUsage sharp = r.packages().stream().filter(p -> p.name().equals("sharp")).findFirst().orElseThrow();
         assertThat(sharp.bytes()).isEqualTo(1000 + "{\"name\":\"sharp\",\"version\":\"0.34.4\"}".length());
         assertThat(sharp.files()).isEqualTo(2);
+        assertThat(r.layout()).isEqualTo(dev.layerstudio.model.LayerLayout.NODE_MODULES);
         assertThat(r.findings()).noneMatch(f -> f.severity() == Severity.ERROR);
     }
 
