@@ -198,7 +198,8 @@ public final class ContentsViewModel {
         boolean node = isNode();
         BackgroundTask.of(p -> {
             if (node) {
-                return nodeInput(file);
+                NodePackagesCheck.Input in = NodePackagesCheck.load(file);
+                return new Loaded(in.text(), in.summary());
             }
             String summary = InputFiles.describe(file, List.of());
             String loaded = InputFiles.givenWhole(file) ? "-r " + file.toAbsolutePath() + "\n"
@@ -211,23 +212,6 @@ public final class ContentsViewModel {
                 })
                 .onError(Exception.class, e -> fail(e))
                 .start(executor);
-    }
-
-    /**
-     * For a Node.js runtime: a package.json (or a lock file, standing for the package.json
-     * beside it) is given whole as {@code -r FILE}; any other file is a list of packages.
-     */
-    private Loaded nodeInput(Path file) throws java.io.IOException {
-        String name = file.getFileName().toString();
-        Path manifest = name.equals("package.json") ? file : file.resolveSibling("package.json");
-        if (name.equals("package.json") || name.equals("package-lock.json") || name.equals("npm-shrinkwrap.json")
-                || name.equals("pnpm-lock.yaml")) {
-            if (!Files.isRegularFile(manifest)) {
-                throw new dev.layerstudio.model.LayerStudioException("There is no package.json beside " + file + ".");
-            }
-            return new Loaded("-r " + manifest.toAbsolutePath() + "\n", manifest.getFileName().toString());
-        }
-        return new Loaded(Files.readString(file, StandardCharsets.UTF_8), name);
     }
 
     /** Options that name files or folders ({@code -r base.txt}, {@code --find-links wheels}), made absolute. */
@@ -260,12 +244,8 @@ public final class ContentsViewModel {
             return Requirements.none();
         }
         List<String> lines = typed.lines().map(RequirementsCheck::withoutComment).map(String::strip).toList();
-        if (runtime == null || !runtime.isNode()) {
-            return new Requirements(lines, List.of());
-        }
-        List<Path> files = lines.stream().filter(l -> l.startsWith("-r ")).map(l -> Path.of(l.substring(3).strip()))
-                .toList();
-        return new Requirements(lines.stream().filter(l -> !l.startsWith("-r ")).toList(), files);
+        return runtime != null && runtime.isNode() ? NodePackagesCheck.requirements(lines)
+                : new Requirements(lines, List.of());
     }
 
     // ---- pins ----
