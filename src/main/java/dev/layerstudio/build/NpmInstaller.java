@@ -27,8 +27,8 @@ import java.util.TreeSet;
  * production dependencies only ({@code --omit=dev}), with {@code npm ci} when a lock file
  * pins the tree. Inputs are a {@code package.json} (a file or the folder holding it; its
  * {@code package-lock.json} or {@code npm-shrinkwrap.json} beside it is used, and a
- * {@code pnpm-lock.yaml} pins the versions of the direct dependencies) and/or package
- * specs ({@code sharp@0.34.4}). Install scripts run only when this computer is the
+ * {@code pnpm-lock.yaml} pins the versions of the direct dependencies, and an {@code .npmrc}
+ * there names the registry) and/or package specs ({@code sharp@0.34.4}). Install scripts run only when this computer is the
  * function's platform: elsewhere they would build or fetch binaries for the wrong machine.
  */
 final class NpmInstaller {
@@ -156,6 +156,11 @@ final class NpmInstaller {
                     progress.log("Read " + folder.resolve(lock) + ": npm ci installs exactly what it pins");
                     notes.add("Installed exactly the versions " + lock + " pins (npm ci).");
                 }
+            }
+            if (Files.isRegularFile(folder.resolve(".npmrc"))) {
+                // the project's registry and scope settings, as npm would read them in its folder
+                Files.copy(folder.resolve(".npmrc"), project.resolve(".npmrc"));
+                progress.log("Read " + folder.resolve(".npmrc") + " (npm's settings for the project)");
             }
             Path pnpm = folder.resolve("pnpm-lock.yaml");
             if (!locked && Files.isRegularFile(pnpm)) {

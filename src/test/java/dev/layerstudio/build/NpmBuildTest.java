@@ -118,6 +118,20 @@ class NpmBuildTest {
     }
 
     @Test
+    void theProjectsNpmrcIsWhatNpmReads() throws Exception {
+        Path app = Files.createDirectories(tmp.resolve("private-app"));
+        Files.writeString(app.resolve("package.json"), """
+                {"name": "app", "version": "1.0.0", "dependencies": {"is-number": "7.0.0"}}
+                """);
+        // a registry nobody answers on: the install fails there, so npm read this file
+        Files.writeString(app.resolve(".npmrc"), "registry=http://127.0.0.1:9/\nfetch-retries=0\nfetch-timeout=3000\n");
+        assertThatThrownBy(() -> builder().build(BuildSpec.of(node("nodejs20.x", Architecture.X86_64,
+                Requirements.ofFile(app)), tmp.resolve("private.zip")), ProgressListener.NONE))
+                .isInstanceOf(LayerStudioException.class).hasMessageStartingWith("npm could not install the packages:");
+        assertThat(tmp.resolve("private.zip")).doesNotExist();
+    }
+
+    @Test
     void npmOlderThanTenThreeCannotChooseTheCLibrary() {
         assertThat(NpmInstaller.supportsLibc("9.2.0")).isFalse();
         assertThat(NpmInstaller.supportsLibc("10.2.4")).isFalse();
