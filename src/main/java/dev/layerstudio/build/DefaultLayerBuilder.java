@@ -149,7 +149,7 @@ public final class DefaultLayerBuilder implements LayerBuilder {
     /** A Node.js runtime's packages, installed by npm (see {@link NpmInstaller}). */
     private Installation installNode(InstallSpec spec, ProgressListener progress) throws IOException {
         try {
-            return new NpmInstaller(env, runner).install(spec, progress);
+            return new NpmInstaller(env, runner, installs).install(spec, progress);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new CancellationException("Cancelled while installing");

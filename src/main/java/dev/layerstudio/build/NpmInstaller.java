@@ -38,10 +38,12 @@ final class NpmInstaller {
 
     private final BuildEnvironment env;
     private final ProcessRunner runner;
+    private final InstallReuse installs;
 
-    NpmInstaller(BuildEnvironment env, ProcessRunner runner) {
+    NpmInstaller(BuildEnvironment env, ProcessRunner runner, InstallReuse installs) {
         this.env = env;
         this.runner = runner;
+        this.installs = installs;
     }
 
     Installation install(InstallSpec spec, ProgressListener progress) throws IOException, InterruptedException {
@@ -69,6 +71,14 @@ final class NpmInstaller {
                 command.add("--ignore-scripts");
             }
             command.addAll(p.packages());
+            List<String> notes = new ArrayList<>(p.notes());
+            Optional<String> reuseKey = NpmReuseKey.of(command.subList(1, command.size()), version, project,
+                    env.environment());
+            Optional<InstallReuse.Kept> kept = reuseKey.flatMap(installs::find);
+            if (kept.isPresent()) {
+                progress.log("Nothing the installation depends on changed: reusing the last one (npm " + version + ")");
+                return finish(spec, work, version, kept.get().target(), p, native_, notes, progress);
+            }
             progress.log("$ " + String.join(" ", command));
             progress.message("Installing for Linux " + spec.architecture().id() + " / " + spec.runtime().id()
                     + " with npm " + version);
@@ -87,28 +97,36 @@ final class NpmInstaller {
             }
             Path modules = project.resolve("node_modules");
             Files.createDirectories(modules);
-            List<String> notes = new ArrayList<>(p.notes());
             List<String> removed = clean(modules);
             if (!removed.isEmpty()) {
                 progress.log("Left out of the layer (npm's own files): " + String.join(", ", removed));
             }
-            List<InstalledPackage> packages = packages(modules, p.requested());
-            if (!native_) {
-                List<String> scripted = withInstallScripts(modules);
-                if (!scripted.isEmpty()) {
-                    notes.add("Install scripts were not run, since this computer is not Linux "
-                            + spec.architecture().id() + ": " + String.join(", ", scripted)
-                            + ". Inspect the layer: a package that builds or downloads its binary in a script may lack it.");
-                }
-            }
-            List<ContentNode> nodes = ContentScanner.scanInstalled(modules, spec.layout().root(spec.runtime()));
-            progress.progress(1000, 1000);
-            progress.message("Installed " + packages.size() + " package" + (packages.size() == 1 ? "" : "s"));
-            return new Installation(spec, work, "npm " + version, packages, LayerContent.of(nodes), List.of(), notes);
+            Installation done = finish(spec, work, version, modules, p, native_, notes, progress);
+            reuseKey.ifPresent(key -> installs.keep(key, modules, work.resolve("no-report")));
+            return done;
         } catch (RuntimeException | IOException | InterruptedException e) {
             WorkDirs.delete(work);
             throw e;
         }
+    }
+
+    /** The installation of the node_modules tree at {@code modules} (fresh, or a kept one). */
+    private static Installation finish(InstallSpec spec, Path work, String version, Path modules, Project p,
+                                       boolean native_, List<String> notes, ProgressListener progress)
+            throws IOException {
+        List<InstalledPackage> packages = packages(modules, p.requested());
+        if (!native_) {
+            List<String> scripted = withInstallScripts(modules);
+            if (!scripted.isEmpty()) {
+                notes.add("Install scripts were not run, since this computer is not Linux "
+                        + spec.architecture().id() + ": " + String.join(", ", scripted)
+                        + ". Inspect the layer: a package that builds or downloads its binary in a script may lack it.");
+            }
+        }
+        List<ContentNode> nodes = ContentScanner.scanInstalled(modules, spec.layout().root(spec.runtime()));
+        progress.progress(1000, 1000);
+        progress.message("Installed " + packages.size() + " package" + (packages.size() == 1 ? "" : "s"));
+        return new Installation(spec, work, "npm " + version, packages, LayerContent.of(nodes), List.of(), notes);
     }
 
     /** What npm gets: the package.json (and lock) copied into {@code project}, and package specs. */
@@ -268,12 +286,9 @@ final class NpmInstaller {
         Set<String> seen = new TreeSet<>();
         try (var walk = Files.walk(modules)) {
             for (Path json : walk.filter(p -> p.getFileName().toString().equals("package.json")).sorted().toList()) {
-                Path dir = json.getParent();
-                Path parent = dir.getParent();
-                boolean top = parent.getFileName().toString().equals("node_modules")
-                        || (parent.getFileName().toString().startsWith("@")
-                        && parent.getParent().getFileName().toString().equals("node_modules"));
-                if (!top) {
+                Path parent = json.getParent().getParent();
+                boolean scoped = parent.getFileName().toString().startsWith("@");
+                if (!isModulesFolder(scoped ? parent.getParent() : parent, modules)) {
                     continue;
                 }
                 try {
@@ -290,6 +305,11 @@ final class NpmInstaller {
         }
         out.sort(Comparator.comparing(InstalledPackage::name).thenComparing(InstalledPackage::version));
         return out;
+    }
+
+    /** The tree's root (a kept copy has another name) or a nested node_modules folder. */
+    private static boolean isModulesFolder(Path dir, Path modules) {
+        return dir.equals(modules) || dir.getFileName().toString().equals("node_modules");
     }
 
     /** The packages whose package.json declares an install script (preinstall, install, postinstall). */

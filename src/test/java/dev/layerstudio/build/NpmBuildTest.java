@@ -132,6 +132,46 @@ class NpmBuildTest {
     }
 
     @Test
+    void aSecondBuildOfTheSameInputsReusesTheInstallation() throws Exception {
+        DefaultLayerBuilder b = builder();
+        BuildSpec spec = BuildSpec.of(node("nodejs20.x", Architecture.ARM64, Requirements.of("is-number@7.0.0")),
+                tmp.resolve("first.zip"));
+        List<String> first = new java.util.ArrayList<>();
+        b.build(spec, logTo(first));
+        assertThat(first).anyMatch(l -> l.startsWith("$ ") && l.contains("npm"));
+        List<String> second = new java.util.ArrayList<>();
+        BuildResult again = b.build(spec.withOutput(tmp.resolve("second.zip")), logTo(second));
+        assertThat(second).anyMatch(l -> l.contains("reusing the last one")).noneMatch(l -> l.startsWith("$ "));
+        assertThat(again.packages()).containsExactly(new InstalledPackage("is-number", "7.0.0", true));
+        assertThat(Files.readAllBytes(tmp.resolve("second.zip"))).isEqualTo(Files.readAllBytes(tmp.resolve("first.zip")));
+        // another processor is another installation
+        List<String> other = new java.util.ArrayList<>();
+        b.build(BuildSpec.of(node("nodejs20.x", Architecture.X86_64, Requirements.of("is-number@7.0.0")),
+                tmp.resolve("x64.zip")), logTo(other));
+        assertThat(other).anyMatch(l -> l.startsWith("$ ")).noneMatch(l -> l.contains("reusing"));
+        assertThat(NpmReuseKey.isLocal("./my-lib")).isTrue();
+        assertThat(NpmReuseKey.isLocal("file:../x")).isTrue();
+        assertThat(NpmReuseKey.isLocal("@img/sharp-linux-arm64@0.34.4")).isFalse();
+    }
+
+    private static ProgressListener logTo(List<String> lines) {
+        return new ProgressListener() {
+            @Override
+            public void progress(long done, long total) {
+            }
+
+            @Override
+            public void message(String message) {
+            }
+
+            @Override
+            public void log(String line) {
+                lines.add(line);
+            }
+        };
+    }
+
+    @Test
     void npmOlderThanTenThreeCannotChooseTheCLibrary() {
         assertThat(NpmInstaller.supportsLibc("9.2.0")).isFalse();
         assertThat(NpmInstaller.supportsLibc("10.2.4")).isFalse();
