@@ -3,6 +3,7 @@ package dev.layerstudio.ui.attach;
 import dev.layerstudio.model.ByteSizes;
 import dev.layerstudio.model.FunctionInfo;
 import dev.layerstudio.model.LayerVersionInfo;
+import dev.layerstudio.ui.common.ConfirmDialog;
 import dev.layerstudio.ui.export.ExportDialog;
 import dev.layerstudio.ui.export.ExportViewModel;
 import dev.layerstudio.ui.shell.StepController;
@@ -55,6 +56,7 @@ public final class AttachController implements StepController {
     @FXML private Button reloadButton;
     @FXML private ProgressIndicator busyIndicator;
     @FXML private Label statusLabel;
+    @FXML private Label applyHint;
     @FXML private CheckBox stagedBox;
     @FXML private Button exportButton;
     @FXML private VBox attachPlanPane;
@@ -115,6 +117,9 @@ public final class AttachController implements StepController {
         vm.plans().addListener((ListChangeListener<StackPlan>) c -> showPlans());
         planCount.textProperty().bind(Bindings.size(vm.plans()).asString());
         applyButton.disableProperty().bind(vm.canApplyProperty().not());
+        applyHint.textProperty().bind(vm.applyHintProperty());
+        applyHint.visibleProperty().bind(applyHint.textProperty().isNotEmpty());
+        applyHint.managedProperty().bind(applyHint.visibleProperty());
         undoButton.disableProperty().bind(vm.canUndoProperty().not());
         reloadButton.disableProperty().bind(vm.busyProperty());
         busyIndicator.visibleProperty().bind(vm.busyProperty());
@@ -156,9 +161,20 @@ public final class AttachController implements StepController {
         }
     }
 
+    /** Apply: straight through when nothing needs a second look; else once through the list of points. */
     @FXML
     private void apply() {
-        vm.apply();
+        java.util.List<String> lines = vm.toConfirm();
+        if (lines.isEmpty()) {
+            vm.apply(true);
+            return;
+        }
+        java.util.List<String> all = new java.util.ArrayList<>(lines);
+        vm.leftAlone().forEach(l -> all.add(resources.getString("attach.confirm.leftAlone") + " " + l));
+        ConfirmDialog.ask(applyButton.getScene().getWindow(), resources.getString("attach.confirm.title"),
+                String.format(resources.getString("attach.confirm.header"), vm.updateCount()), all,
+                resources.getString("attach.confirm.yes"), resources.getString("common.cancel"),
+                () -> vm.apply(true));
     }
 
     @FXML

@@ -3,21 +3,14 @@ package dev.layerstudio.ui.attach;
 import dev.layerstudio.aws.AwsSession;
 import dev.layerstudio.aws.FunctionService;
 import dev.layerstudio.aws.LayerContentLocator;
-import dev.layerstudio.inspect.InspectOptions;
-import dev.layerstudio.inspect.LayerSource;
-import dev.layerstudio.model.ApplyListener;
 import dev.layerstudio.model.ApplyResult;
 import dev.layerstudio.model.AttachPlan;
-import dev.layerstudio.model.EntryKind;
 import dev.layerstudio.model.FunctionInfo;
 import dev.layerstudio.model.FunctionPlan;
-import dev.layerstudio.model.InspectionReport;
-import dev.layerstudio.model.LayerContentLocation;
 import dev.layerstudio.model.LayerPosition;
 import dev.layerstudio.model.LayerVersionInfo;
 import dev.layerstudio.model.LayerVersionRef;
 import dev.layerstudio.model.PublishResult;
-import dev.layerstudio.model.ZipEntryInfo;
 import dev.layerstudio.ui.AppServices;
 import dev.layerstudio.ui.common.UserMessage;
 import dev.layerstudio.ui.export.ExportViewModel;
@@ -31,7 +24,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.ResourceBundle;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 import javafx.beans.Observable;
 import javafx.beans.binding.Bindings;
@@ -43,8 +35,6 @@ import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import javafx.collections.transformation.FilteredList;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Attach: the region's functions, filtered (compatible only, already on this layer, by
@@ -53,8 +43,6 @@ import org.slf4j.LoggerFactory;
  * and results; undo to the previous stacks. Reordering never drops a layer.
  */
 public final class AttachViewModel {
-
-    private static final Logger LOG = LoggerFactory.getLogger(AttachViewModel.class);
 
     /** A function of the region, and whether it is chosen. */
     public static final class Row {
@@ -77,7 +65,6 @@ public final class AttachViewModel {
     private final WizardState state;
     private final AppServices services;
     private final ResourceBundle text;
-    private final LayerContentLocator locator;
 
     private final ObservableList<Row> rows = FXCollections.observableArrayList(r -> new Observable[] {r.chosenProperty()});
     private final FilteredList<Row> shown = new FilteredList<>(rows);
@@ -92,7 +79,9 @@ public final class AttachViewModel {
     private final BooleanBinding canApply;
     private final BooleanBinding canUndo;
     private final BooleanBinding valid;
-    private final Map<String, Set<String>> knownFiles = new ConcurrentHashMap<>();
+    private final javafx.beans.binding.StringBinding applyHint;
+    private final LayerFiles layerFiles;
+    private final ApplyProgress progress;
 
     private PublishResult loadedFor;
     private AttachPlan lastPlan;
@@ -107,7 +96,8 @@ public final class AttachViewModel {
         this.state = state;
         this.services = services;
         this.text = text;
-        this.locator = locator;
+        this.layerFiles = new LayerFiles(services.inspector(), locator);
+        this.progress = new ApplyProgress(text);
         for (Observable o : new Observable[] {compatibleOnly, usesLayerOnly, search, state.publishedProperty()}) {
             o.addListener(x -> filter());
         }
@@ -124,6 +114,7 @@ public final class AttachViewModel {
                 .anyMatch(p -> p.planProperty().get().willUpdate()), busy, plans);
         canUndo = Bindings.createBooleanBinding(() -> !busy.get() && results.stream()
                 .anyMatch(r -> r.outcome() == ApplyResult.Outcome.UPDATED), busy, results);
+        applyHint = Bindings.createStringBinding(this::applyHint, busy, plans, state.publishedProperty());
         valid = Bindings.createBooleanBinding(() -> state.publishedProperty().get() != null && !busy.get(),
                 state.publishedProperty(), busy);
     }
@@ -223,8 +214,9 @@ public final class AttachViewModel {
         }
         planning = true;
         BackgroundTask.of(p -> {
-            AttachPlan plan = services.functions().apply(session).planAttach(v.ref(), toPlan, LayerPosition.LAST);
-            return new Planned(plan, filesOf(session, plan));
+            // KEEP: a version replacing another of the same layer takes its place; a new layer goes last
+            AttachPlan plan = services.functions().apply(session).planAttach(v.ref(), toPlan, LayerPosition.KEEP);
+            return new Planned(plan, layerFiles.of(session, plan, state.reportProperty().get(), v));
         }).onSuccess(done -> {
             lastPlan = done.plan();
             Map<String, StackPlan> fresh = new HashMap<>(kept);
@@ -233,7 +225,7 @@ public final class AttachViewModel {
             }
             List<String> still = new ArrayList<>(chosenNames());
             plans.setAll(still.stream().filter(fresh::containsKey).map(fresh::get).toList());
-            plans.forEach(sp -> sp.knownFiles(knownFiles));
+            plans.forEach(sp -> sp.knownFiles(done.files()));
         }).onError(Exception.class, e -> status.set(sentence(e)))
                 .andFinally(() -> {
                     planning = false;
@@ -249,50 +241,69 @@ public final class AttachViewModel {
     }
 
     /**
-     * The files of every layer in the plans that can be read: the new version's from
-     * Inspect's report, the others through their download location (the local sandbox
-     * serves its own; a plain moto serves none: those stay unknown and get no hidden-file
-     * warning).
+     * What Apply asks the user to confirm first, one line per point ("orders: ..."): the
+     * warnings of every function that will be updated, and the incompatibilities the user
+     * chose to attach anyway. Empty when nothing needs a second look.
      */
-    private Map<String, Set<String>> filesOf(AwsSession session, AttachPlan plan) {
-        InspectionReport own = state.reportProperty().get();
-        LayerVersionInfo v = version();
-        if (own != null && v != null) {
-            knownFiles.putIfAbsent(v.arn(), files(own));
+    public List<String> toConfirm() {
+        List<String> out = new ArrayList<>();
+        for (StackPlan p : plans) {
+            p.toConfirm().forEach(m -> out.add(p.functionName() + ": " + m));
         }
-        for (FunctionPlan fp : plan.functions()) {
-            for (String arn : fp.after()) {
-                if (knownFiles.containsKey(arn)) {
-                    continue;
-                }
-                try {
-                    LayerContentLocation where = locator.locate(session, arn);
-                    InspectionReport r = services.inspector().inspect(new LayerSource.Remote(where.url(),
-                            where.layerVersionArn(), where.codeSha256(), where.codeSize()), InspectOptions.defaults(),
-                            dev.layerstudio.model.ProgressListener.NONE);
-                    knownFiles.put(arn, files(r));
-                } catch (RuntimeException e) {
-                    LOG.info("Files of {} unknown: {}", arn, e.getMessage());
-                }
+        return out;
+    }
+
+    /** The functions Apply leaves unchanged because the verdict blocks them, with why. */
+    public List<String> leftAlone() {
+        List<String> out = new ArrayList<>();
+        for (StackPlan p : plans) {
+            FunctionPlan fp = p.planProperty().get();
+            if (fp.changed() && fp.blocked()) {
+                out.add(p.functionName() + ": " + fp.flags().stream().filter(dev.layerstudio.model.PlanFlag::blocking)
+                        .map(dev.layerstudio.model.PlanFlag::message).collect(Collectors.joining(" ")));
             }
         }
-        return Map.copyOf(knownFiles);
+        return out;
     }
 
-    private static Set<String> files(InspectionReport r) {
-        return r.entries().stream().filter(e -> e.kind() != EntryKind.DIRECTORY).map(ZipEntryInfo::path)
-                .collect(Collectors.toUnmodifiableSet());
-    }
-
-    /** Sends every stack that changes, in the order shown, a few functions at a time. */
-    public void apply() {
+    /**
+     * Sends every stack that changes, in the order shown, a few functions at a time.
+     *
+     * @param confirmed whether the user confirmed {@link #toConfirm()}; without it, nothing that
+     *                  needs confirming is ever sent
+     */
+    public void apply(boolean confirmed) {
         if (!canApply.get()) {
+            return;
+        }
+        if (!confirmed && !toConfirm().isEmpty()) {
+            status.set(text.getString("attach.confirmFirst"));
             return;
         }
         AttachPlan plan = new AttachPlan(lastPlan == null ? "attach" : lastPlan.description(),
                 plans.stream().map(p -> p.planProperty().get()).toList(),
                 lastPlan == null ? null : lastPlan.facts());
-        runWith(fs -> fs.apply(plan, listener()), false, state.sessionProperty().get());
+        runWith(fs -> fs.apply(plan, progress.listener()), false, state.sessionProperty().get());
+    }
+
+    /** How many functions Apply would update. */
+    public long updateCount() {
+        return plans.stream().filter(p -> p.planProperty().get().willUpdate()).count();
+    }
+
+    /** Why Apply is not available, in one line; empty while it is (or while something runs). */
+    private String applyHint() {
+        if (busy.get() || canApply.get()) {
+            return "";
+        }
+        if (state.publishedProperty().get() == null) {
+            return text.getString("attach.noVersion");
+        }
+        if (plans.isEmpty()) {
+            return text.getString("attach.hint.choose");
+        }
+        boolean anyBlocked = plans.stream().anyMatch(p -> p.planProperty().get().blocked());
+        return text.getString(anyBlocked ? "attach.hint.blocked" : "attach.hint.same");
     }
 
     /** Puts back the stacks the last apply changed (where nobody changed them since). */
@@ -302,37 +313,11 @@ public final class AttachViewModel {
         }
         List<ApplyResult> done = List.copyOf(results);
         AwsSession session = state.sessionProperty().get();
-        runWith(fs -> fs.apply(fs.undoPlan(done), listener()), true, session);
+        runWith(fs -> fs.apply(fs.undoPlan(done), progress.listener()), true, session);
     }
 
     private interface Applying {
         List<ApplyResult> apply(FunctionService functions);
-    }
-
-    private final Map<String, String> progressByFunction = new ConcurrentHashMap<>();
-    private volatile dev.layerstudio.model.ProgressListener currentProgress;
-
-    /** Hears the applier on worker threads; the page samples what it writes through the task's message. */
-    private ApplyListener listener() {
-        return new ApplyListener() {
-            @Override
-            public void started(FunctionPlan plan) {
-                progressByFunction.put(plan.functionName(), text.getString("attach.updating"));
-                currentProgress.message(plan.functionName());
-            }
-
-            @Override
-            public void message(FunctionPlan plan, String message) {
-                progressByFunction.put(plan.functionName(), message);
-                currentProgress.message(plan.functionName() + ": " + message);
-            }
-
-            @Override
-            public void finished(ApplyResult result) {
-                progressByFunction.put(result.functionName(), result.message());
-                currentProgress.message(result.functionName() + " " + result.outcome());
-            }
-        };
     }
 
     private void runWith(Applying work, boolean undo, AwsSession session) {
@@ -340,19 +325,19 @@ public final class AttachViewModel {
             return;
         }
         busy.set(true);
-        progressByFunction.clear();
+        progress.reset();
         plans.forEach(p -> p.statusProperty().set(p.planProperty().get().willUpdate() || undo
                 ? text.getString("attach.waiting") : ""));
         BackgroundTask<List<ApplyResult>> task = BackgroundTask.of(p -> {
-            currentProgress = p;
+            progress.reportTo(p);
             return work.apply(services.functions().apply(session));
         });
-        task.messageProperty().addListener((o, a, b) -> showProgress());
+        task.messageProperty().addListener((o, a, b) -> progress.show(plans));
         task.onSuccess(list -> {
-            showProgress();
+            progress.show(plans);
             for (ApplyResult r : list) {
                 plans.stream().filter(p -> p.functionName().equals(r.functionName())).findFirst()
-                        .ifPresent(p -> p.statusProperty().set(outcome(r)));
+                        .ifPresent(p -> p.statusProperty().set(progress.outcome(r)));
             }
             if (undo) {
                 results.clear();
@@ -368,27 +353,6 @@ public final class AttachViewModel {
                     load(false);
                 })
                 .start(services.executor());
-    }
-
-    private void showProgress() {
-        plans.forEach(p -> {
-            String s = progressByFunction.get(p.functionName());
-            if (s != null) {
-                p.statusProperty().set(s);
-            }
-        });
-    }
-
-    private String outcome(ApplyResult r) {
-        String key = switch (r.outcome()) {
-            case UPDATED -> "attach.outcome.updated";
-            case UNCHANGED -> "attach.outcome.unchanged";
-            case BLOCKED -> "attach.outcome.blocked";
-            case CONFLICT -> "attach.outcome.conflict";
-            case FAILED -> "attach.outcome.failed";
-            case CANCELLED -> "attach.outcome.cancelled";
-        };
-        return text.getString(key) + " " + r.message();
     }
 
     private static long count(List<ApplyResult> list, ApplyResult.Outcome outcome) {
@@ -448,6 +412,11 @@ public final class AttachViewModel {
 
     public BooleanBinding canUndoProperty() {
         return canUndo;
+    }
+
+    /** Why Apply is disabled, or empty. */
+    public javafx.beans.binding.StringBinding applyHintProperty() {
+        return applyHint;
     }
 
     public BooleanBinding validProperty() {
