@@ -164,6 +164,9 @@ class WizardEndToEndTest {
         shoot(robot, "wizard-6-attach");
 
         robot.clickOn("#applyButton");
+        // moto serves no content to read: the warning that says so is confirmed once
+        waitFor(10, TimeUnit.SECONDS, () -> robot.lookup("#confirmButton").tryQuery().isPresent());
+        robot.clickOn("#confirmButton");
         waitFor(60, TimeUnit.SECONDS, () -> robot.lookup("#undoButton").queryButton().isVisible()
                 && !robot.lookup("#undoButton").queryButton().isDisabled());
         assertThat(layersOf("orders-api")).isEqualTo(ordersShown);

@@ -29,6 +29,12 @@ public final class ConfirmDialog {
     private ConfirmDialog() {
     }
 
+    /** Shows {@code question} over {@code owner}, with {@code cancel} as the other button. */
+    public static Dialog<ButtonType> ask(Window owner, Confirmation question, String cancel) {
+        return ask(owner, question.title(), question.header(), question.lines(), question.yes(), cancel,
+                question.onYes());
+    }
+
     /**
      * @param owner   the window it belongs to
      * @param title   the window title
