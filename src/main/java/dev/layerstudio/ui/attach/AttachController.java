@@ -61,6 +61,7 @@ public final class AttachController implements StepController {
     @FXML private Button exportButton;
     @FXML private VBox attachPlanPane;
     @FXML private VBox rolloutHolder;
+    @FXML private VBox summaryHolder;
     @FXML private ResourceBundle resources;
 
     public AttachController(AttachViewModel vm) {
@@ -131,9 +132,13 @@ public final class AttachController implements StepController {
         rolloutPane = new RolloutPane(rollout, resources);
         VBox.setVgrow(rolloutPane, javafx.scene.layout.Priority.ALWAYS);
         rolloutHolder.getChildren().setAll(rolloutPane);
-        rolloutHolder.visibleProperty().bind(rollout.stagedProperty());
+        var summaryShown = vm.summaryProperty().isNotNull();
+        summaryHolder.visibleProperty().bind(summaryShown);
+        summaryHolder.managedProperty().bind(summaryShown);
+        vm.summaryProperty().addListener((o, was, now) -> showSummary(now));
+        rolloutHolder.visibleProperty().bind(rollout.stagedProperty().and(summaryShown.not()));
         rolloutHolder.managedProperty().bind(rolloutHolder.visibleProperty());
-        attachPlanPane.visibleProperty().bind(rollout.stagedProperty().not());
+        attachPlanPane.visibleProperty().bind(rollout.stagedProperty().not().and(summaryShown.not()));
         attachPlanPane.managedProperty().bind(attachPlanPane.visibleProperty());
         exportButton.disableProperty().bind(export.availableProperty().not());
         planCount.visibleProperty().bind(rollout.stagedProperty().not());
@@ -180,6 +185,21 @@ public final class AttachController implements StepController {
     @FXML
     private void undo() {
         vm.undo();
+    }
+
+    private void showSummary(FinishSummary summary) {
+        summaryHolder.getChildren().setAll(summary == null ? java.util.List.of()
+                : java.util.List.of(new FinishView(summary, resources, vm.canUndoProperty(), vm::undo,
+                        vm::closeSummary, vm::startAnother)));
+        if (summary != null) {
+            VBox.setVgrow(summaryHolder.getChildren().get(0), javafx.scene.layout.Priority.ALWAYS);
+        }
+    }
+
+    /** Finish: the summary of what was done, with Undo and "Start another layer". */
+    @Override
+    public void onFinish() {
+        vm.finish();
     }
 
     @FXML

@@ -83,6 +83,9 @@ public final class AttachViewModel {
     private final LayerFiles layerFiles;
     private final ApplyProgress progress;
 
+    private final javafx.beans.property.ObjectProperty<FinishSummary> summary =
+            new javafx.beans.property.SimpleObjectProperty<>(this, "summary");
+    private List<ApplyResult> lastApplied = List.of();
     private PublishResult loadedFor;
     private AttachPlan lastPlan;
     private boolean planning;
@@ -130,6 +133,8 @@ public final class AttachViewModel {
             loadedFor = published;
             plans.clear();
             results.clear();
+            lastApplied = List.of();
+            summary.set(null);
             load();
         }
     }
@@ -341,9 +346,13 @@ public final class AttachViewModel {
             }
             if (undo) {
                 results.clear();
+                if (summary.get() != null) {
+                    summary.set(FinishSummary.of(version(), lastApplied, true));
+                }
                 status.set(String.format(text.getString("attach.undone"), count(list, ApplyResult.Outcome.UPDATED)));
             } else {
                 results.setAll(list);
+                lastApplied = List.copyOf(list);
                 status.set(String.format(text.getString("attach.applied"), count(list, ApplyResult.Outcome.UPDATED),
                         list.size()));
             }
@@ -421,6 +430,31 @@ public final class AttachViewModel {
 
     public BooleanBinding validProperty() {
         return valid;
+    }
+
+    /**
+     * Finish: what the last apply did, function by function, with the version's ARN (Undo stays
+     * offered beside it). Before any apply the summary lists no function and says so.
+     */
+    public void finish() {
+        summary.set(FinishSummary.of(version(), results.isEmpty() ? lastApplied : List.copyOf(results),
+                results.isEmpty() && !lastApplied.isEmpty()));
+    }
+
+    /** Back from the summary to the plan. */
+    public void closeSummary() {
+        summary.set(null);
+    }
+
+    /** The summary Finish shows, or null while the plan is shown. */
+    public javafx.beans.property.ObjectProperty<FinishSummary> summaryProperty() {
+        return summary;
+    }
+
+    /** Starts the wizard over for another layer, in the same account and region. */
+    public void startAnother() {
+        summary.set(null);
+        state.startAnother();
     }
 
     /** The staged rollout of the same version, with its journals in the app's data folder. */

@@ -39,6 +39,7 @@ public final class MainWindowController {
     @FXML private StackPane pageHolder;
     @FXML private Button backButton;
     @FXML private Button nextButton;
+    @FXML private Label nextHint;
     @FXML private Label identityLabel;
     @FXML private Label stepCounter;
     @FXML private Button themeButton;
@@ -84,7 +85,15 @@ public final class MainWindowController {
             dep.addListener(refresh);
         }
         backButton.disableProperty().bind(wizard.canGoBackProperty().not());
-        nextButton.disableProperty().bind(wizard.canGoNextProperty().not());
+        // on the last step Next is Finish: available once that step is valid
+        Step last = wizard.steps().get(wizard.steps().size() - 1);
+        var canFinish = wizard.currentProperty().isEqualTo(last).and(wizard.validProperty(last));
+        nextButton.disableProperty().bind(wizard.canGoNextProperty().or(canFinish).not());
+        nextHint.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(() ->
+                        nextButton.isDisabled() ? resources.getString("shell.nextHint." + wizard.current().key()) : "",
+                nextButton.disabledProperty(), wizard.currentProperty()));
+        nextHint.visibleProperty().bind(nextHint.textProperty().isNotEmpty());
+        state.restartsProperty().addListener((o, a, b) -> wizard.open(Step.LAYER));
         wizard.currentProperty().addListener((obs, old, now) -> show(now));
         state.identityProperty().addListener((obs, old, now) -> showIdentity(now));
         showIdentity(state.identityProperty().get());
@@ -189,7 +198,11 @@ public final class MainWindowController {
 
     @FXML
     private void next() {
-        wizard.next();
+        if (wizard.current().ordinal() == wizard.steps().size() - 1) {
+            page(wizard.current()).controller().onFinish();
+        } else {
+            wizard.next();
+        }
     }
 
     @FXML

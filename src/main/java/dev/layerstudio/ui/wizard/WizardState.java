@@ -45,6 +45,9 @@ public final class WizardState {
     private final ObjectProperty<InspectionReport> report = new SimpleObjectProperty<>(this, "report");
     private final ObjectProperty<PublishResult> published = new SimpleObjectProperty<>(this, "published");
 
+    private final javafx.beans.property.ReadOnlyIntegerWrapper restarts =
+            new javafx.beans.property.ReadOnlyIntegerWrapper(this, "restarts", 0);
+
     private final Executor cleanup;
 
     /** @param cleanup where closing sessions and removing staging folders runs (off the JavaFX thread) */
@@ -113,6 +116,23 @@ public final class WizardState {
     /** The version published from that zip. */
     public ObjectProperty<PublishResult> publishedProperty() {
         return published;
+    }
+
+    /**
+     * Forgets the layer and everything made for it (content, zip, report, published version) so
+     * the wizard can start another layer in the same connection; the shell goes to the Layer step.
+     */
+    public void startAnother() {
+        published.set(null);
+        content.set(null);
+        installation.set(null);
+        layer.set(null);
+        restarts.set(restarts.get() + 1);
+    }
+
+    /** Counts {@link #startAnother()} calls: the shell listens to go back to the Layer step. */
+    public javafx.beans.property.ReadOnlyIntegerProperty restartsProperty() {
+        return restarts.getReadOnlyProperty();
     }
 
     /** Closes what the state holds open, here and now (at exit, after background work stopped). */

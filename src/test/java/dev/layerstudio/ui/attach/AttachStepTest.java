@@ -118,20 +118,16 @@ class AttachStepTest {
         // first; Cancel sends nothing
         assertThat(vm.toConfirm()).hasSize(2).allMatch(l -> l.contains("could not be read"));
         robot.clickOn("#applyButton");
-        waitFor(10, TimeUnit.SECONDS, () -> robot.lookup("#cancelConfirmButton").tryQuery().isPresent());
-        assertThat(robot.lookup(".confirm-line").queryAllAs(javafx.scene.control.Label.class))
-                .extracting(javafx.scene.control.Label::getText)
+        assertThat(dev.layerstudio.ui.Confirm.no(robot))
                 .anyMatch(t -> t.startsWith("orders: ") && t.contains("could not be read"))
                 .anyMatch(t -> t.startsWith("billing: ") && t.contains("could not be read"));
-        robot.clickOn("#cancelConfirmButton");
         org.testfx.util.WaitForAsyncUtils.waitForFxEvents();
         assertThat(vm.results()).isEmpty();
         assertThat(layersOf("orders")).containsExactly(oldLayer);
         assertThat(layersOf("billing")).containsExactly(oldLayer);
 
         robot.clickOn("#applyButton");
-        waitFor(10, TimeUnit.SECONDS, () -> robot.lookup("#confirmButton").tryQuery().isPresent());
-        robot.clickOn("#confirmButton");
+        dev.layerstudio.ui.Confirm.yes(robot);
         waitFor(60, TimeUnit.SECONDS, () -> vm.results().size() == 2 && !vm.busyProperty().get());
         assertThat(vm.results()).allSatisfy(r -> assertThat(r.outcome()).isEqualTo(ApplyResult.Outcome.UPDATED));
         assertThat(layersOf("orders")).isEqualTo(ordersShown);
