@@ -90,7 +90,7 @@ public final class MainWindowController {
         var canFinish = wizard.currentProperty().isEqualTo(last).and(wizard.validProperty(last));
         nextButton.disableProperty().bind(wizard.canGoNextProperty().or(canFinish).not());
         nextHint.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(() ->
-                        nextButton.isDisabled() ? resources.getString("shell.nextHint." + wizard.current().key()) : "",
+                        nextButton.isDisabled() ? nextHint(wizard.current()) : "",
                 nextButton.disabledProperty(), wizard.currentProperty()));
         nextHint.visibleProperty().bind(nextHint.textProperty().isNotEmpty());
         state.restartsProperty().addListener((o, a, b) -> wizard.open(Step.LAYER));
@@ -155,6 +155,18 @@ public final class MainWindowController {
         var cannotSettle = recovery.busyProperty().or(recovery.journalProperty().isNull());
         finishButton.disableProperty().bind(cannotSettle);
         undoButton.disableProperty().bind(cannotSettle);
+    }
+
+    /** Why Next (Finish on the last step) is not available yet. */
+    private String nextHint(Step step) {
+        return resources.getString(switch (step) {
+            case CONNECT -> "shell.nextHint.connect";
+            case LAYER -> "shell.nextHint.layer";
+            case CONTENTS -> "shell.nextHint.contents";
+            case INSPECT -> "shell.nextHint.inspect";
+            case PUBLISH -> "shell.nextHint.publish";
+            case ATTACH -> "shell.nextHint.attach";
+        });
     }
 
     @FXML
