@@ -24,7 +24,7 @@ import org.slf4j.LoggerFactory;
  * Connect  → session, identity
  * Layer    → layer
  * Contents → runtime, architecture, installation, content
- * Inspect  → zip, report
+ * Inspect  → zip, report, diff (against the layer's latest version, when there is one)
  * Publish  → published
  * Attach   (reads published)
  * </pre>
@@ -44,6 +44,7 @@ public final class WizardState {
     private final ObjectProperty<ZipResult> zip = new SimpleObjectProperty<>(this, "zip");
     private final ObjectProperty<InspectionReport> report = new SimpleObjectProperty<>(this, "report");
     private final ObjectProperty<PublishResult> published = new SimpleObjectProperty<>(this, "published");
+    private final ObjectProperty<dev.layerstudio.model.LayerDiff> diff = new SimpleObjectProperty<>(this, "diff");
 
     private final javafx.beans.property.ReadOnlyIntegerWrapper restarts =
             new javafx.beans.property.ReadOnlyIntegerWrapper(this, "restarts", 0);
@@ -68,7 +69,10 @@ public final class WizardState {
             zip.set(null);
             report.set(null);
         });
-        zip.addListener((obs, old, now) -> published.set(null));
+        zip.addListener((obs, old, now) -> {
+            published.set(null);
+            diff.set(null);
+        });
     }
 
     /** The open connection; replacing it closes the previous one. */
@@ -133,6 +137,11 @@ public final class WizardState {
     /** Counts {@link #startAnother()} calls: the shell listens to go back to the Layer step. */
     public javafx.beans.property.ReadOnlyIntegerProperty restartsProperty() {
         return restarts.getReadOnlyProperty();
+    }
+
+    /** What the zip changes since the layer's latest version (Inspect computes it; Publish proposes a description). */
+    public ObjectProperty<dev.layerstudio.model.LayerDiff> diffProperty() {
+        return diff;
     }
 
     /** Closes what the state holds open, here and now (at exit, after background work stopped). */
