@@ -2,6 +2,7 @@ package dev.layerstudio.ui.shell;
 
 import dev.layerstudio.model.Identity;
 import dev.layerstudio.ui.Theme;
+import dev.layerstudio.ui.common.ConfirmDialog;
 import javafx.beans.property.ObjectProperty;
 import dev.layerstudio.ui.wizard.Step;
 import dev.layerstudio.ui.wizard.StepState;
@@ -155,6 +156,12 @@ public final class MainWindowController {
         var cannotSettle = recovery.busyProperty().or(recovery.journalProperty().isNull());
         finishButton.disableProperty().bind(cannotSettle);
         undoButton.disableProperty().bind(cannotSettle);
+        recovery.confirmationProperty().addListener((o, was, question) -> {
+            if (question != null) {
+                recovery.confirmationProperty().set(null);
+                ConfirmDialog.ask(root.getScene().getWindow(), question, resources.getString("common.cancel"));
+            }
+        });
     }
 
     /** Why Next (Finish on the last step) is not available yet. */
