@@ -117,6 +117,18 @@ public final class AttachViewModel {
                 .anyMatch(p -> p.planProperty().get().willUpdate()), busy, plans);
         canUndo = Bindings.createBooleanBinding(() -> !busy.get() && results.stream()
                 .anyMatch(r -> r.outcome() == ApplyResult.Outcome.UPDATED), busy, results);
+        state.planOpenProperty().bind(Bindings.isNotEmpty(plans));
+        // a plan belongs to the connection it was made in: another region or account starts afresh
+        state.sessionProperty().addListener((o, was, now) -> {
+            if (was != null && was != now) {
+                plans.clear();
+                results.clear();
+                lastApplied = List.of();
+                summary.set(null);
+                rows.clear();
+                loadedFor = null;
+            }
+        });
         applyHint = Bindings.createStringBinding(this::applyHint, busy, plans, state.publishedProperty());
         valid = Bindings.createBooleanBinding(() -> state.publishedProperty().get() != null && !busy.get(),
                 state.publishedProperty(), busy);

@@ -100,6 +100,16 @@ public final class RolloutViewModel {
         previewer.planningProperty().addListener((o, a, b) -> planning.set(b));
         selectors.addListener((ListChangeListener<String>) c -> preview());
         preview.addListener((o, a, b) -> refresh());
+        state.rolloutOpenProperty().bind(journal.isNotNull().or(preview.isNotNull()));
+        // a rollout belongs to its connection; one under way stays in its journal, offered again there
+        state.sessionProperty().addListener((o, was, now) -> {
+            if (was != null && was != now && !busy.get()) {
+                journal.set(null);
+                offered.set(null);
+                previewer.clear();
+                loadedFor = null;
+            }
+        });
         journal.addListener((o, a, b) -> refresh());
         canStart = Bindings.createBooleanBinding(() -> !busy.get() && !planning.get() && journal.get() == null
                         && offered.get() == null && preview.get() != null && !preview.get().waves().isEmpty(),

@@ -198,9 +198,13 @@ public final class MainWindowController {
         }
     }
 
+    /** Reset empties the sandbox (layers, functions, changes made in it): asked first. */
     @FXML
     private void resetSandbox() {
-        sandbox.reset();
+        ConfirmDialog.ask(root.getScene().getWindow(), resources.getString("sandbox.confirm.title"),
+                resources.getString(state.changesOpen() ? "sandbox.confirm.headerOpen" : "sandbox.confirm.header"),
+                java.util.List.of(), resources.getString("sandbox.confirm.yes"), resources.getString("common.cancel"),
+                sandbox::reset);
     }
 
     private void showThemeIcon() {

@@ -49,6 +49,11 @@ public final class WizardState {
     private final javafx.beans.property.ReadOnlyIntegerWrapper restarts =
             new javafx.beans.property.ReadOnlyIntegerWrapper(this, "restarts", 0);
 
+    private final javafx.beans.property.BooleanProperty planOpen =
+            new javafx.beans.property.SimpleBooleanProperty(this, "planOpen", false);
+    private final javafx.beans.property.BooleanProperty rolloutOpen =
+            new javafx.beans.property.SimpleBooleanProperty(this, "rolloutOpen", false);
+
     private final Executor cleanup;
 
     /** @param cleanup where closing sessions and removing staging folders runs (off the JavaFX thread) */
@@ -142,6 +147,21 @@ public final class WizardState {
     /** What the zip changes since the layer's latest version (Inspect computes it; Publish proposes a description). */
     public ObjectProperty<dev.layerstudio.model.LayerDiff> diffProperty() {
         return diff;
+    }
+
+    /** Attach has a plan for chosen functions (set by the Attach step). */
+    public javafx.beans.property.BooleanProperty planOpenProperty() {
+        return planOpen;
+    }
+
+    /** Attach has a staged rollout planned or under way (set by the Attach step). */
+    public javafx.beans.property.BooleanProperty rolloutOpenProperty() {
+        return rolloutOpen;
+    }
+
+    /** Whether changing the connection would drop a plan or a rollout the user is looking at. */
+    public boolean changesOpen() {
+        return planOpen.get() || rolloutOpen.get();
     }
 
     /** Closes what the state holds open, here and now (at exit, after background work stopped). */
