@@ -174,11 +174,12 @@ public final class AttachController implements StepController {
             vm.apply(true);
             return;
         }
-        java.util.List<String> all = new java.util.ArrayList<>(lines);
-        vm.leftAlone().forEach(l -> all.add(resources.getString("attach.confirm.leftAlone") + " " + l));
+        java.util.List<String> notes = vm.leftAlone().stream()
+                .map(l -> resources.getString("attach.confirm.leftAlone") + " " + l).toList();
+        long n = vm.updateCount();
         ConfirmDialog.ask(applyButton.getScene().getWindow(), resources.getString("attach.confirm.title"),
-                String.format(resources.getString("attach.confirm.header"), vm.updateCount()), all,
-                resources.getString("attach.confirm.yes"), resources.getString("common.cancel"),
+                String.format(resources.getString(n == 1 ? "attach.confirm.headerOne" : "attach.confirm.header"), n),
+                lines, notes, resources.getString("attach.confirm.yes"), resources.getString("common.cancel"),
                 () -> vm.apply(true));
     }
 

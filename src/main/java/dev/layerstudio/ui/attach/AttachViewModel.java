@@ -129,7 +129,7 @@ public final class AttachViewModel {
                 loadedFor = null;
             }
         });
-        applyHint = Bindings.createStringBinding(this::applyHint, busy, plans, state.publishedProperty());
+        applyHint = Bindings.createStringBinding(this::applyHint, busy, plans, results, state.publishedProperty());
         valid = Bindings.createBooleanBinding(() -> state.publishedProperty().get() != null && !busy.get(),
                 state.publishedProperty(), busy);
     }
@@ -308,10 +308,13 @@ public final class AttachViewModel {
         return plans.stream().filter(p -> p.planProperty().get().willUpdate()).count();
     }
 
-    /** Why Apply is not available, in one line; empty while it is (or while something runs). */
+    /** Why Apply (or Undo) is not available, in one line; empty while both are (or while something runs). */
     private String applyHint() {
-        if (busy.get() || canApply.get()) {
+        if (busy.get()) {
             return "";
+        }
+        if (canApply.get()) {
+            return canUndo.get() ? "" : text.getString("attach.hint.undo");
         }
         if (state.publishedProperty().get() == null) {
             return text.getString("attach.noVersion");

@@ -67,10 +67,12 @@ final class FinishView extends VBox {
         anotherButton.setId("startAnother");
         anotherButton.getStyleClass().add("accent");
         anotherButton.setOnAction(e -> another.run());
-        Region spacer = new Region();
-        HBox.setHgrow(spacer, Priority.ALWAYS);
-        HBox buttons = new HBox(10, undoButton, backButton, spacer, anotherButton);
-        buttons.setAlignment(Pos.CENTER_LEFT);
+        // a narrow window wraps the buttons onto a second line rather than cutting their labels
+        javafx.scene.layout.FlowPane buttons = new javafx.scene.layout.FlowPane(10, 8, undoButton, backButton,
+                anotherButton);
+        for (Button b : List.of(undoButton, backButton, anotherButton)) {
+            b.setMinWidth(Region.USE_PREF_SIZE);
+        }
         Label undoHint = new Label();
         undoHint.getStyleClass().add("status-line");
         undoHint.setWrapText(true);
@@ -95,9 +97,8 @@ final class FinishView extends VBox {
         outcome.getStyleClass().add("stack-status");
         outcome.setWrapText(true);
         outcome.setMinHeight(Region.USE_PREF_SIZE);
-        HBox header = new HBox(8, name, outcome);
-        header.setAlignment(Pos.BASELINE_LEFT);
-        VBox box = new VBox(4, header, chips(text.getString("attach.before"), e.before(), text, "finishBefore-"
+        name.setMinWidth(Region.USE_PREF_SIZE);
+        VBox box = new VBox(4, name, outcome, chips(text.getString("attach.before"), e.before(), text, "finishBefore-"
                 + e.function()), chips(text.getString("finish.after"), e.after(), text, "finishAfter-" + e.function()));
         box.getStyleClass().add("stack-card");
         box.setId("finish-" + e.function());

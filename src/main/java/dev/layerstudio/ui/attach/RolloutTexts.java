@@ -57,11 +57,11 @@ final class RolloutTexts {
         if (lines.isEmpty()) {
             return null;
         }
-        List<String> all = new ArrayList<>(lines);
-        WaveView.skipped(wave).forEach(l -> all.add(text.getString("rollout.fn.skipped") + " " + l));
+        List<String> notes = new ArrayList<>();
+        WaveView.skipped(wave).forEach(l -> notes.add(text.getString("rollout.fn.skipped") + " " + l));
         return new Confirmation(String.format(text.getString("rollout.confirm.title"), wave.number()),
                 String.format(text.getString("rollout.confirm.header"), wave.number(), wave.plan().updates().size()),
-                all, text.getString("rollout.confirm.yes"), apply);
+                lines, notes, text.getString("rollout.confirm.yes"), apply);
     }
 
     static String sentence(Throwable e) {

@@ -47,6 +47,7 @@ final class StackCard extends VBox {
         FunctionInfo f = stack.planned().function();
         Label name = new Label(f.name());
         name.getStyleClass().add("stack-function");
+        name.setMinWidth(Region.USE_PREF_SIZE); // the meta line gives way first
         Label meta = new Label((f.runtime() == null ? "" : f.runtime() + " · ") + f.architecture());
         meta.getStyleClass().add("stack-meta");
         Region spacer = new Region();
@@ -184,11 +185,13 @@ final class StackCard extends VBox {
 
     private void showWarnings() {
         warnings.getChildren().clear();
+        java.util.Set<String> blockers = stack.blockers();
         for (String w : stack.warnings()) {
-            Label l = new Label(w, new FontIcon(Feather.ALERT_TRIANGLE));
+            boolean blocks = blockers.contains(w);
+            Label l = new Label(w, new FontIcon(blocks ? Feather.X_OCTAGON : Feather.ALERT_TRIANGLE));
             l.setWrapText(true);
             l.setMinHeight(Region.USE_PREF_SIZE);
-            l.getStyleClass().add("stack-warning");
+            l.getStyleClass().add(blocks ? "stack-blocker" : "stack-warning");
             warnings.getChildren().add(l);
         }
         boolean blocked = stack.planProperty().get().blocked();

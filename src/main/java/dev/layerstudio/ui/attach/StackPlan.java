@@ -99,6 +99,12 @@ public final class StackPlan {
                 .map(PlanFlag::message).toList();
     }
 
+    /** The messages among {@link #warnings()} that keep the function unchanged (or would, but for attach anyway). */
+    public Set<String> blockers() {
+        return plan.get().flags().stream().filter(f -> f.blocking() || f.overridden()).map(PlanFlag::message)
+                .collect(java.util.stream.Collectors.toSet());
+    }
+
     /** What applying asks the user to confirm for this function (warnings, incompatibilities attached anyway). */
     public List<String> toConfirm() {
         return plan.get().toConfirm().stream().map(PlanFlag::message).toList();

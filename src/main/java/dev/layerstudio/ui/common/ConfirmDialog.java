@@ -31,8 +31,14 @@ public final class ConfirmDialog {
 
     /** Shows {@code question} over {@code owner}, with {@code cancel} as the other button. */
     public static Dialog<ButtonType> ask(Window owner, Confirmation question, String cancel) {
-        return ask(owner, question.title(), question.header(), question.lines(), question.yes(), cancel,
-                question.onYes());
+        return ask(owner, question.title(), question.header(), question.lines(), question.notes(), question.yes(),
+                cancel, question.onYes());
+    }
+
+    /** Without notes: only points to look at. */
+    public static Dialog<ButtonType> ask(Window owner, String title, String header, List<String> lines,
+                                         String confirm, String cancel, Runnable onConfirm) {
+        return ask(owner, title, header, lines, List.of(), confirm, cancel, onConfirm);
     }
 
     /**
@@ -40,11 +46,12 @@ public final class ConfirmDialog {
      * @param title   the window title
      * @param header  one sentence: what will happen
      * @param lines   what to look at first (may be empty)
+     * @param notes   what will be left as it is, and why (may be empty)
      * @param confirm the confirming button's text
      * @param cancel  the cancelling button's text
      */
     public static Dialog<ButtonType> ask(Window owner, String title, String header, List<String> lines,
-                                         String confirm, String cancel, Runnable onConfirm) {
+                                         List<String> notes, String confirm, String cancel, Runnable onConfirm) {
         ButtonType yes = new ButtonType(confirm, ButtonBar.ButtonData.OK_DONE);
         ButtonType no = new ButtonType(cancel, ButtonBar.ButtonData.CANCEL_CLOSE);
         Dialog<ButtonType> dialog = new Dialog<>();
@@ -71,11 +78,19 @@ public final class ConfirmDialog {
             l.getStyleClass().add("confirm-line");
             list.getChildren().add(l);
         }
-        if (!lines.isEmpty()) {
+        for (String note : notes) {
+            Label l = new Label(note, new FontIcon(Feather.SLASH));
+            l.setWrapText(true);
+            l.setMinHeight(Region.USE_PREF_SIZE);
+            l.getStyleClass().addAll("confirm-line", "confirm-note");
+            list.getChildren().add(l);
+        }
+        int count = lines.size() + notes.size();
+        if (count > 0) {
             ScrollPane scroll = new ScrollPane(list);
             scroll.setFitToWidth(true);
             scroll.setPrefViewportWidth(560);
-            scroll.setPrefViewportHeight(Math.min(320, 40 + 44.0 * lines.size()));
+            scroll.setPrefViewportHeight(Math.min(320, 40 + 44.0 * count));
             scroll.getStyleClass().add("edge-to-edge");
             dialog.getDialogPane().setContent(scroll);
         }

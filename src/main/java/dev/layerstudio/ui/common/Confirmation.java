@@ -9,12 +9,15 @@ import java.util.List;
  * @param title  the dialog's title
  * @param header one sentence: what will happen
  * @param lines  what to look at first
+ * @param notes  what will be left as it is, and why
  * @param yes    the confirming button's text
  * @param onYes  what to do once confirmed (on the JavaFX thread)
  */
-public record Confirmation(String title, String header, List<String> lines, String yes, Runnable onYes) {
+public record Confirmation(String title, String header, List<String> lines, List<String> notes, String yes,
+                           Runnable onYes) {
 
     public Confirmation {
         lines = List.copyOf(lines);
+        notes = List.copyOf(notes);
     }
 }

@@ -132,15 +132,16 @@ public final class RecoveryBanner {
         JournalRecovery recovery = new JournalRecovery(journals, region -> functions.apply(session.inRegion(region)));
         BackgroundTask.of(p -> forward ? recovery.finishPlan(j) : recovery.undoPlan(j))
                 .onSuccess(plans -> {
-                    List<String> lines = pointsOf(plans);
-                    if (lines.isEmpty()) {
+                    List<String> lines = pointsOf(plans, false);
+                    List<String> notes = pointsOf(plans, true);
+                    if (lines.isEmpty() && notes.isEmpty()) {
                         apply(recovery, j, plans, forward);
                         return;
                     }
                     busy.set(false);
                     status.set("");
                     confirmation.set(new Confirmation(text.getString("recovery.confirm.title"),
-                            text.getString(forward ? "recovery.confirm.finish" : "recovery.confirm.undo"), lines,
+                            text.getString(forward ? "recovery.confirm.finish" : "recovery.confirm.undo"), lines, notes,
                             text.getString(forward ? "recovery.confirm.yesFinish" : "recovery.confirm.yesUndo"),
                             () -> {
                                 busy.set(true);
@@ -155,17 +156,14 @@ public final class RecoveryBanner {
                 .start(executor);
     }
 
-    /** What to confirm ("fn: warning") and what is left alone ("Left unchanged: fn: why"). */
-    private List<String> pointsOf(Map<String, AttachPlan> plans) {
+    /** What to confirm ("fn: warning"), or ({@code leftAlone}) what is left alone ("Left unchanged: fn: why"). */
+    private List<String> pointsOf(Map<String, AttachPlan> plans, boolean leftAlone) {
         List<String> out = new java.util.ArrayList<>();
         for (AttachPlan plan : plans.values()) {
             for (FunctionPlan f : plan.functions()) {
-                f.toConfirm().forEach(flag -> out.add(f.functionName() + ": " + flag.message()));
-            }
-        }
-        for (AttachPlan plan : plans.values()) {
-            for (FunctionPlan f : plan.functions()) {
-                if (f.changed() && f.blocked()) {
+                if (!leftAlone) {
+                    f.toConfirm().forEach(flag -> out.add(f.functionName() + ": " + flag.message()));
+                } else if (f.changed() && f.blocked()) {
                     out.add(text.getString("attach.confirm.leftAlone") + " " + f.functionName() + ": "
                             + f.flags().stream().filter(PlanFlag::blocking).map(PlanFlag::message)
                             .collect(java.util.stream.Collectors.joining(" ")));
