@@ -151,6 +151,8 @@ class VerdictInSandboxTest {
 
         waitFor(30, TimeUnit.SECONDS, () -> vm.rows().size() > 3 && !vm.busyProperty().get());
         robot.clickOn("#compatibleOnly"); // inventory-sync runs python3.13, not among the declared runtimes
+        waitFor(10, TimeUnit.SECONDS, () -> robot.lookup("inventory-sync").tryQuery().isPresent()
+                && robot.lookup("user-signup").tryQuery().isPresent());
         robot.doubleClickOn("inventory-sync");
         robot.doubleClickOn("user-signup");
         waitFor(60, TimeUnit.SECONDS, () -> vm.plans().size() == 2
