@@ -257,30 +257,14 @@ public final class AttachViewModel {
     private record Planned(AttachPlan plan, Map<String, Set<String>> files) {
     }
 
-    /**
-     * What Apply asks the user to confirm first, one line per point ("orders: ..."): the
-     * warnings of every function that will be updated, and the incompatibilities the user
-     * chose to attach anyway. Empty when nothing needs a second look.
-     */
+    /** What Apply asks the user to confirm first, one line per point ("orders: ..."); empty when nothing. */
     public List<String> toConfirm() {
-        List<String> out = new ArrayList<>();
-        for (StackPlan p : plans) {
-            p.toConfirm().forEach(m -> out.add(p.functionName() + ": " + m));
-        }
-        return out;
+        return PlanReview.toConfirm(plans);
     }
 
     /** The functions Apply leaves unchanged because the verdict blocks them, with why. */
     public List<String> leftAlone() {
-        List<String> out = new ArrayList<>();
-        for (StackPlan p : plans) {
-            FunctionPlan fp = p.planProperty().get();
-            if (fp.changed() && fp.blocked()) {
-                out.add(p.functionName() + ": " + fp.flags().stream().filter(dev.layerstudio.model.PlanFlag::blocking)
-                        .map(dev.layerstudio.model.PlanFlag::message).collect(Collectors.joining(" ")));
-            }
-        }
-        return out;
+        return PlanReview.leftAlone(plans);
     }
 
     /**
@@ -305,7 +289,7 @@ public final class AttachViewModel {
 
     /** How many functions Apply would update. */
     public long updateCount() {
-        return plans.stream().filter(p -> p.planProperty().get().willUpdate()).count();
+        return PlanReview.updates(plans);
     }
 
     /** Why Apply (or Undo) is not available, in one line; empty while both are (or while something runs). */
@@ -316,14 +300,8 @@ public final class AttachViewModel {
         if (canApply.get()) {
             return canUndo.get() ? "" : text.getString("attach.hint.undo");
         }
-        if (state.publishedProperty().get() == null) {
-            return text.getString("attach.noVersion");
-        }
-        if (plans.isEmpty()) {
-            return text.getString("attach.hint.choose");
-        }
-        boolean anyBlocked = plans.stream().anyMatch(p -> p.planProperty().get().blocked());
-        return text.getString(anyBlocked ? "attach.hint.blocked" : "attach.hint.same");
+        return text.getString(state.publishedProperty().get() == null ? "attach.noVersion"
+                : PlanReview.nothingToApplyKey(plans));
     }
 
     /** Puts back the stacks the last apply changed (where nobody changed them since). */

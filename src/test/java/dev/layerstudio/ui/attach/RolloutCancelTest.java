@@ -112,6 +112,8 @@ class RolloutCancelTest {
 
     @Test
     void cancelLetsSentUpdatesFinishLeavesTheRestAndContinueFinishesTheWave(FxRobot robot) throws Exception {
+        // the toggle waits while the page lists the region's functions
+        waitFor(60, TimeUnit.SECONDS, () -> !robot.lookup("#stagedRollout").query().isDisabled());
         robot.clickOn("#stagedRollout");
         robot.clickOn("#waveInput").write("env=dev");
         robot.clickOn("#addWave");

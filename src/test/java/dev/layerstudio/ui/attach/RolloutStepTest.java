@@ -147,6 +147,8 @@ class RolloutStepTest {
         String v1 = before.get(layer + "-plain").get(0);
         String v2 = v2(before.get(layer + "-plain"), layer);
 
+        // the toggle waits while the page lists the region's functions
+        waitFor(60, TimeUnit.SECONDS, () -> !robot.lookup("#stagedRollout").query().isDisabled());
         robot.clickOn("#stagedRollout");
         addWave(robot, "env=dev");
         waitFor(30, TimeUnit.SECONDS, () -> rollout.waves().size() == 2 && !rollout.planningProperty().get());
@@ -196,6 +198,8 @@ class RolloutStepTest {
         Map<String, List<String>> before = fourFunctionsAndVersion2(robot, layer);
         String v2 = v2(before.get(layer + "-plain"), layer);
 
+        // the toggle waits while the page lists the region's functions
+        waitFor(60, TimeUnit.SECONDS, () -> !robot.lookup("#stagedRollout").query().isDisabled());
         robot.clickOn("#stagedRollout");
         addWave(robot, "env=dev");
         addWave(robot, layer + "-pr*");

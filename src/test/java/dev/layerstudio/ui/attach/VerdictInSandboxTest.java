@@ -224,6 +224,8 @@ class VerdictInSandboxTest {
         PublishResult published = publishArmBuild(robot, "http-client", List.of("python3.12", "python3.13"));
         String v3 = published.version().arn();
         List<String> ordersBefore = layersOf("orders-api");
+        // the toggle waits while the page lists the region's functions
+        waitFor(60, TimeUnit.SECONDS, () -> !robot.lookup("#stagedRollout").query().isDisabled());
         robot.clickOn("#stagedRollout");
         robot.clickOn("#waveInput").write("orders-api,email-sender");
         robot.clickOn("#addWave");
