@@ -16,7 +16,6 @@ import dev.layerstudio.ui.AppServices;
 import dev.layerstudio.ui.common.Confirmation;
 import dev.layerstudio.ui.task.BackgroundTask;
 import dev.layerstudio.ui.wizard.WizardState;
-import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.ResourceBundle;
@@ -321,23 +320,9 @@ public final class RolloutViewModel {
     }
 
     private void refresh() {
-        RolloutJournal j = journal.get();
-        RolloutPlan plan = preview.get();
-        if (j != null) {
-            waves.setAll(WaveView.of(j, running.wave(), running.lines(), text));
-            emptySelectors.clear();
-        } else if (plan != null && running.wave() > 0) {
-            // wave 1 running: the rollout is recorded on the worker; show it as it starts, every wave pending
-            waves.setAll(WaveView.of(RolloutJournal.start(plan, Instant.EPOCH), running.wave(),
-                    running.lines(), text));
-            emptySelectors.clear();
-        } else if (plan != null) {
-            waves.setAll(WaveView.of(plan, text));
-            emptySelectors.setAll(plan.emptySelectors());
-        } else {
-            waves.clear();
-            emptySelectors.clear();
-        }
+        RolloutPlan plan = journal.get() == null ? preview.get() : null;
+        waves.setAll(WaveView.shown(journal.get(), plan, running, text));
+        emptySelectors.setAll(plan != null && running.wave() == 0 ? plan.emptySelectors() : List.of());
     }
 
     private Optional<RolloutJournal> loadQuietly(String id) {

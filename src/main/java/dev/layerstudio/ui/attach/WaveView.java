@@ -64,6 +64,21 @@ public record WaveView(int number, String label, Stage stage, List<Line> functio
         return out;
     }
 
+    /**
+     * The waves to show: as the journal records them (with the running wave's progress), or, while
+     * wave 1 starts, the plan as a journal with every wave pending, or the plan; none without either.
+     */
+    static List<WaveView> shown(RolloutJournal journal, RolloutPlan plan, WaveProgress running, ResourceBundle text) {
+        if (journal != null) {
+            return of(journal, running.wave(), running.lines(), text);
+        }
+        if (plan != null && running.wave() > 0) {
+            // wave 1 running: the rollout is recorded on the worker; show it as it starts
+            return of(RolloutJournal.start(plan, java.time.Instant.EPOCH), running.wave(), running.lines(), text);
+        }
+        return plan == null ? List.of() : of(plan, text);
+    }
+
     /** Why a blocked function is skipped: its blocking flags, in plain sentences. */
     static String reasons(FunctionPlan f) {
         return f.flags().stream().filter(PlanFlag::blocking).map(PlanFlag::message)
