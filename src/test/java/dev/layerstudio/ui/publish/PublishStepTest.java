@@ -194,7 +194,9 @@ class PublishStepTest {
                 vm.onShow();
             });
         }
-        waitFor(30, TimeUnit.SECONDS, () -> robot.lookup("#duplicateBox").query().isVisible());
+        waitFor(30, TimeUnit.SECONDS, () -> robot.lookup("#duplicateBox").query().isVisible()
+                && robot.lookup("#useExistingButton").queryButton().getHeight() > 0);
+        org.testfx.util.WaitForAsyncUtils.waitForFxEvents(); // the box's buttons laid out in place
         assertThat(robot.lookup("#duplicateLabel").queryLabeled().getText()).contains("Version 1");
         assertThat(robot.lookup("#publishButton").queryButton().isDisabled()).isTrue();
 
