@@ -281,9 +281,12 @@ public final class AttachViewModel {
             status.set(text.getString("attach.confirmFirst"));
             return;
         }
+        // a function re-planned after a 412 keeps the user's attach-anyway choice
+        Set<String> anyway = plans.stream().filter(p -> p.attachAnywayProperty().get()).map(StackPlan::functionName)
+                .collect(Collectors.toSet());
         AttachPlan plan = new AttachPlan(lastPlan == null ? "attach" : lastPlan.description(),
                 plans.stream().map(p -> p.planProperty().get()).toList(),
-                lastPlan == null ? null : lastPlan.facts());
+                lastPlan == null ? null : lastPlan.facts().withAllowIncompatible(anyway));
         runWith(fs -> fs.apply(plan, progress.listener()), false, state.sessionProperty().get());
     }
 
