@@ -176,7 +176,7 @@ public final class AttachViewModel {
                         status.set(String.format(text.getString("attach.listed"), list.size(), session.region()));
                     }
                 })
-                .onError(Exception.class, e -> status.set(sentence(e)))
+                .onError(Exception.class, e -> status.set(UserMessage.sentence(e)))
                 .andFinally(() -> busy.set(false))
                 .start(services.executor());
     }
@@ -243,7 +243,7 @@ public final class AttachViewModel {
             List<String> still = new ArrayList<>(chosenNames());
             plans.setAll(still.stream().filter(fresh::containsKey).map(fresh::get).toList());
             plans.forEach(sp -> sp.knownFiles(done.files()));
-        }).onError(Exception.class, e -> status.set(sentence(e)))
+        }).onError(Exception.class, e -> status.set(UserMessage.sentence(e)))
                 .andFinally(() -> {
                     planning = false;
                     if (planAgain) {
@@ -352,7 +352,7 @@ public final class AttachViewModel {
                 status.set(String.format(text.getString("attach.applied"), count(list, ApplyResult.Outcome.UPDATED),
                         list.size()));
             }
-        }).onError(Exception.class, e -> status.set(sentence(e)))
+        }).onError(Exception.class, e -> status.set(UserMessage.sentence(e)))
                 .andFinally(() -> {
                     busy.set(false);
                     load(false);
@@ -364,10 +364,6 @@ public final class AttachViewModel {
         return list.stream().filter(r -> r.outcome() == outcome).count();
     }
 
-    private static String sentence(Throwable e) {
-        UserMessage m = UserMessage.of(e);
-        return m.hint() == null ? m.summary() : m.summary() + " " + m.hint();
-    }
 
     // ---- properties ----
 

@@ -64,8 +64,4 @@ final class RolloutTexts {
                 lines, notes, text.getString("rollout.confirm.yes"), apply);
     }
 
-    static String sentence(Throwable e) {
-        UserMessage m = UserMessage.of(e);
-        return m.hint() == null ? m.summary() : m.summary() + " " + m.hint();
-    }
 }

@@ -14,6 +14,7 @@ import dev.layerstudio.model.Wave;
 import dev.layerstudio.model.WaveRecord;
 import dev.layerstudio.ui.AppServices;
 import dev.layerstudio.ui.common.Confirmation;
+import dev.layerstudio.ui.common.UserMessage;
 import dev.layerstudio.ui.task.BackgroundTask;
 import dev.layerstudio.ui.wizard.WizardState;
 import java.util.List;
@@ -146,7 +147,7 @@ public final class RolloutViewModel {
                     offered.set(j);
                     staged.set(true);
                 }))
-                .onError(Exception.class, e -> say(sentence(e), true))
+                .onError(Exception.class, e -> say(UserMessage.sentence(e), true))
                 .start(services.executor());
     }
 
@@ -204,7 +205,7 @@ public final class RolloutViewModel {
                 .onSuccess(wave -> askThen(wave, () -> run(j.id(), next.number(), next.functions(),
                         (r, listenerFor) -> r.applyWave(j, wave, listenerFor.apply(wave.plan().updates().size())),
                         done -> waveDone(done, next.number()))))
-                .onError(Exception.class, e -> say(sentence(e), true))
+                .onError(Exception.class, e -> say(UserMessage.sentence(e), true))
                 .andFinally(() -> planning.set(false))
                 .start(services.executor());
     }
@@ -296,7 +297,7 @@ public final class RolloutViewModel {
             done.accept(after);
         }).onError(Exception.class, e -> {
             finished(ended.getNow(Optional.empty()));
-            say(sentence(e), true);
+            say(UserMessage.sentence(e), true);
         }).onCancelled(() -> ended.thenAccept(j -> Platform.runLater(() -> {
             finished(j);
             cancelling.set(false);
@@ -351,9 +352,6 @@ public final class RolloutViewModel {
         say(said.message(), said.error());
     }
 
-    private static String sentence(Throwable e) {
-        return RolloutTexts.sentence(e);
-    }
 
     // ---- properties ----
 
@@ -437,10 +435,5 @@ public final class RolloutViewModel {
     /** A question for the user before a wave is applied (warnings to confirm); the page shows it. */
     public ObjectProperty<Confirmation> confirmationProperty() {
         return confirmation;
-    }
-
-    /** Where the journals are kept. */
-    public RolloutJournals journals() {
-        return journals;
     }
 }

@@ -61,7 +61,7 @@ final class WavePreview {
             selectors.add(written);
             selectorInput.set("");
         } catch (LayerStudioException e) {
-            say.say(sentence(e), true);
+            say.say(UserMessage.sentence(e), true);
         }
     }
 
@@ -89,7 +89,7 @@ final class WavePreview {
                 .onError(Exception.class, e -> {
                     if (mine == serial.get()) {
                         plan.set(null);
-                        say.say(sentence(e), true);
+                        say.say(UserMessage.sentence(e), true);
                     }
                 })
                 .andFinally(() -> {
@@ -129,8 +129,4 @@ final class WavePreview {
         return planning;
     }
 
-    private static String sentence(Throwable e) {
-        UserMessage m = UserMessage.of(e);
-        return m.hint() == null ? m.summary() : m.summary() + " " + m.hint();
-    }
 }

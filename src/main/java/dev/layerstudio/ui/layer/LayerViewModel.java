@@ -149,7 +149,7 @@ public final class LayerViewModel {
             all.clear();
             rebuild();
             placeholder.set(m.summary());
-            status.set(m.hint() == null ? m.summary() : m.summary() + " " + m.hint());
+            status.set(m.sentence());
         }).andFinally(() -> {
             if (listing == task) {
                 loading.set(false);
@@ -316,7 +316,7 @@ public final class LayerViewModel {
                     uses.size(), report.functionsScanned()));
         }).onError(Exception.class, e -> {
             if (usageTask == task) {
-                usageStatus.set(UserMessage.of(e).summary());
+                usageStatus.set(UserMessage.sentence(e));
             }
         }).andFinally(() -> {
             if (usageTask == task) {

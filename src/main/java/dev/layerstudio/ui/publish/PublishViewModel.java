@@ -166,7 +166,7 @@ public final class PublishViewModel {
             BackgroundTask.of(p -> services.connector().regions(profile))
                     .onSuccess(list -> otherRegions.setAll(list.stream().filter(r -> !r.equals(session.region()))
                             .map(r -> new Choice(r, false)).toList()))
-                    .onError(Exception.class, e -> status.set(sentence(e)))
+                    .onError(Exception.class, e -> status.set(UserMessage.sentence(e)))
                     .start(services.executor());
         }
         checkDuplicate();
@@ -203,7 +203,7 @@ public final class PublishViewModel {
                         duplicate.set(latest.filter(v -> zip.codeSha256().equals(v.codeSha256())).orElse(null));
                     }
                 })
-                .onError(Exception.class, e -> status.set(sentence(e)))
+                .onError(Exception.class, e -> status.set(UserMessage.sentence(e)))
                 .start(services.executor());
     }
 
@@ -267,7 +267,7 @@ public final class PublishViewModel {
                 duplicate.set(null);
             }
             status.set(home == null ? "" : home.message());
-        }).onError(Exception.class, e -> status.set(sentence(e)))
+        }).onError(Exception.class, e -> status.set(UserMessage.sentence(e)))
                 .andFinally(() -> {
                     busy.set(false);
                     progress.unbind();
@@ -293,10 +293,6 @@ public final class PublishViewModel {
         status.set(existing.message());
     }
 
-    private static String sentence(Throwable e) {
-        UserMessage m = UserMessage.of(e);
-        return m.hint() == null ? m.summary() : m.summary() + " " + m.hint();
-    }
 
     // ---- properties ----
 

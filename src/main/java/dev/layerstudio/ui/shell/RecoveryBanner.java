@@ -85,7 +85,7 @@ public final class RecoveryBanner {
                         show(found);
                     }
                 })
-                .onError(Exception.class, e -> status.set(UserMessage.of(e).summary()))
+                .onError(Exception.class, e -> status.set(UserMessage.sentence(e)))
                 .start(executor);
     }
 
@@ -154,7 +154,7 @@ public final class RecoveryBanner {
                 })
                 .onError(Exception.class, e -> {
                     busy.set(false);
-                    status.set(UserMessage.of(e).summary());
+                    status.set(UserMessage.sentence(e));
                 })
                 .start(executor);
     }
@@ -181,7 +181,7 @@ public final class RecoveryBanner {
                 .onSuccess(results -> {
                     journal.set(null);
                     status.set(outcome(forward, results));
-                }).onError(Exception.class, e -> status.set(UserMessage.of(e).summary()))
+                }).onError(Exception.class, e -> status.set(UserMessage.sentence(e)))
                 .andFinally(() -> busy.set(false))
                 .start(executor);
     }
