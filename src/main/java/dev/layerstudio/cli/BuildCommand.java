@@ -20,6 +20,7 @@ import dev.layerstudio.model.SlimRule;
 import dev.layerstudio.model.ZipResult;
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
@@ -28,8 +29,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -128,7 +127,8 @@ public final class BuildCommand implements Callable<Integer> {
         BuildSpec buildSpec = buildSpec();
         buildSpec.install().runtime().supportNote(LocalDate.now()).ifPresent(n -> out.note("warning: " + n));
         LayerBuilder builder = new DefaultLayerBuilder();
-        BuildResult result = runInterruptibly(() -> builder.build(buildSpec, listener(out)));
+        BuildResult result = CtrlC.interrupts(() -> builder.build(buildSpec, listener(out)),
+                Duration.ofSeconds(15), "build-cancel");
         if (emitRequirements != null) {
             PinnedRequirements.write(result, emitRequirements);
             out.note("Wrote the " + result.packages().size() + " installed versions to " + emitRequirements);
@@ -180,38 +180,6 @@ public final class BuildCommand implements Callable<Integer> {
                 }
             }
         };
-    }
-
-    private interface Work<T> {
-        T run() throws Exception;
-    }
-
-    /**
-     * Runs the build so that Ctrl-C (JVM shutdown) interrupts it: pip or uv is stopped and
-     * the staging folder removed before the process ends.
-     */
-    private static <T> T runInterruptibly(Work<T> work) throws Exception {
-        Thread worker = Thread.currentThread();
-        CountDownLatch finished = new CountDownLatch(1);
-        Thread hook = new Thread(() -> {
-            worker.interrupt();
-            try {
-                finished.await(15, TimeUnit.SECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }, "build-cancel");
-        java.lang.Runtime.getRuntime().addShutdownHook(hook);
-        try {
-            return work.run();
-        } finally {
-            finished.countDown();
-            try {
-                java.lang.Runtime.getRuntime().removeShutdownHook(hook);
-            } catch (IllegalStateException shuttingDown) {
-                // the hook is running: let it finish waiting for us
-            }
-        }
     }
 
     private static void printSummary(Output out, BuildResult r) {
