@@ -105,9 +105,17 @@ public final class StackPlan {
                 .collect(java.util.stream.Collectors.toSet());
     }
 
-    /** What applying asks the user to confirm for this function (warnings, incompatibilities attached anyway). */
+    /**
+     * What applying asks the user to confirm for this function: its warnings, and, as a recap in
+     * the same one dialog, the incompatibilities the user chose to attach anyway on its card.
+     */
     public List<String> toConfirm() {
-        return plan.get().toConfirm().stream().map(PlanFlag::message).toList();
+        FunctionPlan p = plan.get();
+        if (!p.willUpdate()) {
+            return List.of();
+        }
+        return p.flags().stream().filter(f -> f.needsConfirmation() || f.overridden()).map(PlanFlag::message)
+                .toList();
     }
 
     /** How applying went for this function. */
