@@ -6,6 +6,6 @@ import picocli.CommandLine.Command;
 @Command(name = "project", mixinStandardHelpOptions = true,
         description = {"Layer projects: one file, committed next to your code, that remembers how a layer is built,"
                 + " published and rolled out. 'build', 'publish' and 'upgrade' take it with --project."},
-        subcommands = {ProjectInitCommand.class})
+        subcommands = {ProjectInitCommand.class, ProjectFromVersionCommand.class})
 public final class ProjectCommand {
 }
