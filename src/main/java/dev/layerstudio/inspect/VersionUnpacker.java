@@ -70,10 +70,21 @@ final class VersionUnpacker {
             notes.add(links + (links == 1 ? " symbolic link" : " symbolic links")
                     + " of your own were not extracted; add them again if you need them.");
         }
+        int unsafe = own.size();
+        own.removeIf(p -> ArchiveChecks.unsafeReason(p) != null);
+        unsafe -= own.size();
         Set<String> wanted = Set.copyOf(own);
         if (!own.isEmpty()) {
             Files.createDirectories(codeDir);
             new SafeExtractor().extract(zip, codeDir, name -> wanted.contains(trimSlash(name)));
+            Path root = codeDir.toAbsolutePath().normalize();
+            int before = own.size();
+            own.removeIf(p -> !Files.isRegularFile(root.resolve(p).normalize()));
+            unsafe += before - own.size();
+        }
+        if (unsafe > 0) {
+            notes.add(unsafe + (unsafe == 1 ? " entry" : " entries") + " with a name that leaves the layer's folder"
+                    + " or that could not be read " + (unsafe == 1 ? "was" : "were") + " not extracted.");
         }
         List<String> pins = new ArrayList<>();
         for (Distribution d : scan.distributions()) {
