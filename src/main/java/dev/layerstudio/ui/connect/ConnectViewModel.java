@@ -184,6 +184,11 @@ public final class ConnectViewModel {
         }
     }
 
+    /** Whether connecting now would drop a plan or a rollout open on the Attach step (the page asks first). */
+    public boolean changesOpen() {
+        return state.sessionProperty().get() != null && state.changesOpen();
+    }
+
     public void connect() {
         if (sandboxSelected.get()) {
             connectSandbox();

@@ -285,6 +285,9 @@ public final class InspectViewModel {
         BackgroundTask.of(p -> services.inspector().diff(remote(session, v.arn()),
                         new LayerSource.LocalZip(zip.output()), p))
                 .onSuccess(d -> {
+                    if (state.zipProperty().get() == zip) {
+                        state.diffProperty().set(d); // for Publish's proposed description
+                    }
                     if (state.zipProperty().get() == zip && ownLayer.get()) {
                         diff.set(d);
                         diffStatus.set(String.format(text.getString("inspect.diff.against"), v.version()));

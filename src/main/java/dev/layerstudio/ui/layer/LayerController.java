@@ -149,7 +149,8 @@ public final class LayerController implements StepController {
     /** Keeps the chosen row chosen when the table is rebuilt (search, reload). */
     private void reselect(TreeItem<LayerRow> root) {
         LayerRow wanted = vm.selectedProperty().get();
-        if (root == null || wanted == null || vm.modeProperty().get() != LayerViewModel.Mode.EXISTING) {
+        if (root == null || wanted == null
+                || vm.modeProperty().get() != LayerViewModel.Mode.EXISTING && !vm.showsPublished()) {
             return;
         }
         for (TreeItem<LayerRow> layer : root.getChildren()) {
@@ -210,6 +211,8 @@ public final class LayerController implements StepController {
     public void onShow() {
         if (vm.layers().isEmpty() && vm.state().sessionProperty().get() != null && !vm.loadingProperty().get()) {
             vm.reload();
+        } else {
+            vm.refreshUsage(); // functions may have been attached since
         }
     }
 

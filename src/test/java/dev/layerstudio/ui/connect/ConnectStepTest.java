@@ -153,7 +153,11 @@ class ConnectStepTest {
     }
 
     /** Clicks the visible row of the tree that shows {@code label}. */
-    private static void clickRow(FxRobot robot, String label) {
+    private static void clickRow(FxRobot robot, String label) throws java.util.concurrent.TimeoutException {
+        // the tree's model fills first; its cells are drawn on a later pulse
+        waitFor(10, TimeUnit.SECONDS, () -> robot.lookup(".tree-cell")
+                .match((javafx.scene.control.TreeCell<ConnectTarget> c) -> c.getItem() != null
+                        && label.equals(c.getItem().label()) && c.isVisible()).tryQuery().isPresent());
         javafx.scene.Node row = robot.lookup(".tree-cell").match((javafx.scene.control.TreeCell<ConnectTarget> c) ->
                 c.getItem() != null && label.equals(c.getItem().label()) && c.isVisible()).query();
         robot.clickOn(row);
