@@ -3,6 +3,7 @@ package dev.layerstudio.model;
 import java.nio.file.Path;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 
@@ -131,6 +132,18 @@ public record LayerProject(String layerName, List<String> runtimes, Architecture
 
         public List<WaveSelector> functionSelectors() {
             return functions.stream().map(WaveSelector::parse).toList();
+        }
+
+        /** Whether choosing the functions needs their tags. */
+        public boolean needsTags() {
+            return functionSelectors().stream().anyMatch(WaveSelector::needsTags);
+        }
+
+        /** The functions, of those given (in their order), that any of the project's selectors matches. */
+        public List<String> choose(List<String> functionNames, Map<String, Map<String, String>> tags) {
+            List<WaveSelector> selectors = functionSelectors();
+            return functionNames.stream().filter(n -> selectors.stream().anyMatch(s -> s.matches(n,
+                    tags.getOrDefault(n, Map.of())))).toList();
         }
     }
 

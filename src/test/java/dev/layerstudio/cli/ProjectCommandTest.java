@@ -187,4 +187,29 @@ class ProjectCommandTest {
         assertThat(out.toString()).contains("wave 1 (env=dev): proj-dev-1", "wave 2 (the rest): proj-prod-1",
                 "Dry run");
     }
+
+    @Test
+    void attachChoosesTheProjectsFunctionsByNamePatternAndTag() throws IOException {
+        String v1 = fixtures.publishLayer("att-lib", Map.of("python/a.py", "A = 1"), "python3.12").layerVersionArn();
+        fixtures.createFunction("att-api-1", "python3.12", List.of(), Map.of());
+        fixtures.createFunction("other-fn", "python3.12", List.of(), Map.of("team", "att"));
+        fixtures.createFunction("unrelated", "python3.12", List.of(), Map.of("team", "else"));
+        Path project = tmp.resolve("att.toml");
+        Files.writeString(project, """
+                version = 1
+                [layer]
+                name = 'att-lib'
+                [attach]
+                functions = ['att-api-*', 'team=att']
+                """);
+        assertThat(run("attach", "--layer", v1, "--project", project.toString(), "--dry-run")).as(err.toString())
+                .isZero();
+        assertThat(err.toString()).contains("The project chooses ");
+        assertThat(err.toString()).contains("att-api-1").contains("other-fn").doesNotContain("unrelated");
+
+        Files.writeString(project, "version = 1\n[attach]\nfunctions = ['nothing-*']\n");
+        assertThat(run("attach", "--layer", v1, "--project", project.toString(), "--dry-run"))
+                .isEqualTo(FailureHandler.FAILED);
+        assertThat(err.toString()).contains("No function in us-east-1 matches nothing-* (att.toml, [attach] functions).");
+    }
 }
