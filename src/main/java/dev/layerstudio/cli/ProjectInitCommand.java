@@ -85,6 +85,10 @@ public final class ProjectInitCommand implements Callable<Integer> {
             throw new LayerStudioException(output + " exists already; nothing was written.",
                     "Give another -o, or --force to replace it.", null);
         }
+        for (Path f : flags.requirementFiles) {
+            missing(f, "-r");
+        }
+        flags.additions.stream().map(AddedPath::parse).forEach(a -> missing(a.source(), "--add"));
         LayerProject project = project(output.toAbsolutePath().normalize().getParent());
         ProjectFile.write(project, output);
         Map<String, Object> doc = new LinkedHashMap<>();
@@ -97,6 +101,12 @@ public final class ProjectInitCommand implements Callable<Integer> {
                 output);
         out.document(doc);
         return 0;
+    }
+
+    private static void missing(Path path, String flag) {
+        if (!Files.exists(path)) {
+            throw new LayerStudioException(flag + " " + path + ": there is no such file or folder; nothing was written.");
+        }
     }
 
     /** The project the flags describe, with paths relative to {@code dir}. */
