@@ -98,6 +98,14 @@ class LayerStepTest {
         TreeItem<LayerRow> alpha = table.getRoot().getChildren().get(0);
         assertThat(alpha.getChildren()).extracting(i -> i.getValue().version().version()).containsExactly(2L, 1L);
 
+        // a cell the column's width may cut keeps its whole value one hover away
+        java.util.List<javafx.scene.control.IndexedCell<?>> cells = robot.lookup(".tree-table-cell")
+                .match(javafx.scene.Node::isVisible).queryAllAs(javafx.scene.control.IndexedCell.class).stream()
+                .<javafx.scene.control.IndexedCell<?>>map(c -> c)
+                .filter(c -> c.getText() != null && !c.getText().isEmpty()).toList();
+        assertThat(cells).isNotEmpty().allSatisfy(c -> assertThat(c.getTooltip()).as(c.getText())
+                .isNotNull().extracting(javafx.scene.control.Tooltip::getText).isEqualTo(c.getText()));
+
         robot.interact(() -> alpha.setExpanded(true));
         clickRow(robot, r -> r instanceof LayerRow.Version v && v.version().arn().equals(alpha2));
         LayerChoice choice = window.state().layerProperty().get();
@@ -124,6 +132,14 @@ class LayerStepTest {
     void aVersionJustPublishedShowsWithItsOwnUsageWithoutRefresh(FxRobot robot) throws Exception {
         TreeTableView<LayerRow> table = connectAndOpenLayerStep(robot);
         TreeItem<LayerRow> alpha = table.getRoot().getChildren().get(0);
+        // a cell the column's width may cut keeps its whole value one hover away
+        java.util.List<javafx.scene.control.IndexedCell<?>> cells = robot.lookup(".tree-table-cell")
+                .match(javafx.scene.Node::isVisible).queryAllAs(javafx.scene.control.IndexedCell.class).stream()
+                .<javafx.scene.control.IndexedCell<?>>map(c -> c)
+                .filter(c -> c.getText() != null && !c.getText().isEmpty()).toList();
+        assertThat(cells).isNotEmpty().allSatisfy(c -> assertThat(c.getTooltip()).as(c.getText())
+                .isNotNull().extracting(javafx.scene.control.Tooltip::getText).isEqualTo(c.getText()));
+
         robot.interact(() -> alpha.setExpanded(true));
         clickRow(robot, r -> r instanceof LayerRow.Version v && v.version().arn().equals(alpha2));
         waitFor(30, TimeUnit.SECONDS, () -> robot.lookup("#usageStatus").queryLabeled().getText()
