@@ -91,6 +91,20 @@ class ArchitectureTest {
     }
 
     @Test
+    void projectFilesUseOnlyTheModelAndBuild() {
+        noClasses().that().resideInAPackage("dev.layerstudio.project..")
+                .should().dependOnClassesThat().resideInAnyPackage("dev.layerstudio.inspect..", "dev.layerstudio.aws..",
+                        "dev.layerstudio.export..", "dev.layerstudio.sandbox..", "dev.layerstudio.ui..",
+                        "dev.layerstudio.cli..")
+                .check(classes);
+        noClasses().that().resideInAnyPackage("dev.layerstudio.model..", "dev.layerstudio.build..",
+                        "dev.layerstudio.inspect..", "dev.layerstudio.aws..", "dev.layerstudio.export..",
+                        "dev.layerstudio.sandbox..")
+                .should().dependOnClassesThat().resideInAPackage("dev.layerstudio.project..")
+                .check(classes);
+    }
+
+    @Test
     void noPackageCycles() {
         slices().matching("dev.layerstudio.(*)..").should().beFreeOfCycles().check(classes);
     }

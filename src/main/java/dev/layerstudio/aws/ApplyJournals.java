@@ -6,13 +6,10 @@ import dev.layerstudio.model.ApplyResult;
 import dev.layerstudio.model.AttachPlan;
 import dev.layerstudio.model.LayerStudioException;
 import java.io.IOException;
-import java.nio.file.DirectoryStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
-import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.UUID;
@@ -72,32 +69,14 @@ public final class ApplyJournals {
 
     /** Every journal left behind by an apply that did not finish, oldest first. */
     public List<ApplyJournal> unfinished() {
-        List<ApplyJournal> out = new ArrayList<>();
-        if (!Files.isDirectory(dir)) {
-            return out;
-        }
-        try (DirectoryStream<Path> files = Files.newDirectoryStream(dir, "apply-*.json")) {
-            for (Path file : files) {
-                try {
-                    out.add(JsonFiles.read(file, ApplyJournal.class));
-                } catch (IOException | RuntimeException e) {
-                    LOG.warn("Skipping unreadable journal {}: {}", file, e.getMessage());
-                }
-            }
-        } catch (IOException e) {
-            throw new LayerStudioException("Could not read the journals in " + dir + ": " + e.getMessage(), e);
-        }
+        List<ApplyJournal> out = JsonFiles.readAll(dir, "apply-*.json", ApplyJournal.class);
         out.sort(Comparator.comparing(ApplyJournal::started).thenComparing(ApplyJournal::id));
         return out;
     }
 
     /** Removes a journal whose apply is settled. */
     public void remove(String id) {
-        try {
-            Files.deleteIfExists(fileOf(id));
-        } catch (IOException e) {
-            throw new LayerStudioException("Could not remove the journal " + fileOf(id) + ": " + e.getMessage(), e);
-        }
+        JsonFiles.remove(fileOf(id));
     }
 
     /** The journal of one apply under way: each result is written as it comes. */

@@ -6,20 +6,26 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import dev.layerstudio.model.LayerStudioException;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * Journal files as JSON records: written to a temporary file beside the target, forced to
  * disk and moved into place, so a crash leaves the old file or the new one, never half of one.
  */
 final class JsonFiles {
+
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(JsonFiles.class);
 
     private static final ObjectMapper JSON = new ObjectMapper()
             .registerModule(new JavaTimeModule())
@@ -59,5 +65,37 @@ final class JsonFiles {
 
     static <T> T read(Path file, Class<T> type) throws IOException {
         return JSON.readValue(file.toFile(), type);
+    }
+
+    /**
+     * Every journal in {@code dir} whose name matches {@code glob}, in no particular order; a
+     * file that cannot be read is logged and skipped, so one damaged journal hides no other.
+     */
+    static <T> List<T> readAll(Path dir, String glob, Class<T> type) {
+        List<T> out = new ArrayList<>();
+        if (!Files.isDirectory(dir)) {
+            return out;
+        }
+        try (DirectoryStream<Path> files = Files.newDirectoryStream(dir, glob)) {
+            for (Path file : files) {
+                try {
+                    out.add(read(file, type));
+                } catch (IOException | RuntimeException e) {
+                    LOG.warn("Skipping unreadable journal {}: {}", file, e.getMessage());
+                }
+            }
+        } catch (IOException e) {
+            throw new LayerStudioException("Could not read the journals in " + dir + ": " + e.getMessage(), e);
+        }
+        return out;
+    }
+
+    /** Removes a journal file (gone already is fine). */
+    static void remove(Path file) {
+        try {
+            Files.deleteIfExists(file);
+        } catch (IOException e) {
+            throw new LayerStudioException("Could not remove the journal " + file + ": " + e.getMessage(), e);
+        }
     }
 }

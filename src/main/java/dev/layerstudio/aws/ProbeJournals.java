@@ -4,10 +4,7 @@ import dev.layerstudio.model.AppDirs;
 import dev.layerstudio.model.LayerStudioException;
 import dev.layerstudio.model.ProbeJournal;
 import java.io.IOException;
-import java.nio.file.DirectoryStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import org.slf4j.Logger;
@@ -60,31 +57,13 @@ public final class ProbeJournals {
 
     /** Every journal of a test whose resources may still exist, oldest first. */
     public List<ProbeJournal> unfinished() {
-        List<ProbeJournal> out = new ArrayList<>();
-        if (!Files.isDirectory(dir)) {
-            return out;
-        }
-        try (DirectoryStream<Path> files = Files.newDirectoryStream(dir, "probe-*.json")) {
-            for (Path file : files) {
-                try {
-                    out.add(JsonFiles.read(file, ProbeJournal.class));
-                } catch (IOException | RuntimeException e) {
-                    LOG.warn("Skipping unreadable probe journal {}: {}", file, e.getMessage());
-                }
-            }
-        } catch (IOException e) {
-            throw new LayerStudioException("Could not read the journals in " + dir + ": " + e.getMessage(), e);
-        }
+        List<ProbeJournal> out = JsonFiles.readAll(dir, "probe-*.json", ProbeJournal.class);
         out.sort(Comparator.comparing(ProbeJournal::started).thenComparing(ProbeJournal::id));
         return out;
     }
 
     /** Removes the journal of a test whose resources are all deleted. */
     public void remove(String id) {
-        try {
-            Files.deleteIfExists(fileOf(id));
-        } catch (IOException e) {
-            throw new LayerStudioException("Could not remove the journal " + fileOf(id) + ": " + e.getMessage(), e);
-        }
+        JsonFiles.remove(fileOf(id));
     }
 }

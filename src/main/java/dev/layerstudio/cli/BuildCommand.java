@@ -3,41 +3,32 @@ package dev.layerstudio.cli;
 import dev.layerstudio.build.DefaultLayerBuilder;
 import dev.layerstudio.build.LayerBuilder;
 import dev.layerstudio.build.PinnedRequirements;
-import dev.layerstudio.model.AddedPath;
-import dev.layerstudio.model.Architecture;
+import dev.layerstudio.project.ProjectFile;
 import dev.layerstudio.model.BuildResult;
 import dev.layerstudio.model.BuildSpec;
-import dev.layerstudio.model.ConflictPolicy;
-import dev.layerstudio.model.InstallSpec;
 import dev.layerstudio.model.InstalledPackage;
-import dev.layerstudio.model.InstallerChoice;
 import dev.layerstudio.model.LayerStudioException;
-import dev.layerstudio.model.Layout;
 import dev.layerstudio.model.ProgressListener;
-import dev.layerstudio.model.Requirements;
-import dev.layerstudio.model.Runtime;
 import dev.layerstudio.model.SlimReport;
-import dev.layerstudio.model.SlimRule;
 import dev.layerstudio.model.ZipResult;
 import java.nio.file.Path;
 import java.time.LocalDate;
-import java.util.ArrayList;
-import java.util.EnumSet;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.OptionSpec;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.ParseResult;
 import picocli.CommandLine.Spec;
 
 /** {@code build}: requirements plus the user's own files into a layer zip. */
@@ -49,6 +40,7 @@ import picocli.CommandLine.Spec;
                 "  layer-studio build -r requirements.txt --runtime python3.12 --arch arm64 -o layer.zip",
                 "  layer-studio build requests --runtime python3.13 --add src/mylib -o layer.zip",
                 "  layer-studio build --runtime python3.12 --add handlers=python/ -o code.zip",
+                "  layer-studio build --project layer-studio.toml -o layer.zip",
                 "  layer-studio build -r package.json --runtime nodejs22.x --arch arm64 -o node-layer.zip",
                 "  layer-studio build sharp@0.34.4 --runtime nodejs20.x --layout nodeNN -o sharp.zip"})
 public final class BuildCommand implements Callable<Integer> {
@@ -58,70 +50,18 @@ public final class BuildCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Parameters(paramLabel = "PKG", arity = "0..*",
-            description = "Requirements to install, as pip takes them (requests==2.32.3, 'boto3>=1.34'); "
-                    + "for Node.js, as npm takes them (sharp@0.34.4, @aws-sdk/client-s3).")
-    List<String> packages = new ArrayList<>();
+    @Mixin
+    BuildFlags flags = new BuildFlags();
 
-    @Option(names = {"-r", "--requirement"}, paramLabel = "FILE",
-            description = "What to install: a requirements file (its -r, -c, index options and --hash pins are "
-                    + "honoured), pyproject.toml, poetry.lock, uv.lock or Pipfile.lock; for Node.js a package.json "
-                    + "(or its folder; its package-lock.json, npm-shrinkwrap.json or pnpm-lock.yaml is used). Repeatable.")
-    List<Path> requirementFiles = new ArrayList<>();
-
-    @Option(names = "--group", paramLabel = "NAME",
-            description = "Also install this group of a pyproject.toml or lock file (an extra, a dependency group, "
-                    + "a Poetry group, Pipfile's dev). The main one always goes in. Repeatable.")
-    List<String> groups = new ArrayList<>();
-
-    @Option(names = "--keep-scripts",
-            description = "Keep the console scripts packages install in python/bin, with Lambda's Python "
-                    + "(/var/lang/bin/python3) in their first line. By default they are left out.")
-    boolean keepScripts;
+    @Option(names = "--project", paramLabel = "FILE",
+            description = "Build what a project file says (see 'project init'); then give only -o, "
+                    + "--emit-requirements and -v.")
+    Path project;
 
     @Option(names = "--emit-requirements", paramLabel = "FILE",
             description = "Also write the exact versions installed (name==version) to FILE, to build the same "
                     + "layer again later with -r FILE.")
     Path emitRequirements;
-
-    @Option(names = "--runtime", required = true, paramLabel = "RUNTIME",
-            description = "Lambda runtime: ${COMPLETION-CANDIDATES}.", completionCandidates = RuntimeIds.class)
-    String runtime;
-
-    @Option(names = "--arch", paramLabel = "ARCH", defaultValue = "x86_64",
-            description = "x86_64 or arm64 (default: ${DEFAULT-VALUE}).")
-    String arch;
-
-    @Option(names = "--layout", paramLabel = "LAYOUT", defaultValue = "python",
-            description = "Where packages go: python (python/) or site-packages "
-                    + "(python/lib/python3.X/site-packages/); for Node.js node_modules (nodejs/node_modules/, the "
-                    + "default) or nodeNN (nodejs/node20/node_modules/, read by that runtime only). "
-                    + "Default: ${DEFAULT-VALUE}.")
-    String layout;
-
-    @Option(names = "--add", paramLabel = "SRC[=DEST]",
-            description = "Add your own file or folder, at DEST inside the layer (default python/<name>; "
-                    + "nodejs/node_modules/<name> for Node.js; a DEST ending in / is a folder to put it in). Repeatable.")
-    List<String> additions = new ArrayList<>();
-
-    @Option(names = "--slim", description = "Leave out bytecode caches, and tests and docs folders of installed packages.")
-    boolean slim;
-
-    @Option(names = "--exclude-boto3",
-            description = "Leave out boto3, botocore and s3transfer (the runtime has them).")
-    boolean excludeBoto3;
-
-    @Option(names = "--installer", paramLabel = "auto|pip|uv", defaultValue = "auto",
-            description = "Which installer runs: uv when on PATH with auto (default), else pip.")
-    String installer;
-
-    @Option(names = "--python", paramLabel = "PATH",
-            description = "The Python to run pip with (default: python3, python, or py -3 on Windows).")
-    Path python;
-
-    @Option(names = "--prefer", paramLabel = "mine|installed",
-            description = "When your file and an installed one have the same path, which wins (default: stop with an error).")
-    String prefer;
 
     @Option(names = {"-o", "--output"}, required = true, paramLabel = "ZIP", description = "The zip to write.")
     Path output;
@@ -133,14 +73,15 @@ public final class BuildCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         GlobalOptions global = new GlobalOptions(spec);
         Output out = global.output();
-        BuildSpec buildSpec = buildSpec();
+        BuildSpec buildSpec = buildSpec(out);
         if (emitRequirements != null && buildSpec.install().runtime().isNode()) {
             throw new LayerStudioException("--emit-requirements writes a pip requirements file; a Node.js layer's"
                     + " versions are pinned by its package-lock.json.");
         }
         buildSpec.install().runtime().supportNote(LocalDate.now()).ifPresent(n -> out.note("warning: " + n));
         LayerBuilder builder = new DefaultLayerBuilder();
-        BuildResult result = runInterruptibly(() -> builder.build(buildSpec, listener(out)));
+        BuildResult result = CtrlC.interrupts(() -> builder.build(buildSpec, listener(out)),
+                Duration.ofSeconds(15), "build-cancel");
         if (emitRequirements != null) {
             PinnedRequirements.write(result, emitRequirements);
             out.note("Wrote the " + result.packages().size() + " installed versions to " + emitRequirements);
@@ -154,21 +95,32 @@ public final class BuildCommand implements Callable<Integer> {
     }
 
     BuildSpec buildSpec() {
-        Requirements requirements = new Requirements(packages, requirementFiles, groups);
-        InstallSpec install = new InstallSpec(Runtime.parse(runtime), Architecture.parse(arch), Layout.parse(layout),
-                requirements, InstallerChoice.parse(installer), python, keepScripts);
-        Set<SlimRule> rules = EnumSet.noneOf(SlimRule.class);
-        if (slim) {
-            rules.addAll(SlimRule.standard());
+        return buildSpec(null);
+    }
+
+    /** The build asked for: from the project file when --project is given, else from the flags. */
+    BuildSpec buildSpec(Output out) {
+        if (project == null) {
+            if (flags.runtime == null) {
+                throw new ParameterException(spec.commandLine(),
+                        "Missing required option: '--runtime=RUNTIME' (or --project FILE).");
+            }
+            return flags.buildSpec(output);
         }
-        if (excludeBoto3) {
-            rules.add(SlimRule.BOTO3);
+        ParseResult parsed = spec.commandLine().getParseResult();
+        List<String> given = parsed.matchedOptions().stream().map(OptionSpec::longestName)
+                .filter(BuildFlags.NAMES::contains).toList();
+        if (!given.isEmpty() || !parsed.matchedPositionals().isEmpty()) {
+            throw new ParameterException(spec.commandLine(), "--project takes what to build from the project file;"
+                    + " leave out " + (given.isEmpty() ? "the packages" : String.join(", ", given))
+                    + " (or change the file).");
         }
-        ConflictPolicy policy = prefer == null ? ConflictPolicy.FAIL : ConflictPolicy.parse(prefer);
-        return BuildSpec.of(install, output)
-                .withAdditions(additions.stream().map(AddedPath::parse).toList())
-                .withSlimming(rules)
-                .withConflictPolicy(policy);
+        ProjectFile.Read read = ProjectFile.read(project);
+        String unknown = read.unknownKeysSentence(project);
+        if (unknown != null && out != null) {
+            out.note("warning: " + unknown);
+        }
+        return read.project().buildSpec(read.dir(), output);
     }
 
     /** Stage messages on stderr (each once); the tools' own lines with --verbose, and always in the log file. */
@@ -192,38 +144,6 @@ public final class BuildCommand implements Callable<Integer> {
                 }
             }
         };
-    }
-
-    private interface Work<T> {
-        T run() throws Exception;
-    }
-
-    /**
-     * Runs the build so that Ctrl-C (JVM shutdown) interrupts it: pip or uv is stopped and
-     * the staging folder removed before the process ends.
-     */
-    private static <T> T runInterruptibly(Work<T> work) throws Exception {
-        Thread worker = Thread.currentThread();
-        CountDownLatch finished = new CountDownLatch(1);
-        Thread hook = new Thread(() -> {
-            worker.interrupt();
-            try {
-                finished.await(15, TimeUnit.SECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }, "build-cancel");
-        java.lang.Runtime.getRuntime().addShutdownHook(hook);
-        try {
-            return work.run();
-        } finally {
-            finished.countDown();
-            try {
-                java.lang.Runtime.getRuntime().removeShutdownHook(hook);
-            } catch (IllegalStateException shuttingDown) {
-                // the hook is running: let it finish waiting for us
-            }
-        }
     }
 
     private static void printSummary(Output out, BuildResult r) {
@@ -298,12 +218,5 @@ public final class BuildCommand implements Callable<Integer> {
             i++;
         }
         return String.format(Locale.ROOT, v < 10 ? "%.2f %s" : v < 100 ? "%.1f %s" : "%.0f %s", v, units[i]);
-    }
-
-    /** The runtime ids for --help. */
-    static final class RuntimeIds extends ArrayList<String> {
-        RuntimeIds() {
-            super(Runtime.allIds());
-        }
     }
 }

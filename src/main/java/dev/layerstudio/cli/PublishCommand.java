@@ -5,11 +5,13 @@ import dev.layerstudio.aws.SdkLayerService;
 import dev.layerstudio.inspect.Inspector;
 import dev.layerstudio.inspect.LayerSource;
 import dev.layerstudio.model.ContentFacts;
+import dev.layerstudio.model.LayerProject;
 import dev.layerstudio.model.LayerStudioException;
 import dev.layerstudio.model.PublishCompatibility;
 import dev.layerstudio.model.ProgressListener;
 import dev.layerstudio.model.PublishRequest;
 import dev.layerstudio.model.PublishResult;
+import dev.layerstudio.project.ProjectFile;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -19,6 +21,7 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
@@ -35,7 +38,12 @@ public final class PublishCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "ZIP", description = "The layer zip.")
     Path zip;
 
-    @Option(names = "--layer-name", required = true, paramLabel = "NAME", description = "The layer's name.")
+    @Option(names = "--project", paramLabel = "FILE",
+            description = "Take the layer's name, description, license, runtimes, architecture, bucket and regions"
+                    + " from a project file; options given here win over it.")
+    Path project;
+
+    @Option(names = "--layer-name", paramLabel = "NAME", description = "The layer's name (required without --project).")
     String layerName;
 
     @Option(names = "--description", paramLabel = "TEXT", description = "Up to 256 characters.")
@@ -74,6 +82,7 @@ public final class PublishCommand implements Callable<Integer> {
     public Integer call() {
         GlobalOptions options = new GlobalOptions(spec);
         Output out = options.output();
+        fromProject(out);
         PublishRequest request = new PublishRequest(zip, layerName, description, license, runtimes, archs, s3Bucket,
                 createBucket, force).validated();
         checkDeclaration(out, request);
@@ -96,6 +105,36 @@ public final class PublishCommand implements Callable<Integer> {
             out.document(doc);
             return results.stream().allMatch(PublishResult::ok) ? 0 : FailureHandler.FAILED;
         }
+    }
+
+    /** Fills what the command line leaves out from the project file. */
+    private void fromProject(Output out) {
+        if (project == null) {
+            if (layerName == null || layerName.isBlank()) {
+                throw new ParameterException(spec.commandLine(),
+                        "Missing required option: '--layer-name=NAME' (or --project FILE).");
+            }
+            return;
+        }
+        ProjectFile.Read read = ProjectFile.read(project);
+        String unknown = read.unknownKeysSentence(project);
+        if (unknown != null) {
+            out.note("warning: " + unknown);
+        }
+        LayerProject p = read.project();
+        if (layerName == null || layerName.isBlank()) {
+            if (p.layerName().isEmpty()) {
+                throw new LayerStudioException(project + " names no layer; add name = \"...\" under [layer], or"
+                        + " give --layer-name.");
+            }
+            layerName = p.layerName();
+        }
+        description = description != null ? description : p.publish().description();
+        license = license != null ? license : p.publish().license();
+        runtimes = !runtimes.isEmpty() ? runtimes : p.runtimes();
+        archs = !archs.isEmpty() ? archs : List.of(p.architecture().id());
+        s3Bucket = s3Bucket != null ? s3Bucket : p.publish().s3Bucket();
+        regions = !regions.isEmpty() ? regions : p.publish().regions();
     }
 
     /**

@@ -10,7 +10,7 @@ import picocli.CommandLine.HelpCommand;
 
 /**
  * The sub-commands, in the order help lists them. A run builds picocli's model only of
- * the sub-commands its arguments name: building all eighteen (reflection over every
+ * the sub-commands its arguments name: building all nineteen (reflection over every
  * option, their converters, their descriptions) cost each start about a tenth of a
  * second, a fifth of a quick command's time. A run that names none, or asks for help,
  * gets them all, so usage, help and suggestions for a mistyped name are complete.
@@ -18,7 +18,7 @@ import picocli.CommandLine.HelpCommand;
 final class Subcommands {
 
     static final List<Class<?>> ALL = List.of(HelpCommand.class, LoginCommand.class, AccountsCommand.class,
-            BuildCommand.class, InspectCommand.class, TestInLambdaCommand.class, DiffCommand.class,
+            BuildCommand.class, ProjectCommand.class, InspectCommand.class, TestInLambdaCommand.class, DiffCommand.class,
             LayersCommand.class, PublishCommand.class, AttachCommand.class, UsageCommand.class,
             InventoryCommand.class, UpgradeCommand.class, ShareCommand.class, DeleteCommand.class,
             ExportCommand.class, SandboxCommand.class, RecoverCommand.class);

@@ -17,14 +17,13 @@ import dev.layerstudio.model.Runtime;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.zip.ZipFile;
@@ -95,7 +94,8 @@ public final class TestInLambdaCommand implements Callable<Integer> {
                             .findFirst()).orElse(Architecture.X86_64.id());
             ProbeRequest request = new ProbeRequest(target.layer, target.zip, r, a, modules, role, keepRole);
             LambdaProbe probe = new LambdaProbe(session, ProbeJournals.inData(AppDirs.current()));
-            ProbeReport report = cancelOnCtrlC(() -> probe.run(request, PublishCommand.progress(out)));
+            ProbeReport report = CtrlC.interrupts(() -> probe.run(request, PublishCommand.progress(out)),
+                    Duration.ofSeconds(60), "probe-cancel");
             print(out, report);
             out.document(document(report));
             return report.failed().isEmpty() ? 0 : FailureHandler.FAILED;
@@ -182,34 +182,5 @@ public final class TestInLambdaCommand implements Callable<Integer> {
         doc.put("keptRole", r.keptRole());
         doc.put("leftBehind", r.leftBehind());
         return doc;
-    }
-
-    private interface Work<T> {
-        T run() throws Exception;
-    }
-
-    /** Ctrl-C (JVM shutdown) interrupts the test, which then removes what it created before the process ends. */
-    private static <T> T cancelOnCtrlC(Work<T> work) throws Exception {
-        Thread worker = Thread.currentThread();
-        CountDownLatch finished = new CountDownLatch(1);
-        Thread hook = new Thread(() -> {
-            worker.interrupt();
-            try {
-                finished.await(60, TimeUnit.SECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }, "probe-cancel");
-        java.lang.Runtime.getRuntime().addShutdownHook(hook);
-        try {
-            return work.run();
-        } finally {
-            finished.countDown();
-            try {
-                java.lang.Runtime.getRuntime().removeShutdownHook(hook);
-            } catch (IllegalStateException shuttingDown) {
-                // the hook is running: let it finish waiting for us
-            }
-        }
     }
 }

@@ -6,8 +6,11 @@ import dev.layerstudio.aws.Rollouts;
 import dev.layerstudio.aws.SdkFunctionService;
 import dev.layerstudio.model.AppDirs;
 import dev.layerstudio.model.AttachPlan;
+import dev.layerstudio.model.LayerProject;
 import dev.layerstudio.model.LayerStudioException;
 import dev.layerstudio.model.WaveSelector;
+import dev.layerstudio.project.ProjectFile;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -15,6 +18,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /**
@@ -32,8 +36,12 @@ public final class UpgradeCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--layer", required = true, paramLabel = "NAME", description = "Layer name or ARN.")
+    @Option(names = "--layer", paramLabel = "NAME", description = "Layer name or ARN (required without --project).")
     String layer;
+
+    @Option(names = "--project", paramLabel = "FILE",
+            description = "Take the layer's name and, when no --wave is given, the waves from a project file.")
+    Path project;
 
     @Option(names = "--to", required = true, paramLabel = "VERSION", description = "The version to move to.")
     long to;
@@ -66,6 +74,27 @@ public final class UpgradeCommand implements Callable<Integer> {
             throw new LayerStudioException("Choose one of --continue and --rollback-wave.");
         }
         List<WaveSelector> selectors = waves.stream().map(WaveSelector::parse).toList();
+        if (project != null) {
+            ProjectFile.Read read = ProjectFile.read(project);
+            String unknown = read.unknownKeysSentence(project);
+            if (unknown != null) {
+                options.output().note("warning: " + unknown);
+            }
+            LayerProject p = read.project();
+            if (layer == null || layer.isBlank()) {
+                if (p.layerName().isEmpty()) {
+                    throw new LayerStudioException(project + " names no layer; add name = \"...\" under [layer], or"
+                            + " give --layer.");
+                }
+                layer = p.layerName();
+            }
+            if (selectors.isEmpty()) {
+                selectors = p.targets().waveSelectors();
+            }
+        }
+        if (layer == null || layer.isBlank()) {
+            throw new ParameterException(spec.commandLine(), "Missing required option: '--layer=NAME' (or --project FILE).");
+        }
         try (AwsSession session = options.session()) {
             SdkFunctionService service = options.functions(session);
             if (!resume && !rollback && selectors.isEmpty()) {

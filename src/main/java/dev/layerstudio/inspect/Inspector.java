@@ -6,6 +6,7 @@ import dev.layerstudio.model.InspectionReport;
 import dev.layerstudio.model.LayerDiff;
 import dev.layerstudio.model.LayerStudioException;
 import dev.layerstudio.model.ProgressListener;
+import dev.layerstudio.model.PublishedStart;
 import dev.layerstudio.model.SourceKind;
 import java.io.IOException;
 import java.io.InputStream;
@@ -157,6 +158,45 @@ public final class Inspector {
         InspectionReport a = report(older, scans.get(0), InspectOptions.defaults(), List.of(), progress);
         InspectionReport b = report(newer, scans.get(1), InspectOptions.defaults(), List.of(), progress);
         return LayerDiffer.diff(a, b);
+    }
+
+    /**
+     * A starting point for a project from a layer zip or a published version: its distributions
+     * pinned, its own files (those no package owns) extracted safely into {@code codeDir} (empty
+     * or new), and the build choices its content shows. A published version is downloaded whole
+     * once, checked against its CodeSha256, and the download removed.
+     */
+    public PublishedStart startFrom(LayerSource source, Path codeDir, ProgressListener progress) {
+        if (source instanceof LayerSource.Folder) {
+            throw new LayerStudioException("Start from a layer zip or a published version, not a folder.");
+        }
+        progress.message("Reading " + source.label());
+        Scanned scanned = scan(source);
+        Path download = null;
+        try {
+            Path zip;
+            if (source instanceof LayerSource.Remote remote) {
+                progress.message("Downloading " + remote.label());
+                download = LayerDownload.fetch(http(), remote, workDir);
+                zip = download;
+            } else {
+                zip = ((LayerSource.LocalZip) source).path();
+            }
+            progress.message("Extracting your own files into " + codeDir);
+            return VersionUnpacker.unpack(scanned.scan(), zip, codeDir);
+        } catch (InterruptedIOException e) {
+            throw new CancellationException("Cancelled.");
+        } catch (IOException e) {
+            throw failure(source, e);
+        } finally {
+            if (download != null) {
+                try {
+                    Files.deleteIfExists(download);
+                } catch (IOException e) {
+                    LOG.debug("Could not remove {}", download, e);
+                }
+            }
+        }
     }
 
     private record Scanned(LayerScan scan, long fetchedBytes) {

@@ -34,8 +34,9 @@ final class PackageAttribution {
     /**
      * @param packages every package, largest first
      * @param owners   the package name of each entry (by index), null for folders
+     * @param ownCode  whether each entry (by index) is own code: no installed distribution owns it
      */
-    record Result(List<PackageUsage> packages, String[] owners) {
+    record Result(List<PackageUsage> packages, String[] owners, boolean[] ownCode) {
     }
 
     private PackageAttribution() {
@@ -61,6 +62,7 @@ final class PackageAttribution {
 
         List<ZipEntryInfo> entries = scan.entries();
         String[] owners = new String[entries.size()];
+        boolean[] ownCode = new boolean[entries.size()];
         Map<String, Acc> groups = new LinkedHashMap<>();
         for (int i = 0; i < entries.size(); i++) {
             ZipEntryInfo e = entries.get(i);
@@ -77,12 +79,13 @@ final class PackageAttribution {
             acc.zipped += e.zippedBytes();
             acc.files++;
             owners[i] = acc.name;
+            ownCode[i] = acc.kind == PackageKind.OWN_CODE;
         }
         List<PackageUsage> packages = groups.values().stream()
                 .map(a -> new PackageUsage(a.name, a.version, a.kind, a.root, a.topLevel, a.bytes, a.zipped, a.files))
                 .sorted(Comparator.comparingLong(PackageUsage::bytes).reversed().thenComparing(PackageUsage::name))
                 .toList();
-        return new Result(packages, owners);
+        return new Result(packages, owners, ownCode);
     }
 
     private static Acc group(String path, Map<String, Distribution> byPath, Map<String, Distribution> byTop,

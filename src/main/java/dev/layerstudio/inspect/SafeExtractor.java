@@ -12,6 +12,7 @@ import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.function.Predicate;
 import java.util.zip.ZipException;
 import org.apache.commons.compress.archivers.zip.ZipArchiveEntry;
 import org.apache.commons.compress.archivers.zip.ZipFile;
@@ -46,11 +47,19 @@ final class SafeExtractor {
 
     /** Extracts {@code zip} into the empty folder {@code dir}. */
     void extract(Path zip, Path dir) throws IOException {
+        extract(zip, dir, name -> true);
+    }
+
+    /** Extracts the entries of {@code zip} whose names {@code wanted} accepts into the folder {@code dir}. */
+    void extract(Path zip, Path dir, Predicate<String> wanted) throws IOException {
         Path root = dir.toAbsolutePath().normalize();
         try (ZipFile zf = ZipFile.builder().setPath(zip).get()) {
             List<ZipArchiveEntry> chosen = new ArrayList<>();
             long declared = 0;
             for (ZipArchiveEntry e : Collections.list(zf.getEntries())) {
+                if (!wanted.test(e.getName())) {
+                    continue;
+                }
                 if (ArchiveChecks.unsafeReason(e.getName()) != null || e.isUnixSymlink() || !zf.canReadEntryData(e)
                         || !root.resolve(e.getName()).normalize().startsWith(root)) {
                     LOG.debug("Not extracting {}", e.getName());

@@ -47,8 +47,9 @@ public final class PublishCompatibility {
         if (content.machines().isEmpty()) {
             reasons.add("No native Linux code: both architectures.");
         } else {
-            reasons.add("Native code for " + String.join(" and ", content.machines().stream()
-                    .map(ContentFacts.Group::value).toList()) + ": " + String.join(", ", archs) + ".");
+            reasons.add("Native code built for " + String.join(" and ", content.machines().stream()
+                    .map(ContentFacts.Group::value).toList()) + (archs.size() == 1 ? ", so " + archs.get(0) + " only."
+                    : ", so both architectures."));
         }
         Set<String> runtimes = new LinkedHashSet<>();
         Set<String> abis = new LinkedHashSet<>();

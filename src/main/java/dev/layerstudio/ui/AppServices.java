@@ -10,6 +10,7 @@ import dev.layerstudio.aws.SdkFunctionService;
 import dev.layerstudio.aws.SdkLayerService;
 import dev.layerstudio.build.DefaultLayerBuilder;
 import dev.layerstudio.build.LayerBuilder;
+import dev.layerstudio.inspect.ContentFactsInspector;
 import dev.layerstudio.inspect.Inspector;
 import dev.layerstudio.model.AppDirs;
 import dev.layerstudio.sandbox.Sandbox;
@@ -24,7 +25,8 @@ import java.util.function.Function;
  * to the view models through their constructors.
  *
  * @param layers    the layer service for a connection (region and account of the session)
- * @param functions the function service for a connection
+ * @param functions the function service for a connection; its plans are judged on what each layer
+ *                  version holds (read through the inspector, cached by SHA-256), as in the CLI
  * @param browser   opens a page in the user's browser
  * @param sandbox   the local sandbox, started when first chosen
  * @param journals  where the function services journal each apply, and where the window
@@ -50,8 +52,8 @@ public record AppServices(AppExecutor executor, Connector connector, LayerBuilde
     /** The same services journalling applies in {@code other} (tests: a temporary folder). */
     public AppServices withJournals(ApplyJournals other) {
         return new AppServices(executor, connector, builder, inspector, layers,
-                session -> new SdkFunctionService(session, PlanApplier.Options.defaults(), other), browser, sandbox,
-                other);
+                session -> new SdkFunctionService(session, PlanApplier.Options.defaults(), other,
+                        new ContentFactsInspector(inspector)), browser, sandbox, other);
     }
 
     /** The same services with another sandbox (tests: moto's environment of the test harness). */

@@ -109,6 +109,13 @@ class SandboxWindowTest {
             new SdkLayerService(s).publish(PublishRequest.of(extra, "scratch"), ProgressListener.NONE);
         }
         robot.clickOn("#resetSandboxButton");
+        // Reset removes what was made in the sandbox: asked first; Cancel keeps everything
+        Confirm.no(robot);
+        try (AwsSession s = sandbox.session("us-east-1")) {
+            assertThat(new SdkLayerService(s).listLayers()).extracting(LayerInfo::name).contains("scratch");
+        }
+        robot.clickOn("#resetSandboxButton");
+        Confirm.yes(robot);
         waitFor(60, TimeUnit.SECONDS, () -> "Back to the sample content."
                 .equals(robot.lookup("#sandboxStatus").queryLabeled().getText()));
         try (AwsSession s = sandbox.session("us-east-1")) {

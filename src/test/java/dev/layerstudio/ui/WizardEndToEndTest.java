@@ -164,11 +164,27 @@ class WizardEndToEndTest {
         shoot(robot, "wizard-6-attach");
 
         robot.clickOn("#applyButton");
+        // moto serves no content to read: the warning that says so is confirmed once
+        assertThat(Confirm.yes(robot)).anyMatch(t -> t.contains("could not be read"));
         waitFor(60, TimeUnit.SECONDS, () -> robot.lookup("#undoButton").queryButton().isVisible()
                 && !robot.lookup("#undoButton").queryButton().isDisabled());
         assertThat(layersOf("orders-api")).isEqualTo(ordersShown);
         assertThat(layersOf("billing-worker")).isEqualTo(billingShown);
         shoot(robot, "wizard-7-attached");
+
+        // Finish (the last step's Next) sums up: the version, each function's list before and after, Undo
+        assertThat(next.getText()).contains("Finish");
+        assertThat(next.isDisabled()).isFalse();
+        robot.clickOn(next);
+        waitFor(10, TimeUnit.SECONDS, () -> robot.lookup("#finishSummary").tryQuery().isPresent());
+        assertThat(robot.lookup("#finishArn").queryTextInputControl().getText())
+                .isEqualTo(published.version().arn());
+        assertThat(robot.lookup("#finishOutcome").queryLabeled().getText()).contains("2 of 2 functions updated");
+        assertThat(robot.lookup("#finishUndo").queryButton().isDisabled()).isFalse();
+        shoot(robot, "wizard-8-finish");
+        robot.clickOn("#startAnother");
+        assertThat(window.wizard().current()).isEqualTo(Step.LAYER);
+        assertThat(window.state().publishedProperty().get()).isNull();
     }
 
     /** The layer ARNs of a function's "after" stack as the Attach step shows them, top to bottom. */

@@ -3,6 +3,7 @@ package dev.layerstudio.ui.attach;
 import dev.layerstudio.model.ByteSizes;
 import dev.layerstudio.model.FunctionInfo;
 import dev.layerstudio.model.LayerVersionInfo;
+import dev.layerstudio.ui.common.ConfirmDialog;
 import dev.layerstudio.ui.export.ExportDialog;
 import dev.layerstudio.ui.export.ExportViewModel;
 import dev.layerstudio.ui.shell.StepController;
@@ -55,10 +56,12 @@ public final class AttachController implements StepController {
     @FXML private Button reloadButton;
     @FXML private ProgressIndicator busyIndicator;
     @FXML private Label statusLabel;
+    @FXML private Label applyHint;
     @FXML private CheckBox stagedBox;
     @FXML private Button exportButton;
     @FXML private VBox attachPlanPane;
     @FXML private VBox rolloutHolder;
+    @FXML private VBox summaryHolder;
     @FXML private ResourceBundle resources;
 
     public AttachController(AttachViewModel vm) {
@@ -115,6 +118,9 @@ public final class AttachController implements StepController {
         vm.plans().addListener((ListChangeListener<StackPlan>) c -> showPlans());
         planCount.textProperty().bind(Bindings.size(vm.plans()).asString());
         applyButton.disableProperty().bind(vm.canApplyProperty().not());
+        applyHint.textProperty().bind(vm.applyHintProperty());
+        applyHint.visibleProperty().bind(applyHint.textProperty().isNotEmpty());
+        applyHint.managedProperty().bind(applyHint.visibleProperty());
         undoButton.disableProperty().bind(vm.canUndoProperty().not());
         reloadButton.disableProperty().bind(vm.busyProperty());
         busyIndicator.visibleProperty().bind(vm.busyProperty());
@@ -126,9 +132,13 @@ public final class AttachController implements StepController {
         rolloutPane = new RolloutPane(rollout, resources);
         VBox.setVgrow(rolloutPane, javafx.scene.layout.Priority.ALWAYS);
         rolloutHolder.getChildren().setAll(rolloutPane);
-        rolloutHolder.visibleProperty().bind(rollout.stagedProperty());
+        var summaryShown = vm.summaryProperty().isNotNull();
+        summaryHolder.visibleProperty().bind(summaryShown);
+        summaryHolder.managedProperty().bind(summaryShown);
+        vm.summaryProperty().addListener((o, was, now) -> showSummary(now));
+        rolloutHolder.visibleProperty().bind(rollout.stagedProperty().and(summaryShown.not()));
         rolloutHolder.managedProperty().bind(rolloutHolder.visibleProperty());
-        attachPlanPane.visibleProperty().bind(rollout.stagedProperty().not());
+        attachPlanPane.visibleProperty().bind(rollout.stagedProperty().not().and(summaryShown.not()));
         attachPlanPane.managedProperty().bind(attachPlanPane.visibleProperty());
         exportButton.disableProperty().bind(export.availableProperty().not());
         planCount.visibleProperty().bind(rollout.stagedProperty().not());
@@ -156,14 +166,41 @@ public final class AttachController implements StepController {
         }
     }
 
+    /** Apply: straight through when nothing needs a second look; else once through the list of points. */
     @FXML
     private void apply() {
-        vm.apply();
+        java.util.List<String> lines = vm.toConfirm();
+        if (lines.isEmpty()) {
+            vm.apply(true);
+            return;
+        }
+        java.util.List<String> notes = vm.leftAlone().stream()
+                .map(l -> resources.getString("attach.confirm.leftAlone") + " " + l).toList();
+        long n = vm.updateCount();
+        ConfirmDialog.ask(applyButton.getScene().getWindow(), resources.getString("attach.confirm.title"),
+                String.format(resources.getString(n == 1 ? "attach.confirm.headerOne" : "attach.confirm.header"), n),
+                lines, notes, resources.getString("attach.confirm.yes"), resources.getString("common.cancel"),
+                () -> vm.apply(true));
     }
 
     @FXML
     private void undo() {
         vm.undo();
+    }
+
+    private void showSummary(FinishSummary summary) {
+        summaryHolder.getChildren().setAll(summary == null ? java.util.List.of()
+                : java.util.List.of(new FinishView(summary, resources, vm.canUndoProperty(), vm::undo,
+                        vm::closeSummary, vm::startAnother)));
+        if (summary != null) {
+            VBox.setVgrow(summaryHolder.getChildren().get(0), javafx.scene.layout.Priority.ALWAYS);
+        }
+    }
+
+    /** Finish: the summary of what was done, with Undo and "Start another layer". */
+    @Override
+    public void onFinish() {
+        vm.finish();
     }
 
     @FXML

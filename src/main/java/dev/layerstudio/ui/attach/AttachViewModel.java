@@ -3,21 +3,14 @@ package dev.layerstudio.ui.attach;
 import dev.layerstudio.aws.AwsSession;
 import dev.layerstudio.aws.FunctionService;
 import dev.layerstudio.aws.LayerContentLocator;
-import dev.layerstudio.inspect.InspectOptions;
-import dev.layerstudio.inspect.LayerSource;
-import dev.layerstudio.model.ApplyListener;
 import dev.layerstudio.model.ApplyResult;
 import dev.layerstudio.model.AttachPlan;
-import dev.layerstudio.model.EntryKind;
 import dev.layerstudio.model.FunctionInfo;
 import dev.layerstudio.model.FunctionPlan;
-import dev.layerstudio.model.InspectionReport;
-import dev.layerstudio.model.LayerContentLocation;
 import dev.layerstudio.model.LayerPosition;
 import dev.layerstudio.model.LayerVersionInfo;
 import dev.layerstudio.model.LayerVersionRef;
 import dev.layerstudio.model.PublishResult;
-import dev.layerstudio.model.ZipEntryInfo;
 import dev.layerstudio.ui.AppServices;
 import dev.layerstudio.ui.common.UserMessage;
 import dev.layerstudio.ui.export.ExportViewModel;
@@ -31,7 +24,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.ResourceBundle;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 import javafx.beans.Observable;
 import javafx.beans.binding.Bindings;
@@ -43,8 +35,6 @@ import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import javafx.collections.transformation.FilteredList;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Attach: the region's functions, filtered (compatible only, already on this layer, by
@@ -53,8 +43,6 @@ import org.slf4j.LoggerFactory;
  * and results; undo to the previous stacks. Reordering never drops a layer.
  */
 public final class AttachViewModel {
-
-    private static final Logger LOG = LoggerFactory.getLogger(AttachViewModel.class);
 
     /** A function of the region, and whether it is chosen. */
     public static final class Row {
@@ -77,7 +65,6 @@ public final class AttachViewModel {
     private final WizardState state;
     private final AppServices services;
     private final ResourceBundle text;
-    private final LayerContentLocator locator;
 
     private final ObservableList<Row> rows = FXCollections.observableArrayList(r -> new Observable[] {r.chosenProperty()});
     private final FilteredList<Row> shown = new FilteredList<>(rows);
@@ -92,8 +79,13 @@ public final class AttachViewModel {
     private final BooleanBinding canApply;
     private final BooleanBinding canUndo;
     private final BooleanBinding valid;
-    private final Map<String, Set<String>> knownFiles = new ConcurrentHashMap<>();
+    private final javafx.beans.binding.StringBinding applyHint;
+    private final LayerFiles layerFiles;
+    private final ApplyProgress progress;
 
+    private final javafx.beans.property.ObjectProperty<FinishSummary> summary =
+            new javafx.beans.property.SimpleObjectProperty<>(this, "summary");
+    private List<ApplyResult> lastApplied = List.of();
     private PublishResult loadedFor;
     private AttachPlan lastPlan;
     private boolean planning;
@@ -107,7 +99,8 @@ public final class AttachViewModel {
         this.state = state;
         this.services = services;
         this.text = text;
-        this.locator = locator;
+        this.layerFiles = new LayerFiles(services.inspector(), locator);
+        this.progress = new ApplyProgress(text);
         for (Observable o : new Observable[] {compatibleOnly, usesLayerOnly, search, state.publishedProperty()}) {
             o.addListener(x -> filter());
         }
@@ -124,6 +117,19 @@ public final class AttachViewModel {
                 .anyMatch(p -> p.planProperty().get().willUpdate()), busy, plans);
         canUndo = Bindings.createBooleanBinding(() -> !busy.get() && results.stream()
                 .anyMatch(r -> r.outcome() == ApplyResult.Outcome.UPDATED), busy, results);
+        state.planOpenProperty().bind(Bindings.isNotEmpty(plans));
+        // a plan belongs to the connection it was made in: another region or account starts afresh
+        state.sessionProperty().addListener((o, was, now) -> {
+            if (was != null && was != now) {
+                plans.clear();
+                results.clear();
+                lastApplied = List.of();
+                summary.set(null);
+                rows.clear();
+                loadedFor = null;
+            }
+        });
+        applyHint = Bindings.createStringBinding(this::applyHint, busy, plans, results, state.publishedProperty());
         valid = Bindings.createBooleanBinding(() -> state.publishedProperty().get() != null && !busy.get(),
                 state.publishedProperty(), busy);
     }
@@ -139,6 +145,8 @@ public final class AttachViewModel {
             loadedFor = published;
             plans.clear();
             results.clear();
+            lastApplied = List.of();
+            summary.set(null);
             load();
         }
     }
@@ -168,7 +176,7 @@ public final class AttachViewModel {
                         status.set(String.format(text.getString("attach.listed"), list.size(), session.region()));
                     }
                 })
-                .onError(Exception.class, e -> status.set(sentence(e)))
+                .onError(Exception.class, e -> status.set(UserMessage.sentence(e)))
                 .andFinally(() -> busy.set(false))
                 .start(services.executor());
     }
@@ -223,8 +231,9 @@ public final class AttachViewModel {
         }
         planning = true;
         BackgroundTask.of(p -> {
-            AttachPlan plan = services.functions().apply(session).planAttach(v.ref(), toPlan, LayerPosition.LAST);
-            return new Planned(plan, filesOf(session, plan));
+            // KEEP: a version replacing another of the same layer takes its place; a new layer goes last
+            AttachPlan plan = services.functions().apply(session).planAttach(v.ref(), toPlan, LayerPosition.KEEP);
+            return new Planned(plan, layerFiles.of(session, plan, state.reportProperty().get(), v));
         }).onSuccess(done -> {
             lastPlan = done.plan();
             Map<String, StackPlan> fresh = new HashMap<>(kept);
@@ -233,8 +242,8 @@ public final class AttachViewModel {
             }
             List<String> still = new ArrayList<>(chosenNames());
             plans.setAll(still.stream().filter(fresh::containsKey).map(fresh::get).toList());
-            plans.forEach(sp -> sp.knownFiles(knownFiles));
-        }).onError(Exception.class, e -> status.set(sentence(e)))
+            plans.forEach(sp -> sp.knownFiles(done.files()));
+        }).onError(Exception.class, e -> status.set(UserMessage.sentence(e)))
                 .andFinally(() -> {
                     planning = false;
                     if (planAgain) {
@@ -248,51 +257,54 @@ public final class AttachViewModel {
     private record Planned(AttachPlan plan, Map<String, Set<String>> files) {
     }
 
+    /** What Apply asks the user to confirm first, one line per point ("orders: ..."); empty when nothing. */
+    public List<String> toConfirm() {
+        return PlanReview.toConfirm(plans);
+    }
+
+    /** The functions Apply leaves unchanged because the verdict blocks them, with why. */
+    public List<String> leftAlone() {
+        return PlanReview.leftAlone(plans);
+    }
+
     /**
-     * The files of every layer in the plans that can be read: the new version's from
-     * Inspect's report, the others through their download location (the local sandbox
-     * serves its own; a plain moto serves none: those stay unknown and get no hidden-file
-     * warning).
+     * Sends every stack that changes, in the order shown, a few functions at a time.
+     *
+     * @param confirmed whether the user confirmed {@link #toConfirm()}; without it, nothing that
+     *                  needs confirming is ever sent
      */
-    private Map<String, Set<String>> filesOf(AwsSession session, AttachPlan plan) {
-        InspectionReport own = state.reportProperty().get();
-        LayerVersionInfo v = version();
-        if (own != null && v != null) {
-            knownFiles.putIfAbsent(v.arn(), files(own));
-        }
-        for (FunctionPlan fp : plan.functions()) {
-            for (String arn : fp.after()) {
-                if (knownFiles.containsKey(arn)) {
-                    continue;
-                }
-                try {
-                    LayerContentLocation where = locator.locate(session, arn);
-                    InspectionReport r = services.inspector().inspect(new LayerSource.Remote(where.url(),
-                            where.layerVersionArn(), where.codeSha256(), where.codeSize()), InspectOptions.defaults(),
-                            dev.layerstudio.model.ProgressListener.NONE);
-                    knownFiles.put(arn, files(r));
-                } catch (RuntimeException e) {
-                    LOG.info("Files of {} unknown: {}", arn, e.getMessage());
-                }
-            }
-        }
-        return Map.copyOf(knownFiles);
-    }
-
-    private static Set<String> files(InspectionReport r) {
-        return r.entries().stream().filter(e -> e.kind() != EntryKind.DIRECTORY).map(ZipEntryInfo::path)
-                .collect(Collectors.toUnmodifiableSet());
-    }
-
-    /** Sends every stack that changes, in the order shown, a few functions at a time. */
-    public void apply() {
+    public void apply(boolean confirmed) {
         if (!canApply.get()) {
             return;
         }
+        if (!confirmed && !toConfirm().isEmpty()) {
+            status.set(text.getString("attach.confirmFirst"));
+            return;
+        }
+        // a function re-planned after a 412 keeps the user's attach-anyway choice
+        Set<String> anyway = plans.stream().filter(p -> p.attachAnywayProperty().get()).map(StackPlan::functionName)
+                .collect(Collectors.toSet());
         AttachPlan plan = new AttachPlan(lastPlan == null ? "attach" : lastPlan.description(),
                 plans.stream().map(p -> p.planProperty().get()).toList(),
-                lastPlan == null ? null : lastPlan.facts());
-        runWith(fs -> fs.apply(plan, listener()), false, state.sessionProperty().get());
+                lastPlan == null ? null : lastPlan.facts().withAllowIncompatible(anyway));
+        runWith(fs -> fs.apply(plan, progress.listener()), false, state.sessionProperty().get());
+    }
+
+    /** How many functions Apply would update. */
+    public long updateCount() {
+        return PlanReview.updates(plans);
+    }
+
+    /** Why Apply (or Undo) is not available, in one line; empty while both are (or while something runs). */
+    private String applyHint() {
+        if (busy.get()) {
+            return "";
+        }
+        if (canApply.get()) {
+            return canUndo.get() ? "" : text.getString("attach.hint.undo");
+        }
+        return text.getString(state.publishedProperty().get() == null ? "attach.noVersion"
+                : PlanReview.nothingToApplyKey(plans));
     }
 
     /** Puts back the stacks the last apply changed (where nobody changed them since). */
@@ -302,37 +314,11 @@ public final class AttachViewModel {
         }
         List<ApplyResult> done = List.copyOf(results);
         AwsSession session = state.sessionProperty().get();
-        runWith(fs -> fs.apply(fs.undoPlan(done), listener()), true, session);
+        runWith(fs -> fs.apply(fs.undoPlan(done), progress.listener()), true, session);
     }
 
     private interface Applying {
         List<ApplyResult> apply(FunctionService functions);
-    }
-
-    private final Map<String, String> progressByFunction = new ConcurrentHashMap<>();
-    private volatile dev.layerstudio.model.ProgressListener currentProgress;
-
-    /** Hears the applier on worker threads; the page samples what it writes through the task's message. */
-    private ApplyListener listener() {
-        return new ApplyListener() {
-            @Override
-            public void started(FunctionPlan plan) {
-                progressByFunction.put(plan.functionName(), text.getString("attach.updating"));
-                currentProgress.message(plan.functionName());
-            }
-
-            @Override
-            public void message(FunctionPlan plan, String message) {
-                progressByFunction.put(plan.functionName(), message);
-                currentProgress.message(plan.functionName() + ": " + message);
-            }
-
-            @Override
-            public void finished(ApplyResult result) {
-                progressByFunction.put(result.functionName(), result.message());
-                currentProgress.message(result.functionName() + " " + result.outcome());
-            }
-        };
     }
 
     private void runWith(Applying work, boolean undo, AwsSession session) {
@@ -340,29 +326,33 @@ public final class AttachViewModel {
             return;
         }
         busy.set(true);
-        progressByFunction.clear();
+        progress.reset();
         plans.forEach(p -> p.statusProperty().set(p.planProperty().get().willUpdate() || undo
                 ? text.getString("attach.waiting") : ""));
         BackgroundTask<List<ApplyResult>> task = BackgroundTask.of(p -> {
-            currentProgress = p;
+            progress.reportTo(p);
             return work.apply(services.functions().apply(session));
         });
-        task.messageProperty().addListener((o, a, b) -> showProgress());
+        task.messageProperty().addListener((o, a, b) -> progress.show(plans));
         task.onSuccess(list -> {
-            showProgress();
+            progress.show(plans);
             for (ApplyResult r : list) {
                 plans.stream().filter(p -> p.functionName().equals(r.functionName())).findFirst()
-                        .ifPresent(p -> p.statusProperty().set(outcome(r)));
+                        .ifPresent(p -> p.statusProperty().set(progress.outcome(r)));
             }
             if (undo) {
                 results.clear();
+                if (summary.get() != null) {
+                    summary.set(FinishSummary.of(version(), lastApplied, true));
+                }
                 status.set(String.format(text.getString("attach.undone"), count(list, ApplyResult.Outcome.UPDATED)));
             } else {
                 results.setAll(list);
+                lastApplied = List.copyOf(list);
                 status.set(String.format(text.getString("attach.applied"), count(list, ApplyResult.Outcome.UPDATED),
                         list.size()));
             }
-        }).onError(Exception.class, e -> status.set(sentence(e)))
+        }).onError(Exception.class, e -> status.set(UserMessage.sentence(e)))
                 .andFinally(() -> {
                     busy.set(false);
                     load(false);
@@ -370,35 +360,10 @@ public final class AttachViewModel {
                 .start(services.executor());
     }
 
-    private void showProgress() {
-        plans.forEach(p -> {
-            String s = progressByFunction.get(p.functionName());
-            if (s != null) {
-                p.statusProperty().set(s);
-            }
-        });
-    }
-
-    private String outcome(ApplyResult r) {
-        String key = switch (r.outcome()) {
-            case UPDATED -> "attach.outcome.updated";
-            case UNCHANGED -> "attach.outcome.unchanged";
-            case BLOCKED -> "attach.outcome.blocked";
-            case CONFLICT -> "attach.outcome.conflict";
-            case FAILED -> "attach.outcome.failed";
-            case CANCELLED -> "attach.outcome.cancelled";
-        };
-        return text.getString(key) + " " + r.message();
-    }
-
     private static long count(List<ApplyResult> list, ApplyResult.Outcome outcome) {
         return list.stream().filter(r -> r.outcome() == outcome).count();
     }
 
-    private static String sentence(Throwable e) {
-        UserMessage m = UserMessage.of(e);
-        return m.hint() == null ? m.summary() : m.summary() + " " + m.hint();
-    }
 
     // ---- properties ----
 
@@ -450,8 +415,38 @@ public final class AttachViewModel {
         return canUndo;
     }
 
+    /** Why Apply is disabled, or empty. */
+    public javafx.beans.binding.StringBinding applyHintProperty() {
+        return applyHint;
+    }
+
     public BooleanBinding validProperty() {
         return valid;
+    }
+
+    /**
+     * Finish: what the last apply did, function by function, with the version's ARN (Undo stays
+     * offered beside it). Before any apply the summary lists no function and says so.
+     */
+    public void finish() {
+        summary.set(FinishSummary.of(version(), results.isEmpty() ? lastApplied : List.copyOf(results),
+                results.isEmpty() && !lastApplied.isEmpty()));
+    }
+
+    /** Back from the summary to the plan. */
+    public void closeSummary() {
+        summary.set(null);
+    }
+
+    /** The summary Finish shows, or null while the plan is shown. */
+    public javafx.beans.property.ObjectProperty<FinishSummary> summaryProperty() {
+        return summary;
+    }
+
+    /** Starts the wizard over for another layer, in the same account and region. */
+    public void startAnother() {
+        summary.set(null);
+        state.startAnother();
     }
 
     /** The staged rollout of the same version, with its journals in the app's data folder. */

@@ -4,6 +4,7 @@ import dev.layerstudio.model.LayerVersionInfo;
 import dev.layerstudio.model.RolloutJournal;
 import dev.layerstudio.model.Wave;
 import dev.layerstudio.model.WaveRecord;
+import dev.layerstudio.ui.common.ConfirmDialog;
 import java.util.Locale;
 import java.util.ResourceBundle;
 import javafx.beans.binding.Bindings;
@@ -65,6 +66,14 @@ final class RolloutPane extends VBox {
         showChips();
         showEmpty();
         showWaves();
+        // a wave with warnings is applied only once the user confirms them
+        vm.confirmationProperty().addListener((o, was, question) -> {
+            if (question != null) {
+                vm.confirmationProperty().set(null);
+                ConfirmDialog.ask(getScene() == null ? null : getScene().getWindow(), question,
+                        text.getString("common.cancel"));
+            }
+        });
     }
 
     /** Names the version the waves move functions to. */

@@ -5,26 +5,22 @@ import dev.layerstudio.aws.RolloutJournals;
 import dev.layerstudio.aws.Rollouts;
 import dev.layerstudio.model.AppDirs;
 import dev.layerstudio.model.ApplyListener;
-import dev.layerstudio.model.ApplyResult;
 import dev.layerstudio.model.AttachPlan;
-import dev.layerstudio.model.LayerStudioException;
 import dev.layerstudio.model.LayerVersionInfo;
 import dev.layerstudio.model.PublishResult;
 import dev.layerstudio.model.RolloutJournal;
 import dev.layerstudio.model.RolloutPlan;
 import dev.layerstudio.model.Wave;
 import dev.layerstudio.model.WaveRecord;
-import dev.layerstudio.model.WaveSelector;
 import dev.layerstudio.ui.AppServices;
+import dev.layerstudio.ui.common.Confirmation;
 import dev.layerstudio.ui.common.UserMessage;
 import dev.layerstudio.ui.task.BackgroundTask;
 import dev.layerstudio.ui.wizard.WizardState;
-import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.ResourceBundle;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 import java.util.function.IntFunction;
 import javafx.application.Platform;
@@ -63,9 +59,9 @@ public final class RolloutViewModel {
     private final RolloutJournals journals;
 
     private final BooleanProperty staged = new SimpleBooleanProperty(this, "staged", false);
-    private final ObservableList<String> selectors = FXCollections.observableArrayList();
-    private final StringProperty selectorInput = new SimpleStringProperty(this, "selectorInput", "");
-    private final ObjectProperty<RolloutPlan> preview = new SimpleObjectProperty<>(this, "preview");
+    private final WavePreview previewer;
+    private final ObservableList<String> selectors;
+    private final ObjectProperty<RolloutPlan> preview;
     private final ObjectProperty<RolloutJournal> journal = new SimpleObjectProperty<>(this, "journal");
     private final ObjectProperty<RolloutJournal> offered = new SimpleObjectProperty<>(this, "offered");
     private final ObservableList<WaveView> waves = FXCollections.observableArrayList();
@@ -76,13 +72,14 @@ public final class RolloutViewModel {
     private final BooleanProperty busy = new SimpleBooleanProperty(this, "busy", false);
     private final BooleanProperty cancelling = new SimpleBooleanProperty(this, "cancelling", false);
     private final DoubleProperty progress = new SimpleDoubleProperty(this, "progress", -1);
+    private final ObjectProperty<Confirmation> confirmation = new SimpleObjectProperty<>(this, "confirmation");
     private final BooleanBinding canStart;
     private final BooleanBinding canContinue;
     private final BooleanBinding canRollBack;
     private final BooleanBinding canStop;
     private final WaveProgress running;
+    private final RolloutTexts texts;
 
-    private final AtomicInteger planSerial = new AtomicInteger();
     private BackgroundTask<RolloutJournal> task;
     private PublishResult loadedFor;
 
@@ -96,14 +93,29 @@ public final class RolloutViewModel {
         this.text = text;
         this.journals = journals;
         this.running = new WaveProgress(text);
+        this.texts = new RolloutTexts(text);
+        this.previewer = new WavePreview(text, services.executor(), this::say);
+        this.selectors = previewer.selectors();
+        this.preview = previewer.planProperty();
+        previewer.planningProperty().addListener((o, a, b) -> planning.set(b));
         selectors.addListener((ListChangeListener<String>) c -> preview());
         preview.addListener((o, a, b) -> refresh());
+        state.rolloutOpenProperty().bind(journal.isNotNull().or(preview.isNotNull()));
+        // a rollout belongs to its connection; one under way stays in its journal, offered again there
+        state.sessionProperty().addListener((o, was, now) -> {
+            if (was != null && was != now && !busy.get()) {
+                journal.set(null);
+                offered.set(null);
+                previewer.clear();
+                loadedFor = null;
+            }
+        });
         journal.addListener((o, a, b) -> refresh());
         canStart = Bindings.createBooleanBinding(() -> !busy.get() && !planning.get() && journal.get() == null
                         && offered.get() == null && preview.get() != null && !preview.get().waves().isEmpty(),
                 busy, planning, journal, offered, preview);
-        canContinue = Bindings.createBooleanBinding(() -> !busy.get() && journal.get() != null
-                && journal.get().next().isPresent(), busy, journal);
+        canContinue = Bindings.createBooleanBinding(() -> !busy.get() && !planning.get() && journal.get() != null
+                && journal.get().next().isPresent(), busy, planning, journal);
         canRollBack = Bindings.createBooleanBinding(() -> !busy.get() && journal.get() != null
                 && journal.get().lastApplied().isPresent(), busy, journal);
         canStop = Bindings.createBooleanBinding(() -> !busy.get() && journal.get() != null, busy, journal);
@@ -118,7 +130,7 @@ public final class RolloutViewModel {
         loadedFor = published;
         journal.set(null);
         offered.set(null);
-        preview.set(null);
+        previewer.clear();
         status.set("");
         preview();
         lookForLeftRollout();
@@ -135,7 +147,7 @@ public final class RolloutViewModel {
                     offered.set(j);
                     staged.set(true);
                 }))
-                .onError(Exception.class, e -> say(sentence(e), true))
+                .onError(Exception.class, e -> say(UserMessage.sentence(e), true))
                 .start(services.executor());
     }
 
@@ -143,18 +155,7 @@ public final class RolloutViewModel {
 
     /** Adds the wave typed in the input (a tag, a name pattern, or names), then shows the waves again. */
     public void addSelector() {
-        String typed = selectorInput.get() == null ? "" : selectorInput.get().trim();
-        try {
-            String written = WaveSelector.parse(typed).describe();
-            if (selectors.contains(written)) {
-                say(String.format(text.getString("rollout.duplicateWave"), written), true);
-                return;
-            }
-            selectors.add(written);
-            selectorInput.set("");
-        } catch (LayerStudioException e) {
-            say(sentence(e), true);
-        }
+        previewer.addSelector();
     }
 
     public void removeSelector(String selector) {
@@ -165,67 +166,58 @@ public final class RolloutViewModel {
 
     /** Splits the upgrade to the published version into the waves listed (nothing is changed). */
     public void preview() {
-        if (journal.get() != null) {
-            return;
+        if (journal.get() == null) {
+            previewer.plan(state.sessionProperty().get(), version(), this::rollouts);
         }
-        int serial = planSerial.incrementAndGet();
-        AwsSession session = state.sessionProperty().get();
-        LayerVersionInfo v = version();
-        List<WaveSelector> chosen = selectors.stream().map(WaveSelector::parse).toList();
-        if (session == null || v == null || chosen.isEmpty()) {
-            preview.set(null);
-            planning.set(false);
-            return;
-        }
-        planning.set(true);
-        BackgroundTask.of(p -> rollouts(session).plan(v.layerArn(), v.version(), 0, chosen))
-                .onSuccess(plan -> {
-                    if (serial == planSerial.get()) {
-                        preview.set(plan);
-                        say(plan.waves().isEmpty() ? String.format(text.getString("rollout.nothing"), v.name(),
-                                v.version()) : String.format(text.getString("rollout.planned"), plan.waves().size(),
-                                plan.waves().stream().mapToInt(w -> w.plan().updates().size()).sum()), false);
-                    }
-                })
-                .onError(Exception.class, e -> {
-                    if (serial == planSerial.get()) {
-                        preview.set(null);
-                        say(sentence(e), true);
-                    }
-                })
-                .andFinally(() -> {
-                    if (serial == planSerial.get()) {
-                        planning.set(false);
-                    }
-                })
-                .start(services.executor());
     }
 
     // ---- the rollout ----
 
-    /** Records the rollout and applies its first wave. */
+    /**
+     * Records the rollout and applies its first wave; when the wave has warnings (or its functions'
+     * content could not be read), only after the user confirms them once. Blocked functions are
+     * skipped: the applier never sends them.
+     */
     public void applyFirstWave() {
         RolloutPlan plan = preview.get();
         if (!canStart.get()) {
             return;
         }
         Wave first = plan.waves().get(0);
-        run(RolloutJournal.idOf(plan.target()), first.number(), first.functionNames(),
+        askThen(first, () -> run(RolloutJournal.idOf(plan.target()), first.number(), first.functionNames(),
                 (r, listenerFor) -> r.applyWave(r.start(plan), first, listenerFor.apply(first.plan().updates().size())),
-                done -> waveDone(done, first.number()));
+                done -> waveDone(done, first.number())));
     }
 
-    /** Applies the next wave of the rollout, planned afresh against the functions as they are now. */
+    /**
+     * Applies the next wave of the rollout, planned afresh against the functions as they are now
+     * (and confirmed first when that plan has warnings).
+     */
     public void continueRollout() {
         RolloutJournal j = journal.get();
-        if (!canContinue.get()) {
+        AwsSession session = state.sessionProperty().get();
+        if (!canContinue.get() || session == null) {
             return;
         }
         WaveRecord next = j.next().orElseThrow();
-        run(j.id(), next.number(), next.functions(), (r, listenerFor) -> {
-            Wave wave = r.nextWave(j).orElseThrow();
-            return r.applyWave(j, wave, listenerFor.apply(wave.plan().updates().size()));
-        }, done -> waveDone(done, next.number()));
+        planning.set(true);
+        BackgroundTask.of(p -> rollouts(session).nextWave(j).orElseThrow())
+                .onSuccess(wave -> askThen(wave, () -> run(j.id(), next.number(), next.functions(),
+                        (r, listenerFor) -> r.applyWave(j, wave, listenerFor.apply(wave.plan().updates().size())),
+                        done -> waveDone(done, next.number()))))
+                .onError(Exception.class, e -> say(UserMessage.sentence(e), true))
+                .andFinally(() -> planning.set(false))
+                .start(services.executor());
+    }
+
+    /** Runs {@code apply} at once when the wave needs no confirmation, else once the user confirms. */
+    private void askThen(Wave wave, Runnable apply) {
+        Confirmation question = texts.confirmation(wave, apply);
+        if (question == null) {
+            apply.run();
+        } else {
+            confirmation.set(question);
+        }
     }
 
     /** Puts back what the last applied wave changed (where nobody changed it since). */
@@ -238,13 +230,7 @@ public final class RolloutViewModel {
         run(j.id(), last.number(), last.functions(), (r, listenerFor) -> {
             AttachPlan undo = r.rollbackPlan(j).orElseThrow();
             return r.rollbackWave(j, undo, listenerFor.apply(undo.updates().size()));
-        }, done -> {
-            WaveRecord w = done.wave(last.number());
-            long back = w.rollback().stream().filter(r -> r.outcome() == ApplyResult.Outcome.UPDATED).count();
-            say(String.format(text.getString(w.state() == WaveRecord.State.ROLLED_BACK ? "rollout.rolledBack"
-                    : "rollout.rolledBackPartly"), w.number(), w.label(), back), w.state()
-                    != WaveRecord.State.ROLLED_BACK);
-        });
+        }, done -> say(texts.rolledBack(done, last.number())));
     }
 
     /** Leaves the rollout where it stands: the journal keeps the place, and the step offers to resume it. */
@@ -253,7 +239,7 @@ public final class RolloutViewModel {
         if (!canStop.get()) {
             return;
         }
-        preview.set(null);
+        previewer.clear();
         journal.set(null);
         offered.set(j.underWay() ? j : null);
         say(String.format(text.getString("rollout.stopped"), Rollouts.progress(j), journals.fileOf(j.id()),
@@ -311,7 +297,7 @@ public final class RolloutViewModel {
             done.accept(after);
         }).onError(Exception.class, e -> {
             finished(ended.getNow(Optional.empty()));
-            say(sentence(e), true);
+            say(UserMessage.sentence(e), true);
         }).onCancelled(() -> ended.thenAccept(j -> Platform.runLater(() -> {
             finished(j);
             cancelling.set(false);
@@ -327,36 +313,17 @@ public final class RolloutViewModel {
     }
 
     private void waveDone(RolloutJournal after, int number) {
-        WaveRecord w = after.wave(number);
-        long updated = w.results().stream().filter(r -> r.outcome() == ApplyResult.Outcome.UPDATED).count();
-        long notOk = w.results().stream().filter(r -> !r.ok()).count();
-        say(String.format(text.getString("rollout.waveDone"), w.number(), after.waves().size(), w.label(), updated,
-                notOk) + " " + nextSentence(after), notOk > 0);
+        say(texts.waveDone(after, number));
     }
 
     private String nextSentence(RolloutJournal j) {
-        return j.next().map(n -> String.format(text.getString("rollout.next"), n.number(), n.label()))
-                .orElse(text.getString("rollout.complete"));
+        return texts.next(j);
     }
 
     private void refresh() {
-        RolloutJournal j = journal.get();
-        RolloutPlan plan = preview.get();
-        if (j != null) {
-            waves.setAll(WaveView.of(j, running.wave(), running.lines(), text));
-            emptySelectors.clear();
-        } else if (plan != null && running.wave() > 0) {
-            // wave 1 running: the rollout is recorded on the worker; show it as it starts, every wave pending
-            waves.setAll(WaveView.of(RolloutJournal.start(plan, Instant.EPOCH), running.wave(),
-                    running.lines(), text));
-            emptySelectors.clear();
-        } else if (plan != null) {
-            waves.setAll(WaveView.of(plan, text));
-            emptySelectors.setAll(plan.emptySelectors());
-        } else {
-            waves.clear();
-            emptySelectors.clear();
-        }
+        RolloutPlan plan = journal.get() == null ? preview.get() : null;
+        waves.setAll(WaveView.shown(journal.get(), plan, running, text));
+        emptySelectors.setAll(plan != null && running.wave() == 0 ? plan.emptySelectors() : List.of());
     }
 
     private Optional<RolloutJournal> loadQuietly(String id) {
@@ -381,10 +348,10 @@ public final class RolloutViewModel {
         failed.set(error);
     }
 
-    private static String sentence(Throwable e) {
-        UserMessage m = UserMessage.of(e);
-        return m.hint() == null ? m.summary() : m.summary() + " " + m.hint();
+    private void say(RolloutTexts.Said said) {
+        say(said.message(), said.error());
     }
+
 
     // ---- properties ----
 
@@ -399,7 +366,7 @@ public final class RolloutViewModel {
     }
 
     public StringProperty selectorInputProperty() {
-        return selectorInput;
+        return previewer.selectorInputProperty();
     }
 
     /** The waves to show: planned, or as the journal of the rollout under way records them. */
@@ -465,8 +432,8 @@ public final class RolloutViewModel {
         return canStop;
     }
 
-    /** Where the journals are kept. */
-    public RolloutJournals journals() {
-        return journals;
+    /** A question for the user before a wave is applied (warnings to confirm); the page shows it. */
+    public ObjectProperty<Confirmation> confirmationProperty() {
+        return confirmation;
     }
 }

@@ -7,6 +7,7 @@ import javafx.beans.value.ObservableBooleanValue;
 import javafx.collections.ListChangeListener;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
+import javafx.scene.control.CheckBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.Tooltip;
 import javafx.scene.input.ClipboardContent;
@@ -33,6 +34,8 @@ final class StackCard extends VBox {
     private final ObservableBooleanValue busy;
     private final VBox rows = new VBox(4);
     private final VBox warnings = new VBox(3);
+    private final Label verdict = new Label();
+    private final VBox choice = new VBox(4);
 
     StackCard(StackPlan stack, ResourceBundle text, ObservableBooleanValue busy) {
         super(8);
@@ -44,6 +47,7 @@ final class StackCard extends VBox {
         FunctionInfo f = stack.planned().function();
         Label name = new Label(f.name());
         name.getStyleClass().add("stack-function");
+        name.setMinWidth(Region.USE_PREF_SIZE); // the meta line gives way first
         Label meta = new Label((f.runtime() == null ? "" : f.runtime() + " · ") + f.architecture());
         meta.getStyleClass().add("stack-meta");
         Region spacer = new Region();
@@ -53,7 +57,9 @@ final class StackCard extends VBox {
         status.textProperty().bind(stack.statusProperty());
         status.setWrapText(true);
         status.setMaxWidth(220);
-        HBox header = new HBox(8, name, meta, spacer, status);
+        verdict.setId("verdict-" + f.name());
+        verdict.setMinWidth(Region.USE_PREF_SIZE);
+        HBox header = new HBox(8, name, meta, verdict, spacer, status);
         header.setAlignment(Pos.BASELINE_LEFT);
 
         FlowPane before = new FlowPane(4, 4);
@@ -68,7 +74,7 @@ final class StackCard extends VBox {
         }
         Label afterTitle = new Label(text.getString("attach.after"));
         afterTitle.getStyleClass().add("stack-label");
-        getChildren().addAll(header, before, afterTitle, rows, warnings);
+        getChildren().addAll(header, before, afterTitle, rows, warnings, choice);
         stack.after().addListener((ListChangeListener<String>) c -> showRows());
         stack.warnings().addListener((ListChangeListener<String>) c -> showWarnings());
         showRows();
@@ -179,14 +185,59 @@ final class StackCard extends VBox {
 
     private void showWarnings() {
         warnings.getChildren().clear();
+        java.util.Set<String> blockers = stack.blockers();
         for (String w : stack.warnings()) {
-            Label l = new Label(w, new FontIcon(Feather.ALERT_TRIANGLE));
+            boolean blocks = blockers.contains(w);
+            Label l = new Label(w, new FontIcon(blocks ? Feather.X_OCTAGON : Feather.ALERT_TRIANGLE));
             l.setWrapText(true);
             l.setMinHeight(Region.USE_PREF_SIZE);
-            l.getStyleClass().add("stack-warning");
+            l.getStyleClass().add(blocks ? "stack-blocker" : "stack-warning");
             warnings.getChildren().add(l);
         }
         boolean blocked = stack.planProperty().get().blocked();
         pseudoClassStateChanged(javafx.css.PseudoClass.getPseudoClass("blocked"), blocked);
+        showVerdict();
+    }
+
+    /** The verdict as a chip, and for a blocked function either its attach-anyway choice or why it cannot change. */
+    private void showVerdict() {
+        var plan = stack.planProperty().get();
+        var level = plan.verdict();
+        boolean overridden = stack.attachAnywayProperty().get() && !plan.blocked();
+        String key = overridden ? "attach.verdict.anyway" : switch (level) {
+            case OK -> "attach.verdict.ok";
+            case WARNING -> "attach.verdict.warning";
+            case BLOCKED -> "attach.verdict.blocked";
+        };
+        verdict.setText(text.getString(key));
+        verdict.getStyleClass().setAll("label", "verdict-chip", "verdict-" + (overridden ? "blocked"
+                : level.name().toLowerCase(java.util.Locale.ROOT)));
+        choice.getChildren().clear();
+        if (!plan.changed() && !plan.blocked()) {
+            return;
+        }
+        if (stack.overridable() && stack.unchangeable().isEmpty()) {
+            CheckBox anyway = new CheckBox(String.format(text.getString("attach.anyway"), stack.functionName()));
+            anyway.setId("anyway-" + stack.functionName());
+            anyway.setWrapText(true);
+            anyway.setMinHeight(Region.USE_PREF_SIZE);
+            anyway.setSelected(stack.attachAnywayProperty().get());
+            anyway.selectedProperty().addListener((o, was, now) -> stack.attachAnywayProperty().set(now));
+            anyway.disableProperty().bind(busy);
+            anyway.getStyleClass().add("attach-anyway");
+            Label why = new Label(text.getString(stack.attachAnywayProperty().get()
+                    ? "attach.anyway.chosen" : "attach.anyway.explain"));
+            why.setWrapText(true);
+            why.setMinHeight(Region.USE_PREF_SIZE);
+            why.getStyleClass().add("stack-note");
+            choice.getChildren().addAll(anyway, why);
+        } else if (plan.blocked()) {
+            Label why = new Label(text.getString("attach.cannotChange"), new FontIcon(Feather.SLASH));
+            why.setId("cannotChange-" + stack.functionName());
+            why.setWrapText(true);
+            why.setMinHeight(Region.USE_PREF_SIZE);
+            why.getStyleClass().add("stack-note");
+            choice.getChildren().add(why);
+        }
     }
 }

@@ -1,6 +1,8 @@
 package dev.layerstudio.ui.attach;
 
+import dev.layerstudio.model.AttachPlan;
 import dev.layerstudio.model.AttachPlanner;
+import dev.layerstudio.model.CompatibilityVerdict;
 import dev.layerstudio.model.FunctionPlan;
 import dev.layerstudio.model.PlanChange;
 import dev.layerstudio.model.PlanFacts;
@@ -9,8 +11,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
@@ -20,6 +24,11 @@ import javafx.collections.ObservableList;
  * One function's part of the attach plan, with an order the user may change: its layer
  * list before, the list after (a permutation of the planned one, so no layer that was
  * there is ever dropped), and the warnings for that order.
+ *
+ * <p>The plan carries the engine's compatibility verdict. A function the verdict blocks for
+ * an incompatibility the user may override gets it only through an explicit per-function
+ * "attach anyway" choice ({@link #attachAnywayProperty()}), which re-plans it with
+ * {@link AttachPlanner#allowIncompatible}; limits Lambda enforces never give way.
  */
 public final class StackPlan {
 
@@ -30,12 +39,14 @@ public final class StackPlan {
     private final ObservableList<String> warnings = FXCollections.observableArrayList();
     private final ReadOnlyObjectWrapper<FunctionPlan> plan = new ReadOnlyObjectWrapper<>(this, "plan");
     private final StringProperty status = new SimpleStringProperty(this, "status", "");
+    private final BooleanProperty attachAnyway = new SimpleBooleanProperty(this, "attachAnyway", false);
     private Map<String, Set<String>> files = Map.of();
 
     StackPlan(FunctionPlan planned, PlanFacts facts) {
         this.planned = planned;
         this.facts = facts;
         after.setAll(planned.after());
+        attachAnyway.addListener((o, was, now) -> recompute());
         recompute();
     }
 
@@ -65,6 +76,46 @@ public final class StackPlan {
     /** Flags of the plan, then files hidden by a later layer (where the layers' files are known). */
     public ObservableList<String> warnings() {
         return warnings;
+    }
+
+    /** The user's explicit choice to change this function although the verdict blocks it. */
+    public BooleanProperty attachAnywayProperty() {
+        return attachAnyway;
+    }
+
+    /** What the verdict comes to for the order shown and the user's choice. */
+    public CompatibilityVerdict.Level verdict() {
+        return plan.get().verdict();
+    }
+
+    /** Whether the function is blocked only by incompatibilities the user may attach anyway over. */
+    public boolean overridable() {
+        return planned.overridable() || attachAnyway.get();
+    }
+
+    /** Why the function cannot be changed at all (limits Lambda enforces, a list changed since); else empty. */
+    public List<String> unchangeable() {
+        return plan.get().flags().stream().filter(f -> f.severity() == PlanFlag.Severity.ERROR)
+                .map(PlanFlag::message).toList();
+    }
+
+    /** The messages among {@link #warnings()} that keep the function unchanged (or would, but for attach anyway). */
+    public Set<String> blockers() {
+        return plan.get().flags().stream().filter(f -> f.blocking() || f.overridden()).map(PlanFlag::message)
+                .collect(java.util.stream.Collectors.toSet());
+    }
+
+    /**
+     * What applying asks the user to confirm for this function: its warnings, and, as a recap in
+     * the same one dialog, the incompatibilities the user chose to attach anyway on its card.
+     */
+    public List<String> toConfirm() {
+        FunctionPlan p = plan.get();
+        if (!p.willUpdate()) {
+            return List.of();
+        }
+        return p.flags().stream().filter(f -> f.needsConfirmation() || f.overridden()).map(PlanFlag::message)
+                .toList();
     }
 
     /** How applying went for this function. */
@@ -100,8 +151,12 @@ public final class StackPlan {
     }
 
     private void recompute() {
-        FunctionPlan p = after.equals(planned.after()) ? planned
-                : AttachPlanner.planFor(planned.function(), new PlanChange.SetLayers(planned.before(), after), facts);
+        PlanFacts judged = facts.withAllowIncompatible(attachAnyway.get() ? Set.of(functionName()) : Set.of());
+        FunctionPlan base = attachAnyway.get() ? AttachPlanner.allowIncompatible(
+                new AttachPlan(planned.change().describe(), List.of(planned), facts), Set.of(functionName()))
+                .functions().get(0) : planned;
+        FunctionPlan p = after.equals(planned.after()) ? base
+                : AttachPlanner.planFor(planned.function(), new PlanChange.SetLayers(planned.before(), after), judged);
         plan.set(p);
         List<String> w = new ArrayList<>(p.flags().stream().map(PlanFlag::message).toList());
         w.addAll(PathShadows.describe(after, files));

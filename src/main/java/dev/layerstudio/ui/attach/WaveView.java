@@ -2,6 +2,7 @@ package dev.layerstudio.ui.attach;
 
 import dev.layerstudio.model.ApplyResult;
 import dev.layerstudio.model.FunctionPlan;
+import dev.layerstudio.model.PlanFlag;
 import dev.layerstudio.model.RolloutJournal;
 import dev.layerstudio.model.RolloutPlan;
 import dev.layerstudio.model.Wave;
@@ -49,7 +50,8 @@ public record WaveView(int number, String label, Stage stage, List<Line> functio
             List<Line> lines = new ArrayList<>();
             for (FunctionPlan f : w.plan().functions()) {
                 if (f.blocked()) {
-                    lines.add(new Line(f.functionName(), text.getString("rollout.fn.blocked"), Kind.LEFT_ALONE));
+                    lines.add(new Line(f.functionName(), text.getString("rollout.fn.skipped") + " " + reasons(f),
+                            Kind.LEFT_ALONE));
                 } else if (f.changed()) {
                     lines.add(new Line(f.functionName(), String.format(text.getString("rollout.fn.willMove"),
                             plan.target().version()), Kind.PLANNED));
@@ -60,6 +62,42 @@ public record WaveView(int number, String label, Stage stage, List<Line> functio
             out.add(new WaveView(w.number(), w.label(), Stage.PLANNED, lines));
         }
         return out;
+    }
+
+    /**
+     * The waves to show: as the journal records them (with the running wave's progress), or, while
+     * wave 1 starts, the plan as a journal with every wave pending, or the plan; none without either.
+     */
+    static List<WaveView> shown(RolloutJournal journal, RolloutPlan plan, WaveProgress running, ResourceBundle text) {
+        if (journal != null) {
+            return of(journal, running.wave(), running.lines(), text);
+        }
+        if (plan != null && running.wave() > 0) {
+            // wave 1 running: the rollout is recorded on the worker; show it as it starts
+            return of(RolloutJournal.start(plan, java.time.Instant.EPOCH), running.wave(), running.lines(), text);
+        }
+        return plan == null ? List.of() : of(plan, text);
+    }
+
+    /** Why a blocked function is skipped: its blocking flags, in plain sentences. */
+    static String reasons(FunctionPlan f) {
+        return f.flags().stream().filter(PlanFlag::blocking).map(PlanFlag::message)
+                .collect(java.util.stream.Collectors.joining(" "));
+    }
+
+    /** What applying the wave asks the user to confirm first, one line per point ("fn: ..."). */
+    static List<String> toConfirm(Wave wave) {
+        List<String> out = new ArrayList<>();
+        for (FunctionPlan f : wave.plan().functions()) {
+            f.toConfirm().forEach(flag -> out.add(f.functionName() + ": " + flag.message()));
+        }
+        return out;
+    }
+
+    /** The wave's functions that will be skipped, with why ("fn: ..."). */
+    static List<String> skipped(Wave wave) {
+        return wave.plan().functions().stream().filter(f -> f.changed() && f.blocked())
+                .map(f -> f.functionName() + ": " + reasons(f)).toList();
     }
 
     /**
@@ -107,7 +145,7 @@ public record WaveView(int number, String label, Stage stage, List<Line> functio
         String key = switch (r.outcome()) {
             case UPDATED -> "attach.outcome.updated";
             case UNCHANGED -> "attach.outcome.unchanged";
-            case BLOCKED -> "attach.outcome.blocked";
+            case BLOCKED -> "rollout.fn.skipped";
             case CONFLICT -> "attach.outcome.conflict";
             case FAILED -> "attach.outcome.failed";
             case CANCELLED -> "attach.outcome.cancelled";

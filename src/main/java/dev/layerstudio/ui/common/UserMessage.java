@@ -37,6 +37,16 @@ public record UserMessage(String summary, String hint, String details) {
         return new UserMessage(summary, hint, details(error));
     }
 
+    /** What a status line says: the sentence, and what to do when that is known. */
+    public String sentence() {
+        return hint == null || hint.isBlank() ? summary : summary + " " + hint;
+    }
+
+    /** The one way a view model turns a failure into its status line. */
+    public static String sentence(Throwable error) {
+        return of(error).sentence();
+    }
+
     private static Throwable unwrap(Throwable e) {
         Throwable t = e;
         while ((t instanceof UncheckedIOException || t instanceof java.util.concurrent.ExecutionException

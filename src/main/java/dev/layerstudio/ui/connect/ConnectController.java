@@ -1,6 +1,7 @@
 package dev.layerstudio.ui.connect;
 
 import dev.layerstudio.model.DeviceAuthorization;
+import dev.layerstudio.ui.common.ConfirmDialog;
 import dev.layerstudio.ui.shell.StepController;
 import java.net.URI;
 import java.util.ResourceBundle;
@@ -80,12 +81,12 @@ public final class ConnectController implements StepController {
         endpointError.managedProperty().bind(endpointError.textProperty().isNotEmpty());
         targetTree.setOnKeyPressed(e -> {
             if (e.getCode() == javafx.scene.input.KeyCode.ENTER && !connectButton.isDisabled()) {
-                vm.connect();
+                connect();
             }
         });
         targetTree.setOnMouseClicked(e -> {
             if (e.getClickCount() == 2 && vm.sandboxSelectedProperty().get() && !connectButton.isDisabled()) {
-                vm.connect();
+                connect();
             }
         });
         connectButton.disableProperty().bind(vm.canConnectProperty().not());
@@ -146,7 +147,14 @@ public final class ConnectController implements StepController {
 
     @FXML
     private void connect() {
-        vm.connect();
+        if (!vm.changesOpen()) {
+            vm.connect();
+            return;
+        }
+        // another connection (region or account) drops the plan or rollout open on the Attach step
+        ConfirmDialog.ask(connectButton.getScene().getWindow(), resources.getString("connect.confirm.title"),
+                resources.getString("connect.confirm.header"), java.util.List.of(),
+                resources.getString("connect.confirm.yes"), resources.getString("common.cancel"), vm::connect);
     }
 
     @Override

@@ -115,7 +115,7 @@ public final class ConnectViewModel {
             }
             status.set(l.problems().isEmpty() ? "" : String.join(" ", l.problems()));
             l.sessions().stream().filter(ConnectTarget.SsoSession::signedIn).forEach(s -> loadAccounts(s.info()));
-        }).onError(Exception.class, e -> status.set(UserMessage.of(e).summary()))
+        }).onError(Exception.class, e -> status.set(UserMessage.sentence(e)))
                 .andFinally(() -> busy.set(false))
                 .start(executor);
     }
@@ -131,7 +131,7 @@ public final class ConnectViewModel {
                     tree.setAccounts(session.name(), list);
                     rebuild();
                 })
-                .onError(Exception.class, e -> status.set(UserMessage.of(e).summary() + hintOf(e)))
+                .onError(Exception.class, e -> status.set(UserMessage.sentence(e)))
                 .start(executor);
     }
 
@@ -145,7 +145,7 @@ public final class ConnectViewModel {
                     tree.setRoles(session.name(), account.accountId(), list);
                     rebuild();
                 })
-                .onError(Exception.class, e -> status.set(UserMessage.of(e).summary() + hintOf(e)))
+                .onError(Exception.class, e -> status.set(UserMessage.sentence(e)))
                 .start(executor);
     }
 
@@ -165,7 +165,7 @@ public final class ConnectViewModel {
                         load();
                     })
                     .onCancelled(() -> status.set(text.getString("connect.signInCancelled")))
-                    .onError(Exception.class, e -> status.set(UserMessage.of(e).summary() + hintOf(e)))
+                    .onError(Exception.class, e -> status.set(UserMessage.sentence(e)))
                     .andFinally(() -> {
                         deviceCode.set(null);
                         busy.set(false);
@@ -173,7 +173,7 @@ public final class ConnectViewModel {
                     })
                     .start(executor);
         }).onError(Exception.class, e -> {
-            status.set(UserMessage.of(e).summary() + hintOf(e));
+            status.set(UserMessage.sentence(e));
             busy.set(false);
         }).start(executor);
     }
@@ -182,6 +182,11 @@ public final class ConnectViewModel {
         if (signIn != null) {
             signIn.cancel();
         }
+    }
+
+    /** Whether connecting now would drop a plan or a rollout open on the Attach step (the page asks first). */
+    public boolean changesOpen() {
+        return state.sessionProperty().get() != null && state.changesOpen();
     }
 
     public void connect() {
@@ -216,7 +221,7 @@ public final class ConnectViewModel {
             state.identityProperty().set(c.identity());
             identity.set(c.identity());
             status.set(String.format(text.getString("connect.connectedAs"), c.identity().arn()));
-        }).onError(Exception.class, e -> status.set(UserMessage.of(e).summary() + hintOf(e)))
+        }).onError(Exception.class, e -> status.set(UserMessage.sentence(e)))
                 .andFinally(() -> busy.set(false))
                 .start(executor);
     }
@@ -254,7 +259,7 @@ public final class ConnectViewModel {
             identity.set(c.connected().identity());
             status.set(String.format(text.getString("connect.sandbox.connected"), c.endpoint()));
         }).onCancelled(() -> status.set(""))
-                .onError(Exception.class, e -> status.set(UserMessage.of(e).summary() + hintOf(e)))
+                .onError(Exception.class, e -> status.set(UserMessage.sentence(e)))
                 .andFinally(() -> busy.set(false))
                 .start(executor);
     }
@@ -293,7 +298,7 @@ public final class ConnectViewModel {
                     regions.setAll(c.regions());
                     region.set(c.preferred());
                 })
-                .onError(Exception.class, e -> status.set(UserMessage.of(e).summary()))
+                .onError(Exception.class, e -> status.set(UserMessage.sentence(e)))
                 .start(executor);
     }
 
@@ -317,11 +322,6 @@ public final class ConnectViewModel {
         } catch (URISyntaxException e) {
             throw new LayerStudioException("The endpoint URL must look like http://127.0.0.1:4566.", e);
         }
-    }
-
-    private static String hintOf(Throwable e) {
-        String hint = UserMessage.of(e).hint();
-        return hint == null ? "" : " " + hint;
     }
 
     private void disconnect() {

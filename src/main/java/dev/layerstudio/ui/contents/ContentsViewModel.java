@@ -330,9 +330,8 @@ public final class ContentsViewModel {
     }
 
     private void fail(Throwable e) {
-        UserMessage m = UserMessage.of(e);
         failed.set(true);
-        status.set(m.hint() == null ? m.summary() : m.summary() + " " + m.hint());
+        status.set(UserMessage.sentence(e));
     }
 
     private String stale() {

@@ -107,7 +107,7 @@ public final class LayerTreeModel {
             if (edit(c -> c.add(scanned.nodes()))) {
                 status.set(String.format(text.getString("contents.tree.added"), scanned.fileCount()));
             }
-        }).onError(Exception.class, e -> status.set(plain(e)))
+        }).onError(Exception.class, e -> status.set(UserMessage.sentence(e)))
                 .onCancelled(() -> status.set(""))
                 .andFinally(() -> adding.set(false))
                 .start(executor);
@@ -188,7 +188,7 @@ public final class LayerTreeModel {
             merged = installed.add(mine);
         } catch (RuntimeException e) {
             merged = installed;
-            status.set(plain(e));
+            status.set(UserMessage.sentence(e));
         }
         undo.clear();
         undoSize.set(0);
@@ -202,7 +202,7 @@ public final class LayerTreeModel {
         try {
             after = change.apply(before);
         } catch (RuntimeException e) {
-            status.set(plain(e));
+            status.set(UserMessage.sentence(e));
             return false;
         }
         if (after.equals(before)) {
@@ -218,10 +218,6 @@ public final class LayerTreeModel {
         return true;
     }
 
-    private static String plain(Throwable e) {
-        UserMessage m = UserMessage.of(e);
-        return m.hint() == null ? m.summary() : m.summary() + " " + m.hint();
-    }
 
     // ---- the view ----
 

@@ -118,7 +118,7 @@ public final class ExportViewModel {
             users = facts.users();
             status.set("");
             write();
-        }).onError(Exception.class, e -> status.set(sentence(e)))
+        }).onError(Exception.class, e -> status.set(UserMessage.sentence(e)))
                 .andFinally(() -> {
                     busy.set(false);
                     if (withFunctions.get() && users == null && permissions != null) {
@@ -179,7 +179,7 @@ public final class ExportViewModel {
                         "Choose a folder you can write to.", e);
             }
         }).onSuccess(f -> status.set(String.format(text.getString("export.saved"), f)))
-                .onError(Exception.class, e -> status.set(sentence(e)))
+                .onError(Exception.class, e -> status.set(UserMessage.sentence(e)))
                 .andFinally(() -> busy.set(false))
                 .start(services.executor());
     }
@@ -195,10 +195,6 @@ public final class ExportViewModel {
                 version.version());
     }
 
-    private static String sentence(Throwable e) {
-        UserMessage m = UserMessage.of(e);
-        return m.hint() == null ? m.summary() : m.summary() + " " + m.hint();
-    }
 
     // ---- properties ----
 

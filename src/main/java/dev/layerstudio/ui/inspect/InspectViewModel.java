@@ -179,7 +179,7 @@ public final class InspectViewModel {
             status.set(done.unreadable().isEmpty() ? "" : String.format(text.getString("inspect.unreadableLayers"),
                     String.join("; ", done.unreadable())));
             loadDiff();
-        }).onError(Exception.class, e -> status.set(sentence(e))));
+        }).onError(Exception.class, e -> status.set(UserMessage.sentence(e))));
     }
 
     /** What a task made for the page; the map and the fixes are made there too, off the JavaFX thread. */
@@ -202,7 +202,7 @@ public final class InspectViewModel {
             }
             state.contentProperty().set(changed);
             refreshPending = true;
-        }).onError(Exception.class, e -> status.set(sentence(e))));
+        }).onError(Exception.class, e -> status.set(UserMessage.sentence(e))));
     }
 
     /** Shows the inspection of the wizard's layer again (after opening something else). */
@@ -257,7 +257,7 @@ public final class InspectViewModel {
             diff.set(null);
             diffStatus.set(text.getString("inspect.diff.otherLayer"));
             status.set("");
-        }).onError(Exception.class, e -> status.set(sentence(e))));
+        }).onError(Exception.class, e -> status.set(UserMessage.sentence(e))));
     }
 
     private LayerSource remote(AwsSession session, String arn) {
@@ -285,6 +285,9 @@ public final class InspectViewModel {
         BackgroundTask.of(p -> services.inspector().diff(remote(session, v.arn()),
                         new LayerSource.LocalZip(zip.output()), p))
                 .onSuccess(d -> {
+                    if (state.zipProperty().get() == zip) {
+                        state.diffProperty().set(d); // for Publish's proposed description
+                    }
                     if (state.zipProperty().get() == zip && ownLayer.get()) {
                         diff.set(d);
                         diffStatus.set(String.format(text.getString("inspect.diff.against"), v.version()));
@@ -292,7 +295,7 @@ public final class InspectViewModel {
                 })
                 .onError(Exception.class, e -> {
                     if (state.zipProperty().get() == zip) {
-                        diffStatus.set(String.format(text.getString("inspect.diff.failed"), v.version(), sentence(e)));
+                        diffStatus.set(String.format(text.getString("inspect.diff.failed"), v.version(), UserMessage.sentence(e)));
                     }
                 })
                 .start(services.executor());
@@ -308,7 +311,7 @@ public final class InspectViewModel {
                 })
                 .onError(Exception.class, e -> {
                     functionsOf = null;
-                    status.set(sentence(e));
+                    status.set(UserMessage.sentence(e));
                 })
                 .start(services.executor());
     }
@@ -357,13 +360,6 @@ public final class InspectViewModel {
         progressMessage.bind(running.messageProperty());
     }
 
-    /** Stops what runs (the page is left or the window closes). */
-    public void cancel() {
-        if (running != null) {
-            running.cancel();
-        }
-    }
-
     // ---- presentation helpers ----
 
     /** The parts of a limit's bar: this layer first, then the other layers, then the function's code. */
@@ -394,10 +390,6 @@ public final class InspectViewModel {
         return slash < 0 ? source : source.substring(slash + 1);
     }
 
-    private String sentence(Throwable e) {
-        UserMessage m = UserMessage.of(e);
-        return m.hint() == null ? m.summary() : m.summary() + " " + m.hint();
-    }
 
     /** Where the wizard's zip is written: one file per layer name in the cache folder. */
     static Path zipPath(LayerChoice layer) {

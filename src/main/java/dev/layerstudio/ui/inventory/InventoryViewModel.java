@@ -134,7 +134,7 @@ public final class InventoryViewModel {
                 return true;
             }).orElse(false);
         } catch (LayerStudioException e) {
-            error.set(UserMessage.of(e).summary());
+            error.set(UserMessage.sentence(e));
             return false;
         }
     }
@@ -190,7 +190,7 @@ public final class InventoryViewModel {
                 start(true, touched);
             }
         }).onCancelled(() -> status.set(text.getString("inventory.cancelled")))
-                .onError(Exception.class, e -> error.set(UserMessage.of(e).summary()))
+                .onError(Exception.class, e -> error.set(UserMessage.sentence(e)))
                 .andFinally(() -> {
                     if (task == null || !task.isRunning()) {
                         running.set(false);
@@ -219,7 +219,7 @@ public final class InventoryViewModel {
             chosenRegions = chosenRegions(session);
             source = source(session, endpoint);
         } catch (LayerStudioException e) {
-            error.set(UserMessage.of(e).summary());
+            error.set(UserMessage.sentence(e));
             return;
         }
         running.set(true);
@@ -233,7 +233,7 @@ public final class InventoryViewModel {
                             result.functions().size(), result.failed().size()));
                 })
                 .onCancelled(() -> status.set(text.getString("inventory.cancelled")))
-                .onError(Exception.class, e -> error.set(UserMessage.of(e).summary()))
+                .onError(Exception.class, e -> error.set(UserMessage.sentence(e)))
                 .andFinally(() -> {
                     running.set(false);
                     progress.unbind();
@@ -347,7 +347,7 @@ public final class InventoryViewModel {
             notes.set(String.join("\n", t.notes()));
         } catch (LayerStudioException e) {
             table.set(null);
-            notes.set(UserMessage.of(e).summary());
+            notes.set(UserMessage.sentence(e));
         }
     }
 

@@ -3,6 +3,7 @@ package dev.layerstudio.ui.layer;
 import dev.layerstudio.model.ByteSizes;
 import dev.layerstudio.model.LayerUse;
 import dev.layerstudio.model.LayerVersionInfo;
+import dev.layerstudio.ui.common.TextCells;
 import dev.layerstudio.ui.shell.StepController;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
@@ -120,6 +121,10 @@ public final class LayerController implements StepController {
                 : ByteSizes.human(r.version().codeSize())));
         dateColumn.setCellValueFactory(text(r -> r.version() == null || r.version().createdDate() == null ? ""
                 : DATE.format(r.version().createdDate())));
+        for (TreeTableColumn<LayerRow, String> c : List.of(latestColumn, runtimesColumn, archColumn, sizeColumn,
+                dateColumn)) {
+            c.setCellFactory(TextCells.withTooltip());
+        }
         layerTable.getSelectionModel().selectedItemProperty().addListener((o, a, item) -> {
             if (item != null && item.getValue() != null && !item.getValue().equals(vm.selectedProperty().get())) {
                 vm.select(item.getValue());
@@ -149,7 +154,8 @@ public final class LayerController implements StepController {
     /** Keeps the chosen row chosen when the table is rebuilt (search, reload). */
     private void reselect(TreeItem<LayerRow> root) {
         LayerRow wanted = vm.selectedProperty().get();
-        if (root == null || wanted == null || vm.modeProperty().get() != LayerViewModel.Mode.EXISTING) {
+        if (root == null || wanted == null
+                || vm.modeProperty().get() != LayerViewModel.Mode.EXISTING && !vm.showsPublished()) {
             return;
         }
         for (TreeItem<LayerRow> layer : root.getChildren()) {
@@ -210,6 +216,8 @@ public final class LayerController implements StepController {
     public void onShow() {
         if (vm.layers().isEmpty() && vm.state().sessionProperty().get() != null && !vm.loadingProperty().get()) {
             vm.reload();
+        } else {
+            vm.refreshUsage(); // functions may have been attached since
         }
     }
 
@@ -222,6 +230,7 @@ public final class LayerController implements StepController {
             if (empty || row == null) {
                 setText(null);
                 setGraphic(null);
+                TextCells.tooltip(this, null);
                 return;
             }
             if (row instanceof LayerRow.Layer l) {
@@ -233,6 +242,7 @@ public final class LayerController implements StepController {
                 setGraphic(new FontIcon(Feather.TAG));
                 getStyleClass().add("version-name");
             }
+            TextCells.tooltip(this, getText());
         }
     }
 

@@ -70,6 +70,8 @@ public final class LayerViewModel {
     private final StringBinding choiceDetail;
     private BackgroundTask<List<LayerInfo>> listing;
     private BackgroundTask<UsageReport> usageTask;
+    private String usageFor;
+    private LayerVersionInfo showAfterReload;
 
     public LayerViewModel(WizardState state, Function<AwsSession, LayerService> layers,
                           Function<AwsSession, FunctionService> functions, AppExecutor executor, ResourceBundle text) {
@@ -97,6 +99,21 @@ public final class LayerViewModel {
             reload();
         });
         placeholder.set(text.getString("layer.empty.notConnected"));
+        // "Used by" always belongs to the row shown: a row with another version (after a reload) loads its own
+        selected.addListener((o, was, row) -> {
+            LayerVersionInfo v = row == null ? null : row.version();
+            if (row != null && !java.util.Objects.equals(v == null ? null : v.arn(), usageFor)) {
+                loadUsage(v);
+            }
+        });
+        // a version just published shows here at once, with its usage, without Refresh
+        state.publishedProperty().addListener((o, was, now) -> {
+            AwsSession session = state.sessionProperty().get();
+            if (now != null && now.version() != null && session != null && now.region().equals(session.region())) {
+                showAfterReload = now.version();
+                reload();
+            }
+        });
     }
 
     // ---- listing ----
@@ -126,12 +143,13 @@ public final class LayerViewModel {
             rebuild();
             placeholder.set(String.format(text.getString("layer.empty.none"), session.region()));
             keepChoice();
+            showPublished();
         }).onError(Exception.class, e -> {
             UserMessage m = UserMessage.of(e);
             all.clear();
             rebuild();
             placeholder.set(m.summary());
-            status.set(m.hint() == null ? m.summary() : m.summary() + " " + m.hint());
+            status.set(m.sentence());
         }).andFinally(() -> {
             if (listing == task) {
                 loading.set(false);
@@ -160,6 +178,37 @@ public final class LayerViewModel {
                     .orElse(new LayerRow.Layer(l)));
         } else {
             selected.set(new LayerRow.Layer(l));
+        }
+    }
+
+    /** After a publish: the new version's row is the one shown (its card and its usage). */
+    private void showPublished() {
+        LayerVersionInfo v = showAfterReload;
+        showAfterReload = null;
+        if (v == null) {
+            return;
+        }
+        all.stream().filter(l -> l.name().equals(v.name())).findFirst()
+                .flatMap(l -> l.version(v.version()).map(x -> new LayerRow.Version(l, x)))
+                .ifPresent(row -> {
+                    selected.set(row);
+                    loadUsage(row.version());
+                });
+    }
+
+    /** Whether the row shown is the version the wizard published (shown even while a new name is typed). */
+    public boolean showsPublished() {
+        LayerRow row = selected.get();
+        var published = state.publishedProperty().get();
+        return row instanceof LayerRow.Version v && published != null && published.version() != null
+                && v.version().arn().equals(published.version().arn());
+    }
+
+    /** Looks up again who uses the version shown (after an attach, say). */
+    public void refreshUsage() {
+        LayerRow row = selected.get();
+        if (row != null) {
+            loadUsage(row.version());
         }
     }
 
@@ -198,7 +247,6 @@ public final class LayerViewModel {
         mode.set(Mode.EXISTING);
         selected.set(row);
         state.layerProperty().set(LayerChoice.of(row.layer()));
-        loadUsage(row.version());
     }
 
     /** The user wants a new layer: the typed name becomes the choice when it is valid. */
@@ -246,6 +294,7 @@ public final class LayerViewModel {
             usageTask.cancel();
         }
         usage.clear();
+        usageFor = version == null ? null : version.arn();
         AwsSession session = state.sessionProperty().get();
         if (version == null || session == null) {
             usageStatus.set(version == null ? text.getString("layer.usage.noVersion") : "");
@@ -267,7 +316,7 @@ public final class LayerViewModel {
                     uses.size(), report.functionsScanned()));
         }).onError(Exception.class, e -> {
             if (usageTask == task) {
-                usageStatus.set(UserMessage.of(e).summary());
+                usageStatus.set(UserMessage.sentence(e));
             }
         }).andFinally(() -> {
             if (usageTask == task) {

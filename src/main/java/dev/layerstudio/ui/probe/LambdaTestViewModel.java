@@ -162,8 +162,7 @@ public final class LambdaTestViewModel {
                 })
                 .onCancelled(() -> say(text.getString("probe.cancelled")))
                 .onError(Exception.class, e -> {
-                    UserMessage m = UserMessage.of(e);
-                    say(m.hint() == null ? m.summary() : m.summary() + " " + m.hint());
+                    say(UserMessage.sentence(e));
                 })
                 .andFinally(() -> {
                     busy.set(false);

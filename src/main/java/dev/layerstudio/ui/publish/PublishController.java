@@ -4,6 +4,7 @@ import dev.layerstudio.model.ByteSizes;
 import dev.layerstudio.model.Limits;
 import dev.layerstudio.model.PublishResult;
 import dev.layerstudio.model.ZipResult;
+import dev.layerstudio.ui.common.ConfirmDialog;
 import dev.layerstudio.ui.export.ExportDialog;
 import dev.layerstudio.ui.probe.LambdaTestDialog;
 import dev.layerstudio.ui.export.ExportViewModel;
@@ -68,6 +69,10 @@ public final class PublishController implements StepController {
     @FXML private Label shaValue;
     @FXML private Label statusLabel;
     @FXML private Button exportButton;
+    @FXML private Button useDescriptionButton;
+    @FXML private Label proposalLabel;
+    @FXML private VBox compatBox;
+    @FXML private Label publishHint;
     @FXML private ResourceBundle resources;
     private ExportViewModel export;
 
@@ -126,6 +131,20 @@ public final class PublishController implements StepController {
         resultCard.managedProperty().bind(resultCard.visibleProperty());
         vm.validProperty().addListener((o, a, b) -> showPublished());
         showPublished();
+        proposalLabel.textProperty().bind(vm.proposalReasonsProperty());
+        useDescriptionButton.textProperty().bind(Bindings.createStringBinding(() -> String.format(
+                resources.getString("publish.proposal.use"), vm.proposedDescriptionProperty().get()),
+                vm.proposedDescriptionProperty()));
+        useDescriptionButton.setTooltip(new Tooltip(resources.getString("publish.proposal.useTip")));
+        useDescriptionButton.visibleProperty().bind(vm.proposedDescriptionProperty().isNotEmpty()
+                .and(vm.descriptionProperty().isNotEqualTo(vm.proposedDescriptionProperty())));
+        useDescriptionButton.managedProperty().bind(useDescriptionButton.visibleProperty());
+        vm.compatibilityProblems().addListener((ListChangeListener<String>) c -> showCompatibility());
+        showCompatibility();
+        publishHint.textProperty().bind(Bindings.createStringBinding(this::publishHint, vm.canPublishProperty(),
+                vm.duplicateProperty(), vm.busyProperty(), vm.zipProperty()));
+        publishHint.visibleProperty().bind(publishHint.textProperty().isNotEmpty());
+        publishHint.managedProperty().bind(publishHint.visibleProperty());
         export = vm.newExport();
         exportButton.disableProperty().bind(export.availableProperty().not());
     }
@@ -230,12 +249,50 @@ public final class PublishController implements StepController {
 
     @FXML
     private void publish() {
-        vm.publish(false);
+        publish(false);
     }
 
     @FXML
     private void publishAnyway() {
-        vm.publish(true);
+        publish(true);
+    }
+
+    /** Publishes; a declaration the content cannot run on is published only once the user says so. */
+    private void publish(boolean force) {
+        if (vm.compatibilityProblems().isEmpty()) {
+            vm.publish(force, true);
+            return;
+        }
+        ConfirmDialog.ask(publishButton.getScene().getWindow(), resources.getString("publish.compat.title"),
+                resources.getString("publish.compat.header"), List.copyOf(vm.compatibilityProblems()),
+                resources.getString("publish.compat.yes"), resources.getString("common.cancel"),
+                () -> vm.publish(force, true));
+    }
+
+    @FXML
+    private void useDescription() {
+        vm.useProposedDescription();
+    }
+
+    private void showCompatibility() {
+        compatBox.getChildren().setAll(vm.compatibilityProblems().stream().map(p -> {
+            Label l = new Label(p, new FontIcon(Feather.ALERT_TRIANGLE));
+            l.setWrapText(true);
+            l.setMinHeight(Label.USE_PREF_SIZE);
+            l.getStyleClass().add("stack-warning");
+            return l;
+        }).toList());
+    }
+
+    /** Why Publish is disabled, in one line; empty while it can be pressed or something runs. */
+    private String publishHint() {
+        if (vm.busyProperty().get() || vm.canPublishProperty().get() && vm.duplicateProperty().get() == null) {
+            return "";
+        }
+        if (vm.zipProperty().get() == null) {
+            return resources.getString("publish.hint.noZip");
+        }
+        return resources.getString(vm.canPublishProperty().get() ? "publish.hint.duplicate" : "publish.hint.problems");
     }
 
     @FXML

@@ -105,12 +105,14 @@ public final class PublishViewModel {
     private final BooleanBinding canPublish;
     private final BooleanBinding valid;
 
+    private final PublishProposal proposal;
     private LayerChoice defaultsFrom;
 
     public PublishViewModel(WizardState state, AppServices services, ResourceBundle text) {
         this.state = state;
         this.services = services;
         this.text = text;
+        this.proposal = new PublishProposal(state, services, text);
         java.time.LocalDate today = java.time.LocalDate.now();
         for (Runtime r : Runtime.python()) {
             runtimes.add(new Choice(r.id(), r.supportNote(today).orElse(null), false));
@@ -130,6 +132,9 @@ public final class PublishViewModel {
                 problems, busy, state.zipProperty(), state.sessionProperty());
         valid = Bindings.isNotNull(state.publishedProperty());
         name.addListener((o, a, b) -> duplicate.set(null));
+        for (Observable o : new Observable[] {runtimes, architectures, proposal.factsProperty()}) {
+            o.addListener(x -> proposal.check(chosen(runtimes), chosen(architectures)));
+        }
         check();
     }
 
@@ -143,10 +148,9 @@ public final class PublishViewModel {
         if (layer != null && !Objects.equals(layer, defaultsFrom)) {
             defaultsFrom = layer;
             name.set(layer.name());
-            layer.latest().ifPresent(v -> {
-                description.set(v.description());
-                license.set(v.license());
-            });
+            // the description starts empty: the previous version's text would describe other content
+            description.set("");
+            layer.latest().ifPresent(v -> license.set(v.license()));
             select(runtimes, List.of(state.runtimeProperty().get().id()));
             select(architectures, List.of(state.architectureProperty().get().id()));
         }
@@ -162,10 +166,23 @@ public final class PublishViewModel {
             BackgroundTask.of(p -> services.connector().regions(profile))
                     .onSuccess(list -> otherRegions.setAll(list.stream().filter(r -> !r.equals(session.region()))
                             .map(r -> new Choice(r, false)).toList()))
-                    .onError(Exception.class, e -> status.set(sentence(e)))
+                    .onError(Exception.class, e -> status.set(UserMessage.sentence(e)))
                     .start(services.executor());
         }
         checkDuplicate();
+        proposal.load(p -> {
+            if (!p.runtimes().isEmpty()) {
+                select(runtimes, p.runtimes());
+            }
+            if (!p.architectures().isEmpty()) {
+                select(architectures, p.architectures());
+            }
+        });
+    }
+
+    /** Takes the proposed description (what changed since the latest version). */
+    public void useProposedDescription() {
+        description.set(proposal.descriptionProperty().get());
     }
 
     private static void select(List<Choice> choices, List<String> ids) {
@@ -186,7 +203,7 @@ public final class PublishViewModel {
                         duplicate.set(latest.filter(v -> zip.codeSha256().equals(v.codeSha256())).orElse(null));
                     }
                 })
-                .onError(Exception.class, e -> status.set(sentence(e)))
+                .onError(Exception.class, e -> status.set(UserMessage.sentence(e)))
                 .start(services.executor());
     }
 
@@ -218,9 +235,17 @@ public final class PublishViewModel {
         }
     }
 
-    /** Publishes in this region and the chosen others; {@code force} publishes even identical content. */
-    public void publish(boolean force) {
+    /**
+     * Publishes in this region and the chosen others; {@code force} publishes even identical
+     * content; {@code confirmed}: the user saw {@link #compatibilityProblems()} and publishes anyway
+     * (without it, a declaration the content cannot run on is not sent).
+     */
+    public void publish(boolean force, boolean confirmed) {
         if (!canPublish.get()) {
+            return;
+        }
+        if (!confirmed && !proposal.problems().isEmpty()) {
+            status.set(text.getString("publish.confirmFirst"));
             return;
         }
         AwsSession session = state.sessionProperty().get();
@@ -242,7 +267,7 @@ public final class PublishViewModel {
                 duplicate.set(null);
             }
             status.set(home == null ? "" : home.message());
-        }).onError(Exception.class, e -> status.set(sentence(e)))
+        }).onError(Exception.class, e -> status.set(UserMessage.sentence(e)))
                 .andFinally(() -> {
                     busy.set(false);
                     progress.unbind();
@@ -268,12 +293,23 @@ public final class PublishViewModel {
         status.set(existing.message());
     }
 
-    private static String sentence(Throwable e) {
-        UserMessage m = UserMessage.of(e);
-        return m.hint() == null ? m.summary() : m.summary() + " " + m.hint();
-    }
 
     // ---- properties ----
+
+    /** Runtimes or architectures chosen that the content cannot run on, each with why (asked before publishing). */
+    public ObservableList<String> compatibilityProblems() {
+        return proposal.problems();
+    }
+
+    /** Why the proposed runtimes and architectures are what they are, or that the content is being read. */
+    public StringProperty proposalReasonsProperty() {
+        return proposal.reasonsProperty();
+    }
+
+    /** The description proposed from what changed since the latest version; empty when none. */
+    public javafx.beans.binding.StringBinding proposedDescriptionProperty() {
+        return proposal.descriptionProperty();
+    }
 
     public StringProperty nameProperty() {
         return name;

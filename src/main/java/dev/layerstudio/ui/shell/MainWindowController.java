@@ -2,6 +2,7 @@ package dev.layerstudio.ui.shell;
 
 import dev.layerstudio.model.Identity;
 import dev.layerstudio.ui.Theme;
+import dev.layerstudio.ui.common.ConfirmDialog;
 import javafx.beans.property.ObjectProperty;
 import dev.layerstudio.ui.wizard.Step;
 import dev.layerstudio.ui.wizard.StepState;
@@ -39,6 +40,7 @@ public final class MainWindowController {
     @FXML private StackPane pageHolder;
     @FXML private Button backButton;
     @FXML private Button nextButton;
+    @FXML private Label nextHint;
     @FXML private Label identityLabel;
     @FXML private Label stepCounter;
     @FXML private Button themeButton;
@@ -85,7 +87,15 @@ public final class MainWindowController {
             dep.addListener(refresh);
         }
         backButton.disableProperty().bind(wizard.canGoBackProperty().not());
-        nextButton.disableProperty().bind(wizard.canGoNextProperty().not());
+        // on the last step Next is Finish: available once that step is valid
+        Step last = wizard.steps().get(wizard.steps().size() - 1);
+        var canFinish = wizard.currentProperty().isEqualTo(last).and(wizard.validProperty(last));
+        nextButton.disableProperty().bind(wizard.canGoNextProperty().or(canFinish).not());
+        nextHint.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(() ->
+                        nextButton.isDisabled() ? nextHint(wizard.current()) : "",
+                nextButton.disabledProperty(), wizard.currentProperty()));
+        nextHint.visibleProperty().bind(nextHint.textProperty().isNotEmpty());
+        state.restartsProperty().addListener((o, a, b) -> wizard.open(Step.LAYER));
         wizard.currentProperty().addListener((obs, old, now) -> show(now));
         state.identityProperty().addListener((obs, old, now) -> showIdentity(now));
         showIdentity(state.identityProperty().get());
@@ -148,6 +158,24 @@ public final class MainWindowController {
         var cannotSettle = recovery.busyProperty().or(recovery.journalProperty().isNull());
         finishButton.disableProperty().bind(cannotSettle);
         undoButton.disableProperty().bind(cannotSettle);
+        recovery.confirmationProperty().addListener((o, was, question) -> {
+            if (question != null) {
+                recovery.confirmationProperty().set(null);
+                ConfirmDialog.ask(root.getScene().getWindow(), question, resources.getString("common.cancel"));
+            }
+        });
+    }
+
+    /** Why Next (Finish on the last step) is not available yet. */
+    private String nextHint(Step step) {
+        return resources.getString(switch (step) {
+            case CONNECT -> "shell.nextHint.connect";
+            case LAYER -> "shell.nextHint.layer";
+            case CONTENTS -> "shell.nextHint.contents";
+            case INSPECT -> "shell.nextHint.inspect";
+            case PUBLISH -> "shell.nextHint.publish";
+            case ATTACH -> "shell.nextHint.attach";
+        });
     }
 
     @FXML
@@ -172,9 +200,13 @@ public final class MainWindowController {
         }
     }
 
+    /** Reset empties the sandbox (layers, functions, changes made in it): asked first. */
     @FXML
     private void resetSandbox() {
-        sandbox.reset();
+        ConfirmDialog.ask(root.getScene().getWindow(), resources.getString("sandbox.confirm.title"),
+                resources.getString(state.changesOpen() ? "sandbox.confirm.headerOpen" : "sandbox.confirm.header"),
+                java.util.List.of(), resources.getString("sandbox.confirm.yes"), resources.getString("common.cancel"),
+                sandbox::reset);
     }
 
     private void showThemeIcon() {
@@ -191,7 +223,11 @@ public final class MainWindowController {
 
     @FXML
     private void next() {
-        wizard.next();
+        if (wizard.current().ordinal() == wizard.steps().size() - 1) {
+            page(wizard.current()).controller().onFinish();
+        } else {
+            wizard.next();
+        }
     }
 
     @FXML

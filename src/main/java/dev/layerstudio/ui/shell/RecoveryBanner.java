@@ -8,7 +8,10 @@ import dev.layerstudio.model.ApplyJournal;
 import dev.layerstudio.model.ApplyListener;
 import dev.layerstudio.model.ApplyResult;
 import dev.layerstudio.model.AttachPlan;
+import dev.layerstudio.model.FunctionPlan;
+import dev.layerstudio.model.PlanFlag;
 import dev.layerstudio.model.Identity;
+import dev.layerstudio.ui.common.Confirmation;
 import dev.layerstudio.ui.common.UserMessage;
 import dev.layerstudio.ui.task.AppExecutor;
 import dev.layerstudio.ui.task.BackgroundTask;
@@ -51,6 +54,7 @@ public final class RecoveryBanner {
     private final BooleanProperty busy = new SimpleBooleanProperty(false);
     private final BooleanProperty dismissed = new SimpleBooleanProperty(false);
     private final BooleanBinding shown;
+    private final ObjectProperty<Confirmation> confirmation = new SimpleObjectProperty<>(this, "confirmation");
 
     public RecoveryBanner(WizardState state, ApplyJournals journals, Function<AwsSession, FunctionService> functions,
                           AppExecutor executor, ResourceBundle text) {
@@ -81,7 +85,7 @@ public final class RecoveryBanner {
                         show(found);
                     }
                 })
-                .onError(Exception.class, e -> status.set(UserMessage.of(e).summary()))
+                .onError(Exception.class, e -> status.set(UserMessage.sentence(e)))
                 .start(executor);
     }
 
@@ -115,6 +119,11 @@ public final class RecoveryBanner {
         dismissed.set(true);
     }
 
+    /**
+     * Plans the settling first (finishing is judged by the compatibility verdict, like any attach);
+     * when that plan has warnings or functions it must leave alone, the user sees them and confirms
+     * once; then the plan is applied.
+     */
     private void settle(boolean forward) {
         ApplyJournal j = journal.get();
         AwsSession session = state.sessionProperty().get();
@@ -123,16 +132,63 @@ public final class RecoveryBanner {
         }
         busy.set(true);
         status.set(text.getString(forward ? "recovery.finishing" : "recovery.undoing"));
-        BackgroundTask.of(p -> {
-            JournalRecovery recovery = new JournalRecovery(journals, region -> functions.apply(session.inRegion(region)));
-            Map<String, AttachPlan> plans = forward ? recovery.finishPlan(j) : recovery.undoPlan(j);
-            return recovery.settle(j, plans, ApplyListener.NONE);
-        }).onSuccess(results -> {
-            journal.set(null);
-            status.set(outcome(forward, results));
-        }).onError(Exception.class, e -> status.set(UserMessage.of(e).summary()))
+        JournalRecovery recovery = new JournalRecovery(journals, region -> functions.apply(session.inRegion(region)));
+        BackgroundTask.of(p -> forward ? recovery.finishPlan(j) : recovery.undoPlan(j))
+                .onSuccess(plans -> {
+                    List<String> lines = pointsOf(plans, false);
+                    List<String> notes = pointsOf(plans, true);
+                    if (lines.isEmpty() && notes.isEmpty()) {
+                        apply(recovery, j, plans, forward);
+                        return;
+                    }
+                    busy.set(false);
+                    status.set("");
+                    confirmation.set(new Confirmation(text.getString("recovery.confirm.title"),
+                            text.getString(forward ? "recovery.confirm.finish" : "recovery.confirm.undo"), lines, notes,
+                            text.getString(forward ? "recovery.confirm.yesFinish" : "recovery.confirm.yesUndo"),
+                            () -> {
+                                busy.set(true);
+                                status.set(text.getString(forward ? "recovery.finishing" : "recovery.undoing"));
+                                apply(recovery, j, plans, forward);
+                            }));
+                })
+                .onError(Exception.class, e -> {
+                    busy.set(false);
+                    status.set(UserMessage.sentence(e));
+                })
+                .start(executor);
+    }
+
+    /** What to confirm ("fn: warning"), or ({@code leftAlone}) what is left alone ("Left unchanged: fn: why"). */
+    private List<String> pointsOf(Map<String, AttachPlan> plans, boolean leftAlone) {
+        List<String> out = new java.util.ArrayList<>();
+        for (AttachPlan plan : plans.values()) {
+            for (FunctionPlan f : plan.functions()) {
+                if (!leftAlone) {
+                    f.toConfirm().forEach(flag -> out.add(f.functionName() + ": " + flag.message()));
+                } else if (f.changed() && f.blocked()) {
+                    out.add(text.getString("attach.confirm.leftAlone") + " " + f.functionName() + ": "
+                            + f.flags().stream().filter(PlanFlag::blocking).map(PlanFlag::message)
+                            .collect(java.util.stream.Collectors.joining(" ")));
+                }
+            }
+        }
+        return out;
+    }
+
+    private void apply(JournalRecovery recovery, ApplyJournal j, Map<String, AttachPlan> plans, boolean forward) {
+        BackgroundTask.of(p -> recovery.settle(j, plans, ApplyListener.NONE))
+                .onSuccess(results -> {
+                    journal.set(null);
+                    status.set(outcome(forward, results));
+                }).onError(Exception.class, e -> status.set(UserMessage.sentence(e)))
                 .andFinally(() -> busy.set(false))
                 .start(executor);
+    }
+
+    /** A question for the user before settling (warnings to confirm, functions left alone); the window shows it. */
+    public ObjectProperty<Confirmation> confirmationProperty() {
+        return confirmation;
     }
 
     private String outcome(boolean forward, List<ApplyResult> results) {

@@ -67,7 +67,7 @@ public final class SandboxBanner {
         }).onSuccess(fresh -> {
             state.sessionProperty().set(fresh);
             status.set(text.getString("sandbox.reset.done"));
-        }).onError(Exception.class, e -> status.set(UserMessage.of(e).summary()))
+        }).onError(Exception.class, e -> status.set(UserMessage.sentence(e)))
                 .andFinally(() -> busy.set(false))
                 .start(executor);
     }

@@ -11,4 +11,8 @@ public interface StepController {
     /** Called each time the step is shown. */
     default void onShow() {
     }
+
+    /** Called when the user presses Finish on the last step. */
+    default void onFinish() {
+    }
 }

@@ -10,9 +10,10 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The application's one executor for background work: named daemon threads, so an
- * unfinished task never keeps the JVM alive, and an orderly shutdown on exit.
+ * unfinished task never keeps the JVM alive, and an orderly shutdown on exit. Tasks started
+ * on it run as JavaFX tasks whose callbacks come on the JavaFX thread.
  */
-public final class AppExecutor implements AutoCloseable {
+public final class AppExecutor implements TaskExecutor, AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(AppExecutor.class);
 
@@ -33,10 +34,16 @@ public final class AppExecutor implements AutoCloseable {
         this.executor = Executors.newFixedThreadPool(threads, factory);
     }
 
-    public ExecutorService executor() {
-        return executor;
+    @Override
+    public <T> void run(BackgroundTask<T> task) {
+        task.runOn(this);
     }
 
+    void submit(Runnable work) {
+        executor.execute(work);
+    }
+
+    @Override
     public void execute(Runnable r) {
         executor.execute(r);
     }

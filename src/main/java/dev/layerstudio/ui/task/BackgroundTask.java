@@ -69,6 +69,8 @@ public final class BackgroundTask<T> {
     private final ReadOnlyBooleanWrapper running = new ReadOnlyBooleanWrapper(false);
 
     private final Sampler sampler = new Sampler();
+    private boolean started;
+    private volatile boolean cancelRequested;
     private Task<T> task;
     private Timeline timeline;
 
@@ -107,11 +109,19 @@ public final class BackgroundTask<T> {
         return this;
     }
 
-    /** Starts the work on the executor. Call on the JavaFX thread. */
-    public BackgroundTask<T> start(AppExecutor executor) {
-        if (task != null) {
+    /** Starts the work on the executor (the window's: call on the JavaFX thread). */
+    public BackgroundTask<T> start(TaskExecutor executor) {
+        if (started) {
             throw new IllegalStateException("A background task runs once.");
         }
+        started = true;
+        running.set(true);
+        executor.run(this);
+        return this;
+    }
+
+    /** The window's way: a JavaFX task on the worker threads, sampled by a timeline. */
+    void runOn(AppExecutor executor) {
         task = new Task<>() {
             @Override
             protected T call() throws Exception {
@@ -121,16 +131,33 @@ public final class BackgroundTask<T> {
         task.setOnSucceeded(e -> finish(() -> onSuccess.accept(task.getValue())));
         task.setOnFailed(e -> finish(() -> handleError(task.getException())));
         task.setOnCancelled(e -> finish(onCancelled));
-        running.set(true);
         timeline = new Timeline(new KeyFrame(SAMPLE_EVERY, e -> sample()));
         timeline.setCycleCount(Timeline.INDEFINITE);
         timeline.play();
-        executor.execute(task);
-        return this;
+        if (cancelRequested) {
+            task.cancel(true);
+        }
+        executor.submit(task);
+    }
+
+    /** The tests' way: the work and its callbacks now, on this thread. */
+    void runHere() {
+        T result;
+        try {
+            if (cancelRequested) {
+                throw new java.util.concurrent.CancellationException("Cancelled before it started.");
+            }
+            result = work.run(sampler);
+        } catch (Exception e) {
+            finish(() -> handleError(e));
+            return;
+        }
+        finish(() -> onSuccess.accept(result));
     }
 
     /** Interrupts the work; the cancelled handler and then the finally handler run. */
     public void cancel() {
+        cancelRequested = true;
         if (task != null) {
             task.cancel(true);
         }
@@ -153,7 +180,9 @@ public final class BackgroundTask<T> {
     }
 
     private void finish(Runnable handler) {
-        timeline.stop();
+        if (timeline != null) {
+            timeline.stop();
+        }
         sample();
         running.set(false);
         try {
@@ -179,7 +208,7 @@ public final class BackgroundTask<T> {
     }
 
     private void sample() {
-        assert Platform.isFxApplicationThread();
+        assert timeline == null || Platform.isFxApplicationThread();
         progress.set(sampler.fraction());
         String m = sampler.message;
         if (m != null) {

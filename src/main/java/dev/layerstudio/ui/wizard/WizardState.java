@@ -24,7 +24,7 @@ import org.slf4j.LoggerFactory;
  * Connect  → session, identity
  * Layer    → layer
  * Contents → runtime, architecture, installation, content
- * Inspect  → zip, report
+ * Inspect  → zip, report, diff (against the layer's latest version, when there is one)
  * Publish  → published
  * Attach   (reads published)
  * </pre>
@@ -44,6 +44,15 @@ public final class WizardState {
     private final ObjectProperty<ZipResult> zip = new SimpleObjectProperty<>(this, "zip");
     private final ObjectProperty<InspectionReport> report = new SimpleObjectProperty<>(this, "report");
     private final ObjectProperty<PublishResult> published = new SimpleObjectProperty<>(this, "published");
+    private final ObjectProperty<dev.layerstudio.model.LayerDiff> diff = new SimpleObjectProperty<>(this, "diff");
+
+    private final javafx.beans.property.ReadOnlyIntegerWrapper restarts =
+            new javafx.beans.property.ReadOnlyIntegerWrapper(this, "restarts", 0);
+
+    private final javafx.beans.property.BooleanProperty planOpen =
+            new javafx.beans.property.SimpleBooleanProperty(this, "planOpen", false);
+    private final javafx.beans.property.BooleanProperty rolloutOpen =
+            new javafx.beans.property.SimpleBooleanProperty(this, "rolloutOpen", false);
 
     private final Executor cleanup;
 
@@ -65,7 +74,10 @@ public final class WizardState {
             zip.set(null);
             report.set(null);
         });
-        zip.addListener((obs, old, now) -> published.set(null));
+        zip.addListener((obs, old, now) -> {
+            published.set(null);
+            diff.set(null);
+        });
     }
 
     /** The open connection; replacing it closes the previous one. */
@@ -113,6 +125,43 @@ public final class WizardState {
     /** The version published from that zip. */
     public ObjectProperty<PublishResult> publishedProperty() {
         return published;
+    }
+
+    /**
+     * Forgets the layer and everything made for it (content, zip, report, published version) so
+     * the wizard can start another layer in the same connection; the shell goes to the Layer step.
+     */
+    public void startAnother() {
+        published.set(null);
+        content.set(null);
+        installation.set(null);
+        layer.set(null);
+        restarts.set(restarts.get() + 1);
+    }
+
+    /** Counts {@link #startAnother()} calls: the shell listens to go back to the Layer step. */
+    public javafx.beans.property.ReadOnlyIntegerProperty restartsProperty() {
+        return restarts.getReadOnlyProperty();
+    }
+
+    /** What the zip changes since the layer's latest version (Inspect computes it; Publish proposes a description). */
+    public ObjectProperty<dev.layerstudio.model.LayerDiff> diffProperty() {
+        return diff;
+    }
+
+    /** Attach has a plan for chosen functions (set by the Attach step). */
+    public javafx.beans.property.BooleanProperty planOpenProperty() {
+        return planOpen;
+    }
+
+    /** Attach has a staged rollout planned or under way (set by the Attach step). */
+    public javafx.beans.property.BooleanProperty rolloutOpenProperty() {
+        return rolloutOpen;
+    }
+
+    /** Whether changing the connection would drop a plan or a rollout the user is looking at. */
+    public boolean changesOpen() {
+        return planOpen.get() || rolloutOpen.get();
     }
 
     /** Closes what the state holds open, here and now (at exit, after background work stopped). */

@@ -91,7 +91,7 @@ class AttachInSandboxTest {
     @Test
     void warnsThatTheNewVersionHidesAFileOfASeededLayer(FxRobot robot) throws Exception {
         waitFor(30, TimeUnit.SECONDS, () -> vm.rows().stream().anyMatch(r -> r.function().name().equals("orders-api"))
-                && !vm.busyProperty().get());
+                && !vm.busyProperty().get() && robot.lookup("orders-api").tryQuery().isPresent());
         robot.doubleClickOn("orders-api");
         waitFor(30, TimeUnit.SECONDS, () -> vm.plans().size() == 1);
         StackPlan orders = vm.plans().get(0);

@@ -114,7 +114,20 @@ class AttachStepTest {
         List<String> ordersShown = List.copyOf(orders.after());
         List<String> billingShown = List.copyOf(billing.after());
 
+        // moto gives no readable content: each function carries a warning saying so, and Apply asks
+        // first; Cancel sends nothing
+        assertThat(vm.toConfirm()).hasSize(2).allMatch(l -> l.contains("could not be read"));
         robot.clickOn("#applyButton");
+        assertThat(dev.layerstudio.ui.Confirm.no(robot))
+                .anyMatch(t -> t.startsWith("orders: ") && t.contains("could not be read"))
+                .anyMatch(t -> t.startsWith("billing: ") && t.contains("could not be read"));
+        org.testfx.util.WaitForAsyncUtils.waitForFxEvents();
+        assertThat(vm.results()).isEmpty();
+        assertThat(layersOf("orders")).containsExactly(oldLayer);
+        assertThat(layersOf("billing")).containsExactly(oldLayer);
+
+        robot.clickOn("#applyButton");
+        dev.layerstudio.ui.Confirm.yes(robot);
         waitFor(60, TimeUnit.SECONDS, () -> vm.results().size() == 2 && !vm.busyProperty().get());
         assertThat(vm.results()).allSatisfy(r -> assertThat(r.outcome()).isEqualTo(ApplyResult.Outcome.UPDATED));
         assertThat(layersOf("orders")).isEqualTo(ordersShown);

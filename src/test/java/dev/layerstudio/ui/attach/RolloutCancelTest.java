@@ -112,12 +112,15 @@ class RolloutCancelTest {
 
     @Test
     void cancelLetsSentUpdatesFinishLeavesTheRestAndContinueFinishesTheWave(FxRobot robot) throws Exception {
+        // the toggle waits while the page lists the region's functions
+        waitFor(60, TimeUnit.SECONDS, () -> !robot.lookup("#stagedRollout").query().isDisabled());
         robot.clickOn("#stagedRollout");
         robot.clickOn("#waveInput").write("env=dev");
         robot.clickOn("#addWave");
         waitFor(30, TimeUnit.SECONDS, () -> rollout.waves().size() == 1 && !rollout.planningProperty().get());
 
         robot.clickOn("#startRollout");
+        confirmWave(robot);
         waitFor(30, TimeUnit.SECONDS, () -> rollout.waves().get(0).functions().stream()
                 .anyMatch(l -> l.kind() == WaveView.Kind.RUNNING));
         assertThat(rollout.waves().get(0).stage()).isEqualTo(WaveView.Stage.RUNNING);
@@ -142,6 +145,7 @@ class RolloutCancelTest {
         assertThat(rollout.waves().get(0).stage()).isEqualTo(WaveView.Stage.PARTIAL);
 
         robot.clickOn("#continueRollout");
+        confirmWave(robot);
         waitFor(90, TimeUnit.SECONDS, () -> !rollout.busyProperty().get()
                 && rollout.journalProperty().get().finished());
         for (int i = 1; i <= FUNCTIONS; i++) {
@@ -158,5 +162,10 @@ class RolloutCancelTest {
     private static List<String> layersOf(String function) {
         return session.lambda().getFunctionConfiguration(b -> b.functionName(function)).layers().stream()
                 .map(Layer::arn).toList();
+    }
+
+    /** Moto serves no layer content, so each wave carries the warning that says so: confirmed once. */
+    private static void confirmWave(FxRobot robot) throws java.util.concurrent.TimeoutException {
+        assertThat(dev.layerstudio.ui.Confirm.yes(robot)).anyMatch(t -> t.contains("could not be read"));
     }
 }

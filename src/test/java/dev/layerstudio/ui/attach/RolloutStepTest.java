@@ -147,6 +147,8 @@ class RolloutStepTest {
         String v1 = before.get(layer + "-plain").get(0);
         String v2 = v2(before.get(layer + "-plain"), layer);
 
+        // the toggle waits while the page lists the region's functions
+        waitFor(60, TimeUnit.SECONDS, () -> !robot.lookup("#stagedRollout").query().isDisabled());
         robot.clickOn("#stagedRollout");
         addWave(robot, "env=dev");
         waitFor(30, TimeUnit.SECONDS, () -> rollout.waves().size() == 2 && !rollout.planningProperty().get());
@@ -159,6 +161,7 @@ class RolloutStepTest {
         assertThat(robot.lookup("#waveLine-" + layer + "-prod").queryLabeled().getText()).isEqualTo("moves to version 2");
 
         robot.clickOn("#startRollout");
+        confirmWave(robot);
         waitFor(60, TimeUnit.SECONDS, () -> rollout.journalProperty().get() != null && !rollout.busyProperty().get());
         // wave 1: the dev functions have version 2 in place of version 1, everything else in its place
         assertThat(layersOf(layer + "-dev-a")).containsExactly(helper, v2);
@@ -176,6 +179,7 @@ class RolloutStepTest {
         assertThat(robot.lookup("#continueRollout").queryButton().getText()).isEqualTo("Continue: wave 2");
 
         robot.clickOn("#continueRollout");
+        confirmWave(robot);
         waitFor(60, TimeUnit.SECONDS, () -> rollout.journalProperty().get().finished()
                 && !rollout.busyProperty().get());
         assertThat(layersOf(layer + "-prod")).containsExactly(v2, helper);
@@ -194,6 +198,8 @@ class RolloutStepTest {
         Map<String, List<String>> before = fourFunctionsAndVersion2(robot, layer);
         String v2 = v2(before.get(layer + "-plain"), layer);
 
+        // the toggle waits while the page lists the region's functions
+        waitFor(60, TimeUnit.SECONDS, () -> !robot.lookup("#stagedRollout").query().isDisabled());
         robot.clickOn("#stagedRollout");
         addWave(robot, "env=dev");
         addWave(robot, layer + "-pr*");
@@ -205,6 +211,7 @@ class RolloutStepTest {
                 .containsExactly(layer + "-plain");
 
         robot.clickOn("#startRollout");
+        confirmWave(robot);
         waitFor(60, TimeUnit.SECONDS, () -> rollout.journalProperty().get() != null && !rollout.busyProperty().get());
         assertThat(layersOf(layer + "-dev-a")).containsExactly(helper, v2);
 
@@ -222,9 +229,11 @@ class RolloutStepTest {
 
         // applied again, then wave 2, then stop: the journal keeps the place
         robot.clickOn("#continueRollout");
+        confirmWave(robot);
         waitFor(60, TimeUnit.SECONDS, () -> !rollout.busyProperty().get()
                 && rollout.journalProperty().get().wave(1).state() == WaveRecord.State.APPLIED);
         robot.clickOn("#continueRollout");
+        confirmWave(robot);
         waitFor(60, TimeUnit.SECONDS, () -> !rollout.busyProperty().get()
                 && rollout.journalProperty().get().wave(2).state() == WaveRecord.State.APPLIED);
         assertThat(layersOf(layer + "-prod")).containsExactly(v2, helper);
@@ -265,5 +274,10 @@ class RolloutStepTest {
     private static List<String> layersOf(String function) {
         return session.lambda().getFunctionConfiguration(b -> b.functionName(function)).layers().stream()
                 .map(Layer::arn).toList();
+    }
+
+    /** Moto serves no layer content, so each wave carries the warning that says so: confirmed once. */
+    private static void confirmWave(FxRobot robot) throws java.util.concurrent.TimeoutException {
+        assertThat(dev.layerstudio.ui.Confirm.yes(robot)).anyMatch(t -> t.contains("could not be read"));
     }
 }

@@ -55,7 +55,7 @@ class StackPlanTest {
         LayerVersionInfo deps = new LayerVersionInfo(LayerVersionRef.parse(NEW), "", "", List.of("python3.11"),
                 List.of(), 10, "sha", null, null);
         StackPlan s = stack(PlanFacts.of(List.of(deps)));
-        assertThat(s.warnings()).anyMatch(w -> w.contains("made for python3.11"));
+        assertThat(s.warnings()).anyMatch(w -> w.contains("is declared for python3.11, not for orders's python3.12"));
         s.knownFiles(Map.of(A, Set.of("python/utils.py", "python/a.py"), NEW, Set.of("python/utils.py")));
         assertThat(s.warnings()).anyMatch(w -> w.equals("deps:3 hides 1 file of a:1 (merged earlier), such as"
                 + " python/utils.py."));

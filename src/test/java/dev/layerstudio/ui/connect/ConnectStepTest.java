@@ -117,8 +117,9 @@ class ConnectStepTest {
 
         robot.clickOn("#connectButton");
         Button next = robot.lookup("#nextButton").queryButton();
-        waitFor(30, TimeUnit.SECONDS, () -> !next.isDisabled());
-        assertThat(robot.lookup("#identityAccount").queryLabeled().getText()).isEqualTo(MotoServer.ACCOUNT);
+        Label identity = robot.lookup("#identityAccount").queryAs(Label.class);
+        waitFor(30, TimeUnit.SECONDS, () -> !next.isDisabled() && MotoServer.ACCOUNT.equals(identity.getText()));
+        assertThat(identity.getText()).isEqualTo(MotoServer.ACCOUNT);
         assertThat(robot.lookup("#connectStatus").queryLabeled().getText()).contains("Connected as");
     }
 
@@ -146,14 +147,19 @@ class ConnectStepTest {
 
         Label account = robot.lookup("#identityAccount").queryAs(Label.class);
         Button next = robot.lookup("#nextButton").queryButton();
-        waitFor(30, TimeUnit.SECONDS, () -> !next.isDisabled());
+        // Next and the identity are set in one JavaFX callback: wait for both, not just the first
+        waitFor(30, TimeUnit.SECONDS, () -> !next.isDisabled() && MotoServer.ACCOUNT.equals(account.getText()));
         assertThat(account.getText()).isEqualTo(MotoServer.ACCOUNT);
         sso.verify(com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor(
                 com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo("/federation/credentials")));
     }
 
     /** Clicks the visible row of the tree that shows {@code label}. */
-    private static void clickRow(FxRobot robot, String label) {
+    private static void clickRow(FxRobot robot, String label) throws java.util.concurrent.TimeoutException {
+        // the tree's model fills first; its cells are drawn on a later pulse
+        waitFor(10, TimeUnit.SECONDS, () -> robot.lookup(".tree-cell")
+                .match((javafx.scene.control.TreeCell<ConnectTarget> c) -> c.getItem() != null
+                        && label.equals(c.getItem().label()) && c.isVisible()).tryQuery().isPresent());
         javafx.scene.Node row = robot.lookup(".tree-cell").match((javafx.scene.control.TreeCell<ConnectTarget> c) ->
                 c.getItem() != null && label.equals(c.getItem().label()) && c.isVisible()).query();
         robot.clickOn(row);

@@ -49,6 +49,7 @@ import org.testfx.framework.junit5.Start;
 
 /** The Layer step in the real window against moto, and the walk on into Contents (with screenshots). */
 @ExtendWith({MotoExtension.class, ApplicationExtension.class})
+@org.junit.jupiter.api.TestMethodOrder(org.junit.jupiter.api.MethodOrderer.OrderAnnotation.class)
 class LayerStepTest {
 
     @TempDir
@@ -97,6 +98,14 @@ class LayerStepTest {
         TreeItem<LayerRow> alpha = table.getRoot().getChildren().get(0);
         assertThat(alpha.getChildren()).extracting(i -> i.getValue().version().version()).containsExactly(2L, 1L);
 
+        // a cell the column's width may cut keeps its whole value one hover away
+        java.util.List<javafx.scene.control.IndexedCell<?>> cells = robot.lookup(".tree-table-cell")
+                .match(javafx.scene.Node::isVisible).queryAllAs(javafx.scene.control.IndexedCell.class).stream()
+                .<javafx.scene.control.IndexedCell<?>>map(c -> c)
+                .filter(c -> c.getText() != null && !c.getText().isEmpty()).toList();
+        assertThat(cells).isNotEmpty().allSatisfy(c -> assertThat(c.getTooltip()).as(c.getText())
+                .isNotNull().extracting(javafx.scene.control.Tooltip::getText).isEqualTo(c.getText()));
+
         robot.interact(() -> alpha.setExpanded(true));
         clickRow(robot, r -> r instanceof LayerRow.Version v && v.version().arn().equals(alpha2));
         LayerChoice choice = window.state().layerProperty().get();
@@ -116,6 +125,47 @@ class LayerStepTest {
         assertThat(table.getRoot().getChildren()).extracting(i -> i.getValue().layer().name())
                 .containsExactly("beta-lib");
         assertThat(robot.lookup("#nextButton").queryButton().isDisabled()).isFalse();
+    }
+
+    @Test
+    @org.junit.jupiter.api.Order(Integer.MAX_VALUE) // adds a version the other tests do not expect: runs last
+    void aVersionJustPublishedShowsWithItsOwnUsageWithoutRefresh(FxRobot robot) throws Exception {
+        TreeTableView<LayerRow> table = connectAndOpenLayerStep(robot);
+        TreeItem<LayerRow> alpha = table.getRoot().getChildren().get(0);
+        // a cell the column's width may cut keeps its whole value one hover away
+        java.util.List<javafx.scene.control.IndexedCell<?>> cells = robot.lookup(".tree-table-cell")
+                .match(javafx.scene.Node::isVisible).queryAllAs(javafx.scene.control.IndexedCell.class).stream()
+                .<javafx.scene.control.IndexedCell<?>>map(c -> c)
+                .filter(c -> c.getText() != null && !c.getText().isEmpty()).toList();
+        assertThat(cells).isNotEmpty().allSatisfy(c -> assertThat(c.getTooltip()).as(c.getText())
+                .isNotNull().extracting(javafx.scene.control.Tooltip::getText).isEqualTo(c.getText()));
+
+        robot.interact(() -> alpha.setExpanded(true));
+        clickRow(robot, r -> r instanceof LayerRow.Version v && v.version().arn().equals(alpha2));
+        waitFor(30, TimeUnit.SECONDS, () -> robot.lookup("#usageStatus").queryLabeled().getText()
+                .startsWith("1 function uses"));
+
+        // what Publish leaves: version 3, which one other function already runs
+        String alpha3;
+        try (AwsSession s = moto.session()) {
+            MotoFixtures f = new MotoFixtures(moto, s.lambda());
+            alpha3 = f.publishLayer("alpha-utils", Map.of("python/alpha/__init__.py", "A = 3\n"), "python3.12")
+                    .layerVersionArn();
+            f.createFunction("early-adopter", "python3.12", List.of(alpha3));
+            var v3 = new dev.layerstudio.aws.SdkLayerService(s).latestVersion("alpha-utils").orElseThrow();
+            robot.interact(() -> window.state().publishedProperty().set(new dev.layerstudio.model.PublishResult(
+                    s.region(), dev.layerstudio.model.PublishResult.Status.PUBLISHED, v3, "direct", v3.codeSha256(),
+                    v3.codeSize(), "Published.")));
+        }
+        waitFor(30, TimeUnit.SECONDS, () -> alpha3.equals(robot.lookup("#versionArn").queryTextInputControl()
+                .getText()));
+        assertThat(table.getRoot().getChildren().get(0).getChildren())
+                .extracting(i -> i.getValue().version().version()).containsExactly(3L, 2L, 1L);
+        ListView<?> usage = robot.lookup("#usageList").queryListView();
+        waitFor(30, TimeUnit.SECONDS, () -> !usage.getItems().isEmpty());
+        // "Used by" is version 3's: not orders-api, which runs version 2
+        assertThat(usage.getItems()).extracting(u -> ((dev.layerstudio.model.LayerUse) u).functionName())
+                .containsExactly("early-adopter");
     }
 
     @Test

@@ -94,8 +94,14 @@ class PublishStepTest {
         assertThat(robot.lookup("#publishExportButton").queryButton().isDisabled()).as("nothing published yet")
                 .isTrue();
         assertThat(name.getText()).isEqualTo(layerName);
+        // proposed from the content: x86-64 native code and cpython-312 modules
+        waitFor(30, TimeUnit.SECONDS, () -> robot.lookup("#proposalLabel").queryLabeled().getText()
+                .startsWith("Proposed from the content"));
         assertThat(robot.lookup("#runtime-python3_12").queryAs(CheckBox.class).isSelected()).isTrue();
+        assertThat(robot.lookup("#runtime-python3_13").queryAs(CheckBox.class).isSelected()).isFalse();
         assertThat(robot.lookup("#arch-x86_64").queryAs(CheckBox.class).isSelected()).isTrue();
+        assertThat(robot.lookup("#arch-arm64").queryAs(CheckBox.class).isSelected()).isFalse();
+        assertThat(robot.lookup("#descriptionField").queryAs(TextArea.class).getText()).isEmpty();
         assertThat(robot.lookup("#uploadLabel").queryLabeled().getText()).contains("directly");
         assertThat(robot.lookup("#s3Box").query().isVisible()).isFalse();
 
@@ -105,10 +111,21 @@ class PublishStepTest {
         robot.eraseText(9).write(layerName);
         assertThat(vm.problems()).isEmpty();
         robot.clickOn("#arch-arm64");
+        // the content cannot run on arm64: the page says why, and publishing asks first
+        assertThat(vm.compatibilityProblems()).singleElement().asString().startsWith("arm64:")
+                .contains("native code is for x86_64");
+        assertThat(robot.lookup("#compatBox").queryAs(javafx.scene.layout.VBox.class).getChildren()).hasSize(1);
         robot.clickOn("#licenseField").write("MIT");
 
         waitFor(10, TimeUnit.SECONDS, () -> !publish.isDisabled());
         robot.clickOn(publish);
+        assertThat(dev.layerstudio.ui.Confirm.no(robot)).singleElement().asString().startsWith("arm64:");
+        assertThat(state.publishedProperty().get()).isNull();
+        try (AwsSession s = moto.session()) {
+            assertThat(s.lambda().listLayerVersions(b -> b.layerName(layerName)).layerVersions()).isEmpty();
+        }
+        robot.clickOn(publish);
+        dev.layerstudio.ui.Confirm.yes(robot);
         // the page fills its result card once publishing has finished, a moment after the state has the version
         waitFor(30, TimeUnit.SECONDS, () -> state.publishedProperty().get() != null
                 && !robot.lookup("#arnValue").queryLabeled().getText().isEmpty());
@@ -136,6 +153,35 @@ class PublishStepTest {
     }
 
     @Test
+    void theDescriptionStartsEmptyWithWhatChangedProposed(FxRobot robot) throws Exception {
+        // version 1 of the layer holds other content, and a description of its own
+        Path old = Files.write(dir.resolve("old.zip"), dev.layerstudio.testing.Zips.layer("helpers", "H = 1\n"));
+        try (AwsSession s = moto.session()) {
+            s.lambda().publishLayerVersion(b -> b.layerName(layerName).description("the old helpers")
+                    .compatibleRuntimesWithStrings("python3.12").content(c -> c.zipFile(SdkBytes.fromByteArray(read(old)))));
+            LayerInfo info = new dev.layerstudio.aws.SdkLayerService(s).listLayers().stream()
+                    .filter(l -> l.name().equals(layerName)).findFirst().orElseThrow();
+            // what Inspect computes: the diff against the latest version
+            var diff = new dev.layerstudio.inspect.Inspector().diff(new dev.layerstudio.inspect.LayerSource.LocalZip(old),
+                    new dev.layerstudio.inspect.LayerSource.LocalZip(state.zipProperty().get().output()),
+                    ProgressListener.NONE);
+            robot.interact(() -> {
+                state.layerProperty().set(LayerChoice.of(info));
+                state.diffProperty().set(diff);
+                vm.onShow();
+            });
+        }
+        TextArea description = robot.lookup("#descriptionField").queryAs(TextArea.class);
+        assertThat(description.getText()).isEmpty();
+        Button use = robot.lookup("#useDescriptionButton").queryButton();
+        assertThat(use.isVisible()).isTrue();
+        assertThat(use.getText()).startsWith("Use: ").contains("+ numpy 2.1.0");
+        robot.clickOn(use);
+        assertThat(description.getText()).contains("+ numpy 2.1.0").doesNotContain("old helpers");
+        assertThat(use.isVisible()).isFalse();
+    }
+
+    @Test
     void identicalContentIsFoundBeforePublishingAndCanBeUsedOrPublishedAnyway(FxRobot robot) throws Exception {
         // the layer exists already (as the Layer step would have listed it), its latest version has exactly this zip
         try (AwsSession s = moto.session()) {
@@ -148,7 +194,9 @@ class PublishStepTest {
                 vm.onShow();
             });
         }
-        waitFor(30, TimeUnit.SECONDS, () -> robot.lookup("#duplicateBox").query().isVisible());
+        waitFor(30, TimeUnit.SECONDS, () -> robot.lookup("#duplicateBox").query().isVisible()
+                && robot.lookup("#useExistingButton").queryButton().getHeight() > 0);
+        org.testfx.util.WaitForAsyncUtils.waitForFxEvents(); // the box's buttons laid out in place
         assertThat(robot.lookup("#duplicateLabel").queryLabeled().getText()).contains("Version 1");
         assertThat(robot.lookup("#publishButton").queryButton().isDisabled()).isTrue();
 

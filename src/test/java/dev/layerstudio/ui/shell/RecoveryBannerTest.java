@@ -152,6 +152,9 @@ class RecoveryBannerTest {
         });
 
         robot.clickOn("#finishChangeButton");
+        // finishing is judged like any attach: moto serves no content, so the warning is confirmed once
+        assertThat(dev.layerstudio.ui.Confirm.yes(robot)).singleElement().asString()
+                .startsWith("rec-fin-b: ").contains("could not be read");
         waitFor(60, TimeUnit.SECONDS, () -> robot.lookup("#recoveryStatus").queryLabeled().getText()
                 .startsWith("Finished"));
 

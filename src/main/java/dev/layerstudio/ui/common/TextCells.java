@@ -1,0 +1,44 @@
+package dev.layerstudio.ui.common;
+
+import javafx.scene.control.Tooltip;
+import javafx.scene.control.TreeTableCell;
+import javafx.scene.control.TreeTableColumn;
+import javafx.util.Callback;
+
+/**
+ * Table cells whose text may be cut by the column's width: the whole value is always one
+ * hover away, in a tooltip, and is the cell's accessible text.
+ */
+public final class TextCells {
+
+    private TextCells() {
+    }
+
+    /** A text cell for a tree table column that shows the full value in a tooltip. */
+    public static <S> Callback<TreeTableColumn<S, String>, TreeTableCell<S, String>> withTooltip() {
+        return column -> new TreeTableCell<>() {
+            private final Tooltip tip = new Tooltip();
+
+            @Override
+            protected void updateItem(String text, boolean empty) {
+                super.updateItem(text, empty);
+                boolean blank = empty || text == null || text.isEmpty();
+                setText(blank ? null : text);
+                setTooltip(blank ? null : tip);
+                tip.setText(blank ? "" : text);
+                setAccessibleText(blank ? null : text);
+            }
+        };
+    }
+
+    /** Puts the whole value of a cell whose text may be cut into its tooltip. */
+    public static void tooltip(javafx.scene.control.Labeled cell, String text) {
+        if (text == null || text.isEmpty()) {
+            cell.setTooltip(null);
+        } else if (cell.getTooltip() == null) {
+            cell.setTooltip(new Tooltip(text));
+        } else {
+            cell.getTooltip().setText(text);
+        }
+    }
+}
