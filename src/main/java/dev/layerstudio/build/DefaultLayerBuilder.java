@@ -30,7 +30,7 @@ import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** The build engine: pip or uv into a staging folder, the user's files beside it, one deterministic zip. */
+/** The build engine: pip or uv (npm for Node.js, in {@link NpmInstaller}) into a staging folder, the user's files beside it, one deterministic zip. */
 public final class DefaultLayerBuilder implements LayerBuilder {
 
     private static final Logger LOG = LoggerFactory.getLogger(DefaultLayerBuilder.class);
@@ -69,6 +69,9 @@ public final class DefaultLayerBuilder implements LayerBuilder {
     public Installation install(InstallSpec spec, ProgressListener progress) throws IOException {
         if (spec.requirements().isEmpty()) {
             return Installation.empty(spec);
+        }
+        if (spec.runtime().isNode()) {
+            return installNode(spec, progress);
         }
         Path base = Path.of("").toAbsolutePath();
         Path work = WorkDirs.create(env.workRoot());
@@ -140,6 +143,16 @@ public final class DefaultLayerBuilder implements LayerBuilder {
         } catch (RuntimeException | IOException e) {
             WorkDirs.delete(work);
             throw e;
+        }
+    }
+
+    /** A Node.js runtime's packages, installed by npm (see {@link NpmInstaller}). */
+    private Installation installNode(InstallSpec spec, ProgressListener progress) throws IOException {
+        try {
+            return new NpmInstaller(env, runner, installs).install(spec, progress);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new CancellationException("Cancelled while installing");
         }
     }
 
@@ -230,30 +243,6 @@ public final class DefaultLayerBuilder implements LayerBuilder {
         return Optional.empty();
     }
 
-    /** Moves the progress bar through the stages of an install, never backwards. */
-    private static final class StageTracker {
-        private final ProgressListener progress;
-        private double done;
-        private InstallerTool.Stage stage;
-
-        StageTracker(ProgressListener progress) {
-            this.progress = progress;
-        }
-
-        void advance(InstallerTool.Step step) {
-            if (stage != step.stage()) {
-                stage = step.stage();
-                done = Math.max(done, stage.start);
-            } else {
-                InstallerTool.Stage[] all = InstallerTool.Stage.values();
-                double end = stage.ordinal() + 1 < all.length ? all[stage.ordinal() + 1].start : 0.95;
-                done = Math.min(end, done + (end - done) * 0.15); // each step closes part of the gap
-            }
-            progress.message(step.message());
-            progress.progress(Math.round(done * 1000), 1000);
-        }
-    }
-
     // ---- content ----
 
     @Override
@@ -328,7 +317,7 @@ public final class DefaultLayerBuilder implements LayerBuilder {
             LayerContent content = installation.content();
             for (AddedPath added : spec.additions()) {
                 checkCancelled();
-                content = add(content, added);
+                content = add(content, ownCodeFor(install, added));
             }
             content = content.resolveAll(spec.conflictPolicy());
             SlimReport slim = Slimmer.preview(content, spec.slimming());
@@ -349,6 +338,14 @@ public final class DefaultLayerBuilder implements LayerBuilder {
             return new BuildResult(zip, installation.packages(), install.runtime(), install.architecture(),
                     install.layout(), installation.installer(), slim, notes);
         }
+    }
+
+    /** A Node.js layer's own code goes beside its packages, where require() finds it, unless placed. */
+    private static AddedPath ownCodeFor(InstallSpec install, AddedPath added) {
+        if (!install.runtime().isNode() || added.destination() != null) {
+            return added;
+        }
+        return new AddedPath(added.source(), install.layout().root(install.runtime()) + "/");
     }
 
     private static void checkCancelled() {

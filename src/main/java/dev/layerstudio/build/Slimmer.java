@@ -101,9 +101,16 @@ public final class Slimmer {
         return null;
     }
 
-    /** Whether the folder above is itself an installed folder (not the top of the install, not metadata). */
+    /**
+     * Whether the folder above is itself an installed folder (not the top of the install, not
+     * metadata, not a {@code node_modules} or {@code @scope} folder, whose children are packages).
+     */
     private static boolean insidePackage(ContentNode node, LayerContent content) {
         String parent = node.parent();
+        String parentName = parent.substring(parent.lastIndexOf('/') + 1);
+        if (parentName.equals("node_modules") || parentName.startsWith("@")) {
+            return false;
+        }
         return !parent.isEmpty() && !parent.contains(".dist-info")
                 && content.node(parent).map(p -> p.source() instanceof ContentSource.Installed).orElse(false);
     }

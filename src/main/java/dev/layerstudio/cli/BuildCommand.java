@@ -7,6 +7,7 @@ import dev.layerstudio.project.ProjectFile;
 import dev.layerstudio.model.BuildResult;
 import dev.layerstudio.model.BuildSpec;
 import dev.layerstudio.model.InstalledPackage;
+import dev.layerstudio.model.LayerStudioException;
 import dev.layerstudio.model.ProgressListener;
 import dev.layerstudio.model.SlimReport;
 import dev.layerstudio.model.ZipResult;
@@ -32,13 +33,16 @@ import picocli.CommandLine.Spec;
 
 /** {@code build}: requirements plus the user's own files into a layer zip. */
 @Command(name = "build", mixinStandardHelpOptions = true,
-        description = {"Build a Python layer zip: install requirements for a Lambda runtime and architecture "
-                + "(pip or uv, from any OS), add your own files, and write the same bytes every time."},
+        description = {"Build a layer zip: install requirements for a Lambda runtime and architecture "
+                + "(pip or uv for Python, npm for Node.js, from any OS), add your own files, and write the same "
+                + "bytes every time."},
         footer = {"", "Examples:",
                 "  layer-studio build -r requirements.txt --runtime python3.12 --arch arm64 -o layer.zip",
                 "  layer-studio build requests --runtime python3.13 --add src/mylib -o layer.zip",
                 "  layer-studio build --runtime python3.12 --add handlers=python/ -o code.zip",
-                "  layer-studio build --project layer-studio.toml -o layer.zip"})
+                "  layer-studio build --project layer-studio.toml -o layer.zip",
+                "  layer-studio build -r package.json --runtime nodejs22.x --arch arm64 -o node-layer.zip",
+                "  layer-studio build sharp@0.34.4 --runtime nodejs20.x --layout nodeNN -o sharp.zip"})
 public final class BuildCommand implements Callable<Integer> {
 
     private static final Logger LOG = LoggerFactory.getLogger(BuildCommand.class);
@@ -70,6 +74,10 @@ public final class BuildCommand implements Callable<Integer> {
         GlobalOptions global = new GlobalOptions(spec);
         Output out = global.output();
         BuildSpec buildSpec = buildSpec(out);
+        if (emitRequirements != null && buildSpec.install().runtime().isNode()) {
+            throw new LayerStudioException("--emit-requirements writes a pip requirements file; a Node.js layer's"
+                    + " versions are pinned by its package-lock.json.");
+        }
         buildSpec.install().runtime().supportNote(LocalDate.now()).ifPresent(n -> out.note("warning: " + n));
         LayerBuilder builder = new DefaultLayerBuilder();
         BuildResult result = CtrlC.interrupts(() -> builder.build(buildSpec, listener(out)),

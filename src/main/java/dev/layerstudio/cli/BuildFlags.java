@@ -29,12 +29,14 @@ final class BuildFlags {
             "--layout", "--add", "--slim", "--exclude-boto3", "--installer", "--python", "--prefer");
 
     @Parameters(paramLabel = "PKG", arity = "0..*",
-            description = "Requirements to install, as pip takes them (requests==2.32.3, 'boto3>=1.34').")
+            description = "Requirements to install, as pip takes them (requests==2.32.3, 'boto3>=1.34'); "
+                    + "for Node.js, as npm takes them (sharp@0.34.4, @aws-sdk/client-s3).")
     List<String> packages = new ArrayList<>();
 
     @Option(names = {"-r", "--requirement"}, paramLabel = "FILE",
             description = "What to install: a requirements file (its -r, -c, index options and --hash pins are "
-                    + "honoured), pyproject.toml, poetry.lock, uv.lock or Pipfile.lock. Repeatable.")
+                    + "honoured), pyproject.toml, poetry.lock, uv.lock or Pipfile.lock; for Node.js a package.json "
+                    + "(or its folder; its package-lock.json, npm-shrinkwrap.json or pnpm-lock.yaml is used). Repeatable.")
     List<Path> requirementFiles = new ArrayList<>();
 
     @Option(names = "--group", paramLabel = "NAME",
@@ -58,12 +60,14 @@ final class BuildFlags {
 
     @Option(names = "--layout", paramLabel = "LAYOUT", defaultValue = "python",
             description = "Where packages go: python (python/) or site-packages "
-                    + "(python/lib/python3.X/site-packages/). Default: ${DEFAULT-VALUE}.")
+                    + "(python/lib/python3.X/site-packages/); for Node.js node_modules (nodejs/node_modules/, the "
+                    + "default) or nodeNN (nodejs/node20/node_modules/, read by that runtime only). "
+                    + "Default: ${DEFAULT-VALUE}.")
     String layout;
 
     @Option(names = "--add", paramLabel = "SRC[=DEST]",
             description = "Add your own file or folder, at DEST inside the layer (default python/<name>; "
-                    + "a DEST ending in / is a folder to put it in). Repeatable.")
+                    + "nodejs/node_modules/<name> for Node.js; a DEST ending in / is a folder to put it in). Repeatable.")
     List<String> additions = new ArrayList<>();
 
     @Option(names = "--slim", description = "Leave out bytecode caches, and tests and docs folders of installed packages.")
@@ -114,7 +118,7 @@ final class BuildFlags {
     /** The runtime ids for --help. */
     static final class RuntimeIds extends ArrayList<String> {
         RuntimeIds() {
-            super(Runtime.ids());
+            super(Runtime.allIds());
         }
     }
 }

@@ -71,6 +71,10 @@ final class ImportChecker {
         if (runtime == null) {
             return ImportCheck.notRun("No runtime was given or found in the layer, so there is no Python to match.");
         }
+        if (!runtime.isPython()) {
+            return ImportCheck.notRun("The import check runs Python; " + runtime.id() + " layers are checked by reading"
+                    + " their files only.");
+        }
         if (source instanceof LayerSource.Remote) {
             return ImportCheck.notRun("The import check needs the layer on disk: run it on the zip before publishing.");
         }

@@ -18,11 +18,17 @@ import java.util.regex.Pattern;
 /** Where the layer puts things, against where Lambda looks for them. */
 final class LayoutChecks {
 
-    /** Top-level folders Lambda gives a meaning to: python/ on sys.path, bin/ on PATH, lib/ for libraries. */
-    static final Set<String> KNOWN_TOP_LEVEL = Set.of("python", "bin", "lib", "extensions");
+    /**
+     * Top-level folders Lambda gives a meaning to: python/ on sys.path, nodejs/ for NODE_PATH, java/ and
+     * ruby/ for those runtimes, bin/ on PATH, lib/ for libraries, extensions/. A node_modules/ at the top
+     * is {@link NodeChecks}' to report.
+     */
+    static final Set<String> KNOWN_TOP_LEVEL = Set.of("python", "nodejs", "java", "ruby", "bin", "lib", "extensions",
+            "node_modules");
 
     private static final Pattern VERSION_DIR = Pattern.compile("python/lib/python(\\d+\\.\\d+)(?:/.*)?");
     private static final Pattern SITE_CONTENT = Pattern.compile("python/lib/python\\d+\\.\\d+/site-packages/.+");
+    private static final Pattern NODE_CONTENT = Pattern.compile("nodejs/(?:node\\d+/)?node_modules/.+");
     private static final Pattern LIB_PREFIX = Pattern.compile("python/lib(?:/python\\d+\\.\\d+(?:/site-packages)?)?");
 
     private LayoutChecks() {
@@ -44,9 +50,11 @@ final class LayoutChecks {
         boolean files = false;
         boolean direct = false;
         boolean site = false;
+        boolean node = false;
         for (ZipEntryInfo e : entries) {
             String p = e.path();
             files |= e.kind() != EntryKind.DIRECTORY;
+            node |= e.kind() != EntryKind.DIRECTORY && NODE_CONTENT.matcher(p).matches();
             if (!p.startsWith(PackageAttribution.PYTHON_ROOT) || p.length() == PackageAttribution.PYTHON_ROOT.length()) {
                 continue;
             }
@@ -64,13 +72,14 @@ final class LayoutChecks {
         if (direct && site) {
             return LayerLayout.MIXED;
         }
-        return site ? LayerLayout.SITE_PACKAGES : direct ? LayerLayout.PYTHON : LayerLayout.NOT_PYTHON;
+        return site ? LayerLayout.SITE_PACKAGES : direct ? LayerLayout.PYTHON
+                : node ? LayerLayout.NODE_MODULES : LayerLayout.NOT_PYTHON;
     }
 
     static List<Finding> check(CheckContext ctx, LayerLayout layout, List<String> pythonVersions) {
         List<Finding> out = new ArrayList<>();
         strayTopLevel(ctx, layout, out);
-        if (ctx.runtime() != null) {
+        if (ctx.runtime() != null && ctx.runtime().isPython()) {
             for (String version : pythonVersions) {
                 if (!version.equals(ctx.runtime().pythonVersion())) {
                     versionMismatch(ctx, version, out);
@@ -81,6 +90,9 @@ final class LayoutChecks {
     }
 
     private static void strayTopLevel(CheckContext ctx, LayerLayout layout, List<Finding> out) {
+        if (ctx.runtime() != null && !ctx.runtime().isPython()) {
+            return; // "not under python/" means nothing to another language
+        }
         Map<String, long[]> stray = new LinkedHashMap<>();
         Map<String, Boolean> hasPython = new LinkedHashMap<>();
         for (ZipEntryInfo e : ctx.entries()) {

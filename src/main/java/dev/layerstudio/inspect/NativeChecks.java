@@ -71,7 +71,7 @@ final class NativeChecks {
         Matcher tag = CPYTHON_TAG.matcher(lower);
         Matcher win = WINDOWS_TAG.matcher(lower);
         boolean extension = lower.endsWith(".so") || lower.endsWith(".pyd") || lower.contains(".so.")
-                || lower.endsWith(".dylib");
+                || lower.endsWith(".dylib") || lower.endsWith(".node");
         String os = null;
         if (header != null && header.format().equals(NativeFile.MACH_O)) {
             os = "macOS (Mach-O)";
@@ -83,6 +83,8 @@ final class NativeChecks {
             os = "macOS";
         } else if (tag.matches() && tag.group(3).contains("musl")) {
             os = "musl Linux (Alpine)";
+        } else if (lower.endsWith(".node") && lower.contains("musl")) {
+            os = "musl Linux (Alpine)"; // Node.js prebuilds name their libc: sharp-linuxmusl-x64.node
         }
         String machine = null;
         if (os == null) {
@@ -101,7 +103,7 @@ final class NativeChecks {
         } else if (t.machine() != null && !t.machine().equals(ctx.architecture().machine())) {
             out.add(new Problem(FindingCode.FOREIGN_ARCH_BINARY, t.machine()));
         }
-        if (ctx.runtime() != null && t.abiDigits() != null && !t.abiDigits().equals(ctx.runtime().abiDigits())) {
+        if (ctx.runtime() != null && ctx.runtime().isPython() && t.abiDigits() != null && !t.abiDigits().equals(ctx.runtime().abiDigits())) {
             out.add(new Problem(FindingCode.FOREIGN_PYTHON_ABI, t.abiDigits().charAt(0) + "."
                     + t.abiDigits().substring(1)));
         }
@@ -143,7 +145,9 @@ final class NativeChecks {
             String they = one ? "it" : "they";
             return switch (problem.code) {
                 case FOREIGN_OS_BINARY -> files + " built for " + problem.what
-                        + "; Lambda runs Linux, so " + they + " will not load. Install Linux wheels (manylinux).";
+                        + "; Lambda runs Linux, so " + they + " will not load. " + (paths.get(0).endsWith(".node")
+                        ? "Install for Linux (npm --os=linux --cpu=x64|arm64 --libc=glibc)."
+                        : "Install Linux wheels (manylinux).");
                 case FOREIGN_ARCH_BINARY -> files + " built for " + problem.what + "; the function runs on "
                         + ctx.architecture().machine() + ". Rebuild for " + ctx.architecture().id() + ".";
                 default -> files + " built for CPython " + problem.what + "; the runtime is " + ctx.runtime().id()

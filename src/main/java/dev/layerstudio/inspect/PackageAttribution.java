@@ -22,7 +22,9 @@ import java.util.regex.Pattern;
  * Says which package every file of a layer belongs to: first by the {@code RECORD} of
  * each installed distribution, then by top-level name ({@code top_level.txt}, the
  * distribution's own name, its {@code .libs} folder); what is left is the user's own
- * code, grouped by top-level folder or module.
+ * code, grouped by top-level folder or module. A file under a {@code node_modules} folder
+ * belongs to the Node.js package folder it is in (the innermost one, so a nested dependency
+ * counts as its own package), with the version its {@code package.json} gives.
  */
 final class PackageAttribution {
 
@@ -67,7 +69,12 @@ final class PackageAttribution {
             if (e.kind() == EntryKind.DIRECTORY) {
                 continue;
             }
-            Acc acc = group(e.path(), byPath, byTop, topLevels, groups);
+            String[] node = nodePackage(e.path());
+            Acc acc = node != null
+                    ? groups.computeIfAbsent("node:" + node[0] + node[1], k -> new Acc(node[1],
+                            scan.nodeVersions().get(node[0] + node[1]), PackageKind.DISTRIBUTION, node[0],
+                            List.of(node[1])))
+                    : group(e.path(), byPath, byTop, topLevels, groups);
             acc.bytes += e.unzippedBytes();
             acc.zipped += e.zippedBytes();
             acc.files++;
@@ -113,6 +120,24 @@ final class PackageAttribution {
             }
         }
         return path.startsWith(PYTHON_ROOT) ? PYTHON_ROOT : "";
+    }
+
+    /**
+     * The innermost {@code node_modules/} folder a path is in and the package folder under it
+     * ({@code sharp}, {@code @img/sharp-linux-arm64}); null outside node_modules or for a file
+     * lying right in it.
+     */
+    static String[] nodePackage(String path) {
+        int at = path.lastIndexOf("node_modules/");
+        if (at < 0 || (at > 0 && path.charAt(at - 1) != '/')) {
+            return null;
+        }
+        String root = path.substring(0, at + "node_modules/".length());
+        String[] segments = path.substring(root.length()).split("/");
+        if (segments[0].startsWith("@")) {
+            return segments.length < 3 ? null : new String[] {root, segments[0] + "/" + segments[1]};
+        }
+        return segments.length < 2 || segments[0].startsWith(".") ? null : new String[] {root, segments[0]};
     }
 
     /** {@code six.py} → six; {@code _cffi_backend.cpython-312-x86_64-linux-gnu.so} → _cffi_backend. */

@@ -48,6 +48,12 @@ final class ReportBuilder {
                 notes.add("No runtime given: checked against " + runtime.id() + ", the version the layer's folders name.");
             }
         }
+        if (runtime == null) {
+            runtime = NodeChecks.runtimeFromFolders(scan.entries()).orElse(null);
+            if (runtime != null) {
+                notes.add("No runtime given: checked against " + runtime.id() + ", the version the layer's folders name.");
+            }
+        }
         if (runtime != null) {
             runtime.supportNote(java.time.LocalDate.now()).ifPresent(notes::add);
         }
@@ -75,6 +81,7 @@ final class ReportBuilder {
         findings.addAll(NativeChecks.check(ctx));
         findings.addAll(SlimmingChecks.check(ctx));
         findings.addAll(ScriptChecks.check(ctx));
+        findings.addAll(NodeChecks.check(ctx));
         findings.addAll(StackChecks.check(scan, others, limits, options.limits()));
 
         ImportCheck imports = options.importCheck()
@@ -119,7 +126,7 @@ final class ReportBuilder {
      * single-file modules, under {@code python/} and the runtime's site-packages.
      */
     static List<String> importableModules(List<ZipEntryInfo> entries, Runtime runtime) {
-        if (runtime == null) {
+        if (runtime == null || !runtime.isPython()) {
             return List.of();
         }
         List<String> roots = List.of(PackageAttribution.PYTHON_ROOT, runtime.sitePackagesPath() + "/");

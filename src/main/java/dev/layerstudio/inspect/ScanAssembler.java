@@ -1,5 +1,7 @@
 package dev.layerstudio.inspect;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.layerstudio.model.EntryKind;
 import dev.layerstudio.model.ZipEntryInfo;
 import java.io.IOException;
@@ -51,7 +53,13 @@ final class ScanAssembler {
         /** The header of a binary whose name says nothing about its platform. */
         HEADER,
         /** The header of an extension whose name already carries a platform tag. */
-        TAGGED_HEADER
+        TAGGED_HEADER,
+        /** A Node.js package's {@code package.json}, for its version: last, as a remote read's budget allows. */
+        NODE_MANIFEST;
+
+        boolean header() {
+            return this == HEADER || this == TAGGED_HEADER;
+        }
     }
 
     record Read(int index, int maxBytes, Purpose purpose) {
@@ -59,6 +67,12 @@ final class ScanAssembler {
 
     static final int MAX_METADATA_BYTES = 8 * 1024 * 1024;
     static final int MAX_LINK_BYTES = 4096;
+    static final int MAX_MANIFEST_BYTES = 1024 * 1024;
+
+    /** The manifest of a package right inside a {@code node_modules} folder (scoped or not). */
+    static final Pattern NODE_MANIFEST = Pattern.compile("(?<dir>(?:.*/)?node_modules/(?:@[^/]+/)?[^/@.][^/]*)"
+            + "/package\\.json");
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     private static final Pattern META_FILE = Pattern.compile(
             "(?<root>(?:[^/]+/)*?)(?<dir>(?<name>[^/]+?)-(?<version>[^-/]+?)(?:-py\\d[\\d.]*)?\\.(?:dist-info|egg-info))"
@@ -93,6 +107,8 @@ final class ScanAssembler {
                 dists.computeIfAbsent(m.group("root") + m.group("dir"), k -> new DistBuilder(m));
                 boolean record = m.group("file").equals("RECORD");
                 reads.add(new Read(i, MAX_METADATA_BYTES, record ? Purpose.RECORD : Purpose.SMALL_METADATA));
+            } else if (e.path().endsWith("/package.json") && NODE_MANIFEST.matcher(e.path()).matches()) {
+                reads.add(new Read(i, MAX_MANIFEST_BYTES, Purpose.NODE_MANIFEST));
             } else if (isBinaryCandidate(e.path())) {
                 Optional<NativeFile> tagged = content.namesSuffice() ? NativeHeaders.fromTag(e.path())
                         : Optional.empty();
@@ -110,14 +126,16 @@ final class ScanAssembler {
 
         Map<String, String> links = new TreeMap<>();
         Map<String, String> shebangs = new TreeMap<>();
-        int skippedHeaders = (int) reads.stream().filter(r -> r.purpose().compareTo(Purpose.HEADER) >= 0).count();
+        List<String> crlf = new ArrayList<>();
+        Map<String, String> nodeVersions = new TreeMap<>();
+        int skippedHeaders = (int) reads.stream().filter(r -> r.purpose().header()).count();
         for (Read r : planned) {
             if (Thread.currentThread().isInterrupted()) {
                 throw new CancellationException("Inspection cancelled.");
             }
             ZipEntryInfo e = entries.get(r.index());
             byte[] data = content.read(r.index(), r.maxBytes());
-            if (r.purpose().compareTo(Purpose.HEADER) >= 0) {
+            if (r.purpose().header()) {
                 skippedHeaders--;
             }
             if (data == null) {
@@ -128,6 +146,15 @@ final class ScanAssembler {
                 case HEADER, TAGGED_HEADER -> {
                     NativeHeaders.parse(e.path(), data).ifPresent(natives::add);
                     interpreter(data).ifPresent(i -> shebangs.put(e.path(), i));
+                    if (crlfFirstLine(data)) {
+                        crlf.add(e.path());
+                    }
+                }
+                case NODE_MANIFEST -> {
+                    Matcher m = NODE_MANIFEST.matcher(e.path());
+                    if (m.matches()) {
+                        version(data).ifPresent(v -> nodeVersions.put(m.group("dir"), v));
+                    }
                 }
                 case RECORD, SMALL_METADATA -> {
                     Matcher m = META_FILE.matcher(e.path());
@@ -140,7 +167,31 @@ final class ScanAssembler {
         natives.sort((a, b) -> a.path().compareTo(b.path()));
         List<Distribution> distributions = dists.values().stream().map(DistBuilder::build).toList();
         return new LayerScan(LayerScan.FORMAT, sha256, zippedBytes, estimated, entries, natives, distributions,
-                links, unextractable, skippedHeaders, shebangs);
+                links, unextractable, skippedHeaders, shebangs, crlf.stream().sorted().toList(), nodeVersions);
+    }
+
+    /** A script ({@code #!}) whose first line ends in CR LF: Linux then looks for an interpreter named "…\\r". */
+    static boolean crlfFirstLine(byte[] head) {
+        if (head.length < 3 || head[0] != '#' || head[1] != '!') {
+            return false;
+        }
+        for (int i = 2; i < head.length; i++) {
+            if (head[i] == '\n') {
+                return head[i - 1] == '\r';
+            }
+        }
+        return false;
+    }
+
+    /** The {@code version} of a package.json, empty when it is not JSON or has none. */
+    private static Optional<String> version(byte[] data) {
+        try {
+            JsonNode n = JSON.readTree(data);
+            String v = n == null ? "" : n.path("version").asText("");
+            return v.isBlank() ? Optional.empty() : Optional.of(v);
+        } catch (IOException e) {
+            return Optional.empty();
+        }
     }
 
     /**
@@ -167,7 +218,7 @@ final class ScanAssembler {
 
     static boolean isBinaryCandidate(String path) {
         String lower = path.toLowerCase(Locale.ROOT);
-        if (lower.startsWith("bin/") || lower.startsWith("python/bin/") || lower.contains(".libs/") || lower.contains(".dylibs/")) {
+        if (lower.startsWith("bin/") || lower.startsWith("extensions/") || lower.startsWith("python/bin/") || lower.contains(".libs/") || lower.contains(".dylibs/")) {
             return true;
         }
         int dot = lower.lastIndexOf('.');

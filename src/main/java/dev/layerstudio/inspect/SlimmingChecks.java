@@ -66,6 +66,9 @@ final class SlimmingChecks {
                 continue;
             }
             String p = e.path();
+            if (p.contains("node_modules/")) {
+                continue; // Node.js packages: NodeChecks reports what they carry
+            }
             String[] segments = p.contains("cache") || p.contains("test") ? p.split("/") : null;
             String cache = segments == null ? null : prefixUpTo(segments, CACHE_DIRS);
             if (cache == null && (e.path().endsWith(".pyc") || e.path().endsWith(".pyo"))) {

@@ -46,6 +46,16 @@ public enum FindingCode {
      * not exist on Lambda, such as the building machine's Python in a home folder.
      */
     SHEBANG_NOT_ON_LAMBDA(Severity.WARNING),
+    /** A file in {@code extensions/} or {@code bin/} without execute permission: Lambda cannot start it. */
+    NOT_EXECUTABLE(Severity.ERROR),
+    /** A script whose lines end in CR LF: Linux looks for an interpreter whose name ends in a carriage return. */
+    CRLF_SCRIPT(Severity.ERROR),
+    /** Node.js packages in a folder no Node.js runtime reads ({@code nodejs/nodejs/node_modules}, {@code node_modules/}). */
+    NODE_LAYOUT_NOT_READ(Severity.ERROR),
+    /** A {@code nodejs/nodeNN/node_modules} folder for another Node.js version than the runtime. */
+    NODE_VERSION_MISMATCH(Severity.ERROR),
+    /** Files Node.js never loads at run time: documentation, tests, source maps, TypeScript sources. */
+    NODE_SLIMMING(Severity.INFO),
     /** A top-level module failed to import in the import check. */
     IMPORT_FAILED(Severity.ERROR);
 

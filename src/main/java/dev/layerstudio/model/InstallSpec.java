@@ -16,7 +16,13 @@ public record InstallSpec(Runtime runtime, Architecture architecture, Layout lay
     public InstallSpec {
         Objects.requireNonNull(runtime, "runtime");
         Objects.requireNonNull(architecture, "architecture");
-        layout = layout == null ? Layout.PYTHON : layout;
+        // the Python default, given by callers that do not choose, stands for the Node.js default too
+        layout = layout == null || (layout == Layout.PYTHON && runtime.isNode()) ? Layout.defaultFor(runtime) : layout;
+        if (!layout.fits(runtime)) {
+            throw new LayerStudioException("The layout " + layout.id() + " is not one " + runtime.id()
+                    + " reads.", runtime.isNode() ? "Choose node_modules or nodeNN." : "Choose python or site-packages.",
+                    null);
+        }
         requirements = requirements == null ? Requirements.none() : requirements;
         installer = installer == null ? InstallerChoice.AUTO : installer;
     }
@@ -27,7 +33,7 @@ public record InstallSpec(Runtime runtime, Architecture architecture, Layout lay
     }
 
     public static InstallSpec of(Runtime runtime, Architecture architecture, Requirements requirements) {
-        return new InstallSpec(runtime, architecture, Layout.PYTHON, requirements, InstallerChoice.AUTO, null);
+        return new InstallSpec(runtime, architecture, null, requirements, InstallerChoice.AUTO, null);
     }
 
     public InstallSpec withLayout(Layout value) {

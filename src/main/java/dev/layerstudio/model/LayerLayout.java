@@ -1,6 +1,6 @@
 package dev.layerstudio.model;
 
-/** Where a layer puts its Python code. */
+/** Where a layer puts its code: Python's folders, or Node.js's. */
 public enum LayerLayout {
     /** Packages directly under {@code python/}. */
     PYTHON,
@@ -8,6 +8,8 @@ public enum LayerLayout {
     SITE_PACKAGES,
     /** Both of the above. */
     MIXED,
+    /** Nothing under {@code python/}, packages under {@code nodejs/node_modules} or {@code nodejs/nodeNN/node_modules}. */
+    NODE_MODULES,
     /** Nothing under {@code python/}: only other folders (binaries, libraries, or misplaced code). */
     NOT_PYTHON,
     /** No files at all. */

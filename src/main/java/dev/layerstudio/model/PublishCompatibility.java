@@ -68,7 +68,8 @@ public final class PublishCompatibility {
                     content.sitePackages()) + ".");
         } else {
             runtimes.addAll(targeted);
-            reasons.add(targeted.isEmpty() ? "Pure Python; choose the runtimes it was written for."
+            reasons.add(targeted.isEmpty() ? "No CPython extension modules; choose the runtimes it was written for."
+                    : targeted.stream().allMatch(id -> id.startsWith("nodejs")) ? "Node.js packages: the runtimes it was built for."
                     : "Pure Python: the runtimes it was built for.");
         }
         return new Proposal(List.copyOf(runtimes), archs, reasons);

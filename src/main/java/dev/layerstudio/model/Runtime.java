@@ -19,6 +19,10 @@ import java.util.regex.Pattern;
  * the runtime can load. A {@code python3.N} newer than the table is accepted as well,
  * assumed to be on Amazon Linux 2023, so a new runtime works before the table knows it
  * ({@link #listed()} is then false and {@link #supportNote} says so).
+ *
+ * <p>Node.js runtimes ({@code nodejs20.x}) share the table; the Python-only parts
+ * ({@link #pythonVersion()}, {@link #abiDigits()}, {@link #sitePackagesPath()}) mean
+ * nothing for them, so callers check {@link #isPython()} first.
  */
 public final class Runtime implements Comparable<Runtime> {
 
@@ -68,9 +72,37 @@ public final class Runtime implements Comparable<Runtime> {
         return id;
     }
 
-    /** {@code python} (later also {@code nodejs}). */
+    /** {@code python} or {@code nodejs}. */
     public String language() {
         return language;
+    }
+
+    /** A Python runtime: its layers hold {@code python/} and CPython extension modules. */
+    public boolean isPython() {
+        return language.equals("python");
+    }
+
+    /** A Node.js runtime: its layers hold {@code nodejs/node_modules}. */
+    public boolean isNode() {
+        return language.equals("nodejs");
+    }
+
+    /** The language as people write it: "Python" or "Node.js". */
+    public String languageName() {
+        return isNode() ? "Node.js" : isPython() ? "Python" : language;
+    }
+
+    /** The Node.js major version ({@code 20} for nodejs20.x); for Python the major version, 3. */
+    public int major() {
+        return major;
+    }
+
+    /**
+     * The folder of a Node.js layer Lambda reads: {@code nodejs/node_modules}, or with
+     * {@code versioned} {@code nodejs/node20/node_modules}, read only by that runtime.
+     */
+    public String nodeModulesPath(boolean versioned) {
+        return versioned ? "nodejs/node" + major + "/node_modules" : "nodejs/node_modules";
     }
 
     /** {@code 3.12} */
@@ -228,12 +260,22 @@ public final class Runtime implements Comparable<Runtime> {
     /** Like {@link #fromId(String)} but fails with a plain sentence that lists the choices. */
     public static Runtime parse(String id) {
         return fromId(id).orElseThrow(() -> new LayerStudioException(
-                "Unknown runtime '" + id + "'. Choose one of: " + String.join(", ", ids()) + "."));
+                "Unknown runtime '" + id + "'. Choose one of: " + String.join(", ", allIds()) + "."));
     }
 
     /** The ids of the Python runtimes in the table, oldest first. */
     public static List<String> ids() {
         return python().stream().map(Runtime::id).toList();
+    }
+
+    /** The Node.js runtimes in the table, oldest first. */
+    public static List<Runtime> node() {
+        return RuntimeTable.rows().stream().filter(Runtime::isNode).toList();
+    }
+
+    /** The ids of every runtime in the table, Node.js first then Python, each oldest first. */
+    public static List<String> allIds() {
+        return all().stream().map(Runtime::id).toList();
     }
 
     /** The newest Python runtime in the table. */

@@ -91,4 +91,18 @@ class SlimmerTest {
     private static SlimReport.Saving saving(SlimReport r, SlimRule rule) {
         return r.savings().stream().filter(s -> s.rule() == rule).findFirst().orElseThrow();
     }
+
+    @Test
+    void nodePackagesLoseTheirTestFoldersButAPackageNamedTestStays() {
+        LayerContent node = LayerContent.of(List.of(
+                dir("nodejs/node_modules/lib", null), file("nodejs/node_modules/lib/index.js", 10, null),
+                dir("nodejs/node_modules/lib/test", null), file("nodejs/node_modules/lib/test/a.js", 200, null),
+                dir("nodejs/node_modules/lib/node_modules", null),
+                dir("nodejs/node_modules/lib/node_modules/docs", null),
+                file("nodejs/node_modules/lib/node_modules/docs/index.js", 30, null),
+                dir("nodejs/node_modules/@scope", null), dir("nodejs/node_modules/@scope/test", null),
+                file("nodejs/node_modules/@scope/test/index.js", 40, null)));
+        SlimReport r = Slimmer.preview(node, SlimRule.standard());
+        assertThat(r.paths()).containsExactly("nodejs/node_modules/lib/test");
+    }
 }

@@ -83,6 +83,24 @@ class BuildCommandTest {
     }
 
     @Test
+    void aNodeRuntimeBuildsWithNpmIntoNodejsNodeModules() throws Exception {
+        Path zip = tmp.resolve("node.zip");
+        int code = run("--json", "build", "is-number@7.0.0", "--runtime", "nodejs22.x", "--arch", "arm64",
+                "-o", zip.toString());
+        assertThat(code).as(err.toString()).isZero();
+        JsonNode doc = new ObjectMapper().readTree(out.toString());
+        assertThat(doc.path("runtime").asText()).isEqualTo("nodejs22.x");
+        assertThat(doc.path("layout").asText()).isEqualTo("node_modules");
+        assertThat(doc.path("installer").asText()).startsWith("npm ");
+        assertThat(doc.path("packages").toString()).contains("\"name\":\"is-number\"", "\"version\":\"7.0.0\"");
+
+        assertThat(run("build", "is-number@7.0.0", "--runtime", "nodejs22.x", "--layout", "site-packages",
+                "-o", tmp.resolve("bad.zip").toString())).isEqualTo(1);
+        assertThat(err.toString()).contains("The layout site-packages is not one nodejs22.x reads.");
+        assertThat(tmp.resolve("bad.zip")).doesNotExist();
+    }
+
+    @Test
     void aDeprecatedRuntimeBuildsWithAWarningLine() {
         Path zip = tmp.resolve("old.zip");
         int code = run("build", "-r", requirements.toString(), "--runtime", "python3.9", "--installer", "pip",

@@ -87,6 +87,28 @@ class RemoteInspectionTest {
     private static final long LATENCY_MS = 300;
 
     @Test
+    void aNodeLayerReadRemotelyHasItsVersionsAndItsNativeFilesJudged() throws Exception {
+        Path node = dir.resolve("node.zip");
+        try (ZipMaker z = ZipMaker.create(node)) {
+            z.file("nodejs/node_modules/sharp/package.json", "{\"name\":\"sharp\",\"version\":\"0.34.4\"}")
+                    .file("nodejs/node_modules/sharp/lib/index.js", "x".repeat(5000))
+                    .file("nodejs/node_modules/@img/sharp-linux-x64/package.json", "{\"version\":\"0.34.4\"}")
+                    .file("nodejs/node_modules/@img/sharp-linux-x64/lib/sharp-linux-x64.node", ZipMaker.elf(0x3E));
+        }
+        InspectOptions arm = InspectOptions.defaults().withRuntime(Runtime.parse("nodejs22.x"))
+                .withArchitecture(dev.layerstudio.model.Architecture.ARM64);
+        InspectionReport here = new Inspector(dir.resolve("node-local")).inspect(new LayerSource.LocalZip(node), arm,
+                ProgressListener.NONE);
+        InspectionReport remote = new Inspector(cache).inspect(new LayerSource.Remote(server.serve("node.zip", node),
+                ARN, FileDigests.hash(node), 0), arm, ProgressListener.NONE);
+        assertThat(remote.packages()).isEqualTo(here.packages());
+        assertThat(remote.findings()).isEqualTo(here.findings());
+        assertThat(remote.pkg("sharp").orElseThrow().version()).isEqualTo("0.34.4");
+        assertThat(remote.findings(FindingCode.FOREIGN_ARCH_BINARY)).singleElement()
+                .satisfies(f -> assertThat(f.path()).endsWith("sharp-linux-x64.node"));
+    }
+
+    @Test
     void readsTheTailThenTheDirectoryThenEveryEntryAtOnce() {
         server.delay(LATENCY_MS);
         InspectionReport remote = inspectRemote(server.serve("layer.zip", zip));

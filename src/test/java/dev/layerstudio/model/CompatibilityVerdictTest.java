@@ -54,6 +54,21 @@ class CompatibilityVerdictTest {
     }
 
     @Test
+    void anX64NodeAddonBlocksAnArm64NodeFunctionAndNoPythonCheckApplies() {
+        ContentFacts sharp = new ContentFacts("sha", 5_000_000, List.of(new ContentFacts.Group("x86_64", 1,
+                "nodejs/node_modules/@img/sharp-linux-x64/lib/sharp-linux-x64.node")), List.of(), List.of(), List.of(),
+                0, true);
+        FunctionPlan p = plan(fn("nodejs22.x", "arm64"), declared(List.of("nodejs22.x"), List.of()), sharp);
+        assertThat(p.verdict()).isEqualTo(CompatibilityVerdict.Level.BLOCKED);
+        assertThat(p.flags()).singleElement().satisfies(f -> {
+            assertThat(f.kind()).isEqualTo(PlanFlag.Kind.FOREIGN_ARCHITECTURE);
+            assertThat(f.message()).contains("sharp-linux-x64.node", "arm64");
+        });
+        assertThat(plan(fn("nodejs22.x", "x86_64"), declared(List.of("nodejs22.x"), List.of()), sharp).verdict())
+                .isEqualTo(CompatibilityVerdict.Level.OK);
+    }
+
+    @Test
     void codeForBothProcessorsIsAWarningNotABlock() {
         ContentFacts both = content(List.of(g("aarch64", 3), g("x86_64", 3)), List.of(), List.of(), 1);
         FunctionPlan p = plan(fn("python3.12", "x86_64"), ANY, both);

@@ -63,8 +63,33 @@ class RuntimeTest {
         assertThat(Runtime.fromId("java21")).isEmpty();
         assertThat(Runtime.fromId(null)).isEmpty();
         assertThatThrownBy(() -> Runtime.parse("python3.8")).isInstanceOf(LayerStudioException.class)
-                .hasMessage("Unknown runtime 'python3.8'. Choose one of: python3.9, python3.10, python3.11, "
-                        + "python3.12, python3.13, python3.14.");
+                .hasMessage("Unknown runtime 'python3.8'. Choose one of: nodejs18.x, nodejs20.x, nodejs22.x, "
+                        + "nodejs24.x, python3.9, python3.10, python3.11, python3.12, python3.13, python3.14.");
+    }
+
+    @Test
+    void nodeRuntimesShareTheTableWithoutDisturbingThePythonOnes() {
+        assertThat(Runtime.node()).extracting(Runtime::id)
+                .containsExactly("nodejs18.x", "nodejs20.x", "nodejs22.x", "nodejs24.x");
+        Runtime n18 = Runtime.parse("nodejs18.x");
+        assertThat(n18.isNode()).isTrue();
+        assertThat(n18.isPython()).isFalse();
+        assertThat(n18.operatingSystem()).isEqualTo("Amazon Linux 2");
+        assertThat(n18.isDeprecated(LocalDate.of(2025, 9, 1))).isTrue();
+        assertThat(n18.isDeprecated(LocalDate.of(2025, 8, 31))).isFalse();
+        Runtime n24 = Runtime.parse("nodejs24.x");
+        assertThat(n24.isAmazonLinux2023()).isTrue();
+        assertThat(n24.glibcMinor()).isEqualTo(34);
+        assertThat(n24.nodeModulesPath(false)).isEqualTo("nodejs/node_modules");
+        assertThat(n24.nodeModulesPath(true)).isEqualTo("nodejs/node24/node_modules");
+        assertThat(n24.languageName()).isEqualTo("Node.js");
+        // the Python lists and the newest Python are unchanged by the Node.js rows
+        assertThat(Runtime.python()).allMatch(Runtime::isPython).hasSize(6);
+        assertThat(Runtime.latest().id()).isEqualTo("python3.14");
+        assertThat(Runtime.fromId("nodejs26.x")).isEmpty();
+        assertThat(Layout.defaultFor(n24)).isEqualTo(Layout.NODE_MODULES);
+        assertThat(Layout.NODE_VERSIONED.root(Runtime.parse("nodejs20.x"))).isEqualTo("nodejs/node20/node_modules");
+        assertThat(Layout.SITE_PACKAGES.fits(n24)).isFalse();
     }
 
     @Test

@@ -108,6 +108,10 @@ public final class ContentsController implements StepController {
 
     private void setUpInstall() {
         requirementsArea.textProperty().bindBidirectional(vm.requirementsProperty());
+        // the editor takes pip requirements or npm packages, by the runtime's language
+        requirementsArea.promptTextProperty().bind(javafx.beans.binding.Bindings.createStringBinding(
+                () -> resources.getString(vm.isNode() ? "contents.requirements.prompt.node"
+                        : "contents.requirements.prompt"), vm.runtimeProperty()));
         problemLabel.textProperty().bind(vm.problemTextProperty());
         problemLabel.managedProperty().bind(problemLabel.textProperty().isNotEmpty());
         vm.problemTextProperty().addListener((o, a, now) -> requirementsArea.pseudoClassStateChanged(
@@ -153,7 +157,7 @@ public final class ContentsController implements StepController {
             }
             e.consume();
         });
-        // Files dropped on the tree but not on a row go to python/<name>.
+        // Files dropped on the tree but not on a row go to python/<name> (nodejs/node_modules/<name> for Node.js).
         contentTree.setOnDragOver(e -> {
             if (e.getDragboard().hasFiles() && !e.getDragboard().hasContent(ContentCell.LAYER_PATHS)) {
                 e.acceptTransferModes(TransferMode.COPY);
@@ -241,11 +245,14 @@ public final class ContentsController implements StepController {
         }
     }
 
-    /** The folder new things go into: the selected folder, the folder of the selected file, or python/. */
+    /**
+     * The folder new things go into: the selected folder, the folder of the selected file, or
+     * python/ (nodejs/node_modules/ for a Node.js runtime).
+     */
     private String selectedFolder() {
         List<ContentNode> nodes = selected();
         if (nodes.isEmpty()) {
-            return "python";
+            return vm.isNode() ? "nodejs/node_modules" : "python";
         }
         ContentNode n = nodes.get(0);
         return n.directory() ? n.path() : n.parent();

@@ -59,6 +59,7 @@ public final class ContentsViewModel {
     private final AppExecutor executor;
     private final ResourceBundle text;
     private final RequirementsCheck check;
+    private final NodePackagesCheck nodeCheck;
     private final LayerTreeModel tree;
 
     private final StringProperty requirements = new SimpleStringProperty("");
@@ -85,14 +86,17 @@ public final class ContentsViewModel {
         this.executor = executor;
         this.text = text;
         this.check = new RequirementsCheck(text);
+        this.nodeCheck = new NodePackagesCheck(text);
         this.tree = new LayerTreeModel(state, builder, executor, text);
-        requirements.addListener((o, a, now) -> problems.setAll(check.check(now)));
+        requirements.addListener((o, a, now) -> recheck());
+        state.runtimeProperty().addListener((o, a, now) -> recheck());
         problemText = Bindings.createStringBinding(() -> problems.stream().limit(3)
                 .map(p -> String.format(text.getString("contents.req.problem"), p.line(), p.message()))
                 .collect(Collectors.joining("\n")) + (problems.size() > 3
                 ? "\n" + String.format(text.getString("contents.req.more"), problems.size() - 3) : ""), problems);
         canInstall = Bindings.createBooleanBinding(() -> !installing.get() && problems.isEmpty()
-                && !requirementsOf(requirements.get()).isEmpty(), installing, problems, requirements);
+                && !requirementsOf(requirements.get(), state.runtimeProperty().get()).isEmpty(), installing, problems,
+                requirements, state.runtimeProperty());
         staleWarning = Bindings.createStringBinding(this::stale, state.installationProperty(),
                 state.runtimeProperty(), state.architectureProperty());
         canSavePins = Bindings.createBooleanBinding(() -> {
@@ -111,10 +115,25 @@ public final class ContentsViewModel {
 
     // ---- runtime ----
 
-    /** The Python runtimes of the table, newest first. */
+    /** The lines typed, checked as pip (Python) or npm (Node.js) reads them, by the runtime's language. */
+    private void recheck() {
+        Runtime r = state.runtimeProperty().get();
+        problems.setAll(r != null && r.isNode() ? nodeCheck.check(requirements.get()) : check.check(requirements.get()));
+    }
+
+    /** Whether the chosen runtime is a Node.js one: the page then takes npm packages and a package.json. */
+    public boolean isNode() {
+        Runtime r = state.runtimeProperty().get();
+        return r != null && r.isNode();
+    }
+
+    /** The Python runtimes of the table, then the Node.js ones, each newest first. */
     public List<Runtime> runtimeChoices() {
         List<Runtime> newestFirst = new ArrayList<>(Runtime.python());
         Collections.reverse(newestFirst);
+        List<Runtime> node = new ArrayList<>(Runtime.node());
+        Collections.reverse(node);
+        newestFirst.addAll(node);
         Runtime chosen = state.runtimeProperty().get();
         if (chosen != null && !newestFirst.contains(chosen)) {
             newestFirst.add(0, chosen);
@@ -176,7 +195,12 @@ public final class ContentsViewModel {
     public void loadRequirements(Path file) {
         status.set(String.format(text.getString("contents.req.loading"), file.getFileName()));
         failed.set(false);
+        boolean node = isNode();
         BackgroundTask.of(p -> {
+            if (node) {
+                NodePackagesCheck.Input in = NodePackagesCheck.load(file);
+                return new Loaded(in.text(), in.summary());
+            }
             String summary = InputFiles.describe(file, List.of());
             String loaded = InputFiles.givenWhole(file) ? "-r " + file.toAbsolutePath() + "\n"
                     : absolutePaths(Files.readString(file, StandardCharsets.UTF_8), file.getParent());
@@ -211,10 +235,17 @@ public final class ContentsViewModel {
 
     /** The typed text as pip arguments: comments dropped, one requirement or option per line. */
     static Requirements requirementsOf(String typed) {
+        return requirementsOf(typed, null);
+    }
+
+    /** For a Node.js runtime, {@code -r FILE} lines name the package.json; other lines are package specs. */
+    static Requirements requirementsOf(String typed, Runtime runtime) {
         if (typed == null) {
             return Requirements.none();
         }
-        return new Requirements(typed.lines().map(RequirementsCheck::withoutComment).toList(), List.of());
+        List<String> lines = typed.lines().map(RequirementsCheck::withoutComment).map(String::strip).toList();
+        return runtime != null && runtime.isNode() ? NodePackagesCheck.requirements(lines)
+                : new Requirements(lines, List.of());
     }
 
     // ---- pins ----
@@ -250,7 +281,7 @@ public final class ContentsViewModel {
             return;
         }
         InstallSpec spec = InstallSpec.of(state.runtimeProperty().get(), state.architectureProperty().get(),
-                requirementsOf(requirements.get()));
+                requirementsOf(requirements.get(), state.runtimeProperty().get()));
         log.clear();
         failed.set(false);
         status.set("");

@@ -83,7 +83,8 @@ public final class LayerTreeModel {
 
     /**
      * Adds files and folders from disk: into {@code folder} (a folder of the layer, "" for
-     * the top) keeping their names, or to {@code python/<name>} when {@code folder} is null.
+     * the top) keeping their names, or to {@code python/<name>} when {@code folder} is null
+     * ({@code nodejs/node_modules/<name>} for a Node.js runtime, where require() finds it).
      * The folders are read in the background.
      */
     public void add(List<Path> files, String folder) {
@@ -93,10 +94,13 @@ public final class LayerTreeModel {
         adding.set(true);
         status.set(String.format(text.getString("contents.tree.adding"), files.size() == 1
                 ? files.get(0).getFileName() : files.size() + " " + text.getString("contents.tree.items")));
+        dev.layerstudio.model.Runtime runtime = state.runtimeProperty().get();
+        String into = folder != null ? folder + "/" : runtime != null && runtime.isNode()
+                ? runtime.nodeModulesPath(false) + "/" : null;
         BackgroundTask.of(p -> {
             LayerContent scanned = LayerContent.empty();
             for (Path f : files) {
-                scanned = builder.add(scanned, new AddedPath(f, folder == null ? null : folder + "/"));
+                scanned = builder.add(scanned, new AddedPath(f, into));
             }
             return scanned;
         }).onSuccess(scanned -> {

@@ -10,6 +10,7 @@ import dev.layerstudio.model.LayerInfo;
 import dev.layerstudio.model.LayerVersionInfo;
 import dev.layerstudio.model.LayerVersionRef;
 import dev.layerstudio.model.Runtime;
+import dev.layerstudio.model.Requirements;
 import dev.layerstudio.ui.task.AppExecutor;
 import dev.layerstudio.ui.wizard.LayerChoice;
 import dev.layerstudio.ui.wizard.WizardState;
@@ -71,7 +72,9 @@ class ContentsViewModelTest {
         asyncFx(() -> vm.useClock(java.time.Clock.fixed(java.time.Instant.parse("2026-12-02T10:00:00Z"),
                 java.time.ZoneOffset.UTC))).get();
         assertThat(vm.runtimeChoices()).extracting(Runtime::id).startsWith("python3.14", "python3.13")
-                .endsWith("python3.9");
+                .containsSubsequence("python3.10", "python3.9", "nodejs24.x", "nodejs22.x", "nodejs20.x")
+                .endsWith("nodejs18.x");
+        assertThat(vm.runtimeLabel(Runtime.parse("nodejs18.x"))).isEqualTo("nodejs18.x (deprecated)");
         assertThat(vm.runtimeLabel(Runtime.parse("python3.14"))).isEqualTo("python3.14");
         assertThat(vm.runtimeLabel(Runtime.parse("python3.9"))).isEqualTo("python3.9 (updates blocked)");
         assertThat(vm.runtimeNoteProperty().get()).isEmpty();
@@ -82,6 +85,26 @@ class ContentsViewModelTest {
                 java.time.ZoneOffset.UTC))).get();
         assertThat(vm.runtimeLabel(Runtime.parse("python3.9"))).isEqualTo("python3.9");
         assertThat(vm.runtimeNoteProperty().get()).isEmpty();
+    }
+
+    @Test
+    void aNodeRuntimeTakesNpmPackagesAndAPackageJson() throws Exception {
+        asyncFx(() -> state.runtimeProperty().set(Runtime.parse("nodejs22.x"))).get();
+        assertThat(vm.isNode()).isTrue();
+        asyncFx(() -> vm.requirementsProperty().set("sharp@0.34.4\n@aws-sdk/client-s3\nlodash@^4  # utilities\n")).get();
+        assertThat(vm.problemTextProperty().get()).isEmpty();
+        assertThat(vm.canInstallProperty().get()).isTrue();
+        asyncFx(() -> vm.requirementsProperty().set("sharp==0.34.4\n")).get();
+        assertThat(vm.canInstallProperty().get()).isFalse();
+        assertThat(vm.problemTextProperty().get()).contains("Line 1:", "sharp@0.34.4");
+        // the same text is a fine pip requirement: switching to Python re-checks it
+        asyncFx(() -> state.runtimeProperty().set(Runtime.parse("python3.12"))).get();
+        assertThat(vm.problemTextProperty().get()).isEmpty();
+
+        Requirements r = ContentsViewModel.requirementsOf("-r /work/app/package.json\nlodash@4.17.21\n",
+                Runtime.parse("nodejs20.x"));
+        assertThat(r.files()).containsExactly(java.nio.file.Path.of("/work/app/package.json"));
+        assertThat(r.lines()).containsExactly("lodash@4.17.21");
     }
 
     @Test
