@@ -61,6 +61,10 @@ public record BackgroundSandbox(URI endpoint, long pid, Instant started) {
         Process p = new ProcessBuilder(serve).redirectError(ProcessBuilder.Redirect.appendTo(setup.log().toFile()))
                 .start();
         p.getOutputStream().close();
+        // Until the record is written nothing could find the serving process again: if this JVM
+        // ends before that (Ctrl-C, a kill), it takes the serving process (and its moto) with it.
+        Thread orphanGuard = new Thread(() -> MotoProcess.stop(p.toHandle()), "sandbox-start-guard");
+        java.lang.Runtime.getRuntime().addShutdownHook(orphanGuard);
         try {
             URI endpoint;
             try (InputStream lines = p.getInputStream()) {
@@ -73,6 +77,12 @@ public record BackgroundSandbox(URI endpoint, long pid, Instant started) {
         } catch (IOException | InterruptedException | RuntimeException e) {
             MotoProcess.stop(p.toHandle());
             throw e;
+        } finally {
+            try {
+                java.lang.Runtime.getRuntime().removeShutdownHook(orphanGuard);
+            } catch (IllegalStateException shuttingDown) {
+                // the guard is running: it stops the serving process
+            }
         }
     }
 
