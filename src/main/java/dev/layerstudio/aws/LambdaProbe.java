@@ -101,7 +101,12 @@ public final class LambdaProbe {
      * up, then throws {@link CancellationException}.
      */
     public ProbeReport run(ProbeRequest request, ProgressListener listener) {
-        String runtime = Runtime.parse(request.runtime()).id();
+        Runtime chosen = Runtime.parse(request.runtime());
+        if (!chosen.isPython()) {
+            throw new LayerStudioException("The test in Lambda runs Python; " + chosen.id() + " is a "
+                    + chosen.languageName() + " runtime.", "Choose a python3.N runtime.", null);
+        }
+        String runtime = chosen.id();
         String arch = Architecture.parse(request.architecture()).id();
         byte[] zip = request.zip() == null ? null : readZip(request.zip());
         if (request.layerArn() != null) {

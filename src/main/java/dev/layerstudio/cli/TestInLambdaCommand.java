@@ -114,7 +114,7 @@ public final class TestInLambdaCommand implements Callable<Integer> {
 
     private String defaultRuntime(Optional<LayerVersionInfo> version) throws IOException {
         Optional<Runtime> declared = version.flatMap(v -> v.compatibleRuntimes().stream()
-                .map(Runtime::fromId).flatMap(Optional::stream).findFirst());
+                .map(Runtime::fromId).flatMap(Optional::stream).filter(Runtime::isPython).findFirst());
         if (declared.isPresent()) {
             return declared.get().id();
         }

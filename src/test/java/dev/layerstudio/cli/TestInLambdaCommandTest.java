@@ -177,6 +177,16 @@ class TestInLambdaCommandTest {
     }
 
     @Test
+    void aNodeRuntimeIsRefusedBeforeAnythingIsCreated() {
+        int code = cli.run("test-in-lambda", "--zip", zip.toString(), "--runtime", "nodejs20.x");
+
+        assertThat(code).isEqualTo(FailureHandler.FAILED);
+        assertThat(cli.err().toString()).contains("The test in Lambda runs Python; nodejs20.x is a");
+        assertThat(leftovers()).isEmpty();
+        assertThat(ProbeJournals.inData(AppDirs.under(home)).unfinished()).isEmpty();
+    }
+
+    @Test
     void aModuleNameThatIsNoneIsRefusedBeforeAnythingIsCreated() {
         int code = cli.run("test-in-lambda", "--zip", zip.toString(), "--import", "numpy", "no such; module");
 

@@ -39,7 +39,7 @@ class InventoryAnswersTest {
         InventorySlice b = new InventorySlice(B, "Beta", "us-east-1", T,
                 List.of(fn(B, "reports", "python3.12", "arm64", arn(A, "common", 1)),
                         fn(B, "native-user", "python3.12", "x86_64", arn(A, "native", 1)),
-                        fn(B, "shared-elsewhere", "nodejs22.x", "x86_64", arn("333333333333", "ext", 7))),
+                        fn(B, "shared-elsewhere", "java21", "x86_64", arn("333333333333", "ext", 7))),
                 List.of(), null);
         InventorySlice denied = InventorySlice.failed("444444444444", "Delta", "us-east-1", T,
                 new InventoryFailure(InventoryFailure.Reason.NO_ACCESS, "No role."));

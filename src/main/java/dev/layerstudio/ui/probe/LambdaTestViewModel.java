@@ -81,9 +81,11 @@ public final class LambdaTestViewModel {
                     Path.of(r.source()).getFileName().toString(), r.sha256());
         }
 
-        /** A published version: on its first declared runtime and architecture, else the given ones. */
+        /** A published version: on its first declared Python runtime and architecture, else the given ones. */
         public static Target of(LayerVersionInfo v, String fallbackRuntime, String fallbackArchitecture) {
-            String runtime = v.compatibleRuntimes().stream().filter(r -> Runtime.fromId(r).isPresent()).findFirst()
+            // the probe's handler is Python: only a Python runtime can run it
+            String runtime = v.compatibleRuntimes().stream()
+                    .filter(r -> Runtime.fromId(r).filter(Runtime::isPython).isPresent()).findFirst()
                     .orElse(fallbackRuntime);
             String arch = v.compatibleArchitectures().stream().filter(a -> Architecture.fromId(a).isPresent())
                     .findFirst().orElse(fallbackArchitecture);
