@@ -275,9 +275,10 @@ public final class InventoryPage {
                 return value == null ? "" : show.apply(value);
             }
 
+            /** The boxes it serves are not editable: no typed text is ever turned back into a choice. */
             @Override
             public T fromString(String s) {
-                throw new UnsupportedOperationException();
+                return null;
             }
         };
     }
