@@ -3,7 +3,6 @@ package dev.layerstudio.bench;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.testfx.util.WaitForAsyncUtils.waitFor;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.layerstudio.aws.AwsSession;
 import dev.layerstudio.aws.Connector;
 import dev.layerstudio.aws.InventoryCache;
@@ -11,18 +10,14 @@ import dev.layerstudio.ui.inventory.InventoryPage;
 import dev.layerstudio.ui.inventory.InventoryViewModel;
 import dev.layerstudio.ui.task.AppExecutor;
 import java.net.URI;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.ResourceBundle;
 import java.util.concurrent.TimeUnit;
 import javafx.scene.Scene;
 import javafx.stage.Stage;
-import jdk.jfr.Configuration;
-import jdk.jfr.Recording;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -74,26 +69,16 @@ class InventoryResponsivenessBench {
         connector.close();
     }
 
-    private static void settle(PulseProbe probe) throws Exception {
-        int seen = probe.pulsesInPhase();
-        waitFor(1, TimeUnit.MINUTES, () -> probe.pulsesInPhase() >= seen + 3);
-    }
 
     @Test
     void pulsesWhileReadingTheOrganization(FxRobot robot) throws Exception {
-        // -Dbench.jfr=FILE: a flight recording of the run, to see what held the JavaFX thread
-        String jfr = System.getProperty("bench.jfr");
-        Recording recording = new Recording(Configuration.getConfiguration("profile"));
-        if (jfr != null) {
-            recording.enable("jdk.ExecutionSample").withPeriod(Duration.ofMillis(10));
-            recording.start();
+        try (BenchRun run = new BenchRun()) {
+            measure(robot, run);
         }
-        PulseProbe probe = new PulseProbe();
-        robot.interact(() -> {
-            probe.start();
-            probe.mark("idle");
-        });
-        Thread.sleep(1_000);
+    }
+
+    private void measure(FxRobot robot, BenchRun run) throws Exception {
+        PulseProbe probe = BenchRun.idleProbe(robot);
         robot.interact(() -> {
             probe.mark("read");
             vm.sourceKindProperty().set(InventoryViewModel.SourceKind.PROFILES);
@@ -102,12 +87,8 @@ class InventoryResponsivenessBench {
             vm.read();
         });
         waitFor(30, TimeUnit.MINUTES, () -> !vm.runningProperty().get());
-        settle(probe); // the frames that show the table belong to the read
+        BenchRun.settle(probe); // the frames that show the table belong to the read
         robot.interact(probe::stop);
-        if (jfr != null) {
-            recording.dump(Path.of(jfr));
-        }
-        recording.close();
         assertThat(vm.errorProperty().get()).isEmpty();
         int accounts = System.getProperty("bench.profiles").split(",").length;
         assertThat(vm.inventoryProperty().get().failed()).isEmpty();
@@ -118,11 +99,6 @@ class InventoryResponsivenessBench {
         result.put("accountRegions", vm.inventoryProperty().get().slices().size());
         result.put("phases", probe.summary());
         result.put("longGaps", probe.longGaps());
-        String json = new ObjectMapper().writerWithDefaultPrettyPrinter().writeValueAsString(result);
-        String out = System.getProperty("bench.out");
-        if (out != null) {
-            Files.writeString(Path.of(out), json);
-        }
-        System.out.println(json);
+        run.finish(result);
     }
 }
