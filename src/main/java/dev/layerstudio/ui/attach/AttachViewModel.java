@@ -9,8 +9,8 @@ import dev.layerstudio.model.FunctionInfo;
 import dev.layerstudio.model.FunctionPlan;
 import dev.layerstudio.model.LayerPosition;
 import dev.layerstudio.model.LayerVersionInfo;
-import dev.layerstudio.model.LayerVersionRef;
 import dev.layerstudio.model.PublishResult;
+import dev.layerstudio.model.InspectionReport;
 import dev.layerstudio.ui.AppServices;
 import dev.layerstudio.ui.common.UserMessage;
 import dev.layerstudio.ui.export.ExportViewModel;
@@ -20,7 +20,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.ResourceBundle;
 import java.util.Set;
@@ -63,14 +62,11 @@ public final class AttachViewModel {
     }
 
     private final WizardState state;
-    private final AppServices services;
+    private final AttachServices services;
     private final ResourceBundle text;
 
     private final ObservableList<Row> rows = FXCollections.observableArrayList(r -> new Observable[] {r.chosenProperty()});
-    private final FilteredList<Row> shown = new FilteredList<>(rows);
-    private final BooleanProperty compatibleOnly = new SimpleBooleanProperty(this, "compatibleOnly", true);
-    private final BooleanProperty usesLayerOnly = new SimpleBooleanProperty(this, "usesLayerOnly", false);
-    private final StringProperty search = new SimpleStringProperty(this, "search", "");
+    private final FunctionFilter filter;
     private final ObservableList<StackPlan> plans = FXCollections.observableArrayList(
             p -> new Observable[] {p.planProperty()});
     private final ObservableList<ApplyResult> results = FXCollections.observableArrayList();
@@ -91,19 +87,22 @@ public final class AttachViewModel {
     private boolean planning;
     private boolean planAgain;
 
+    /** The window's: the app's services. */
     public AttachViewModel(WizardState state, AppServices services, ResourceBundle text) {
+        this(state, AttachServices.of(services), text);
+    }
+
+    public AttachViewModel(WizardState state, AttachServices services, ResourceBundle text) {
         this(state, services, text, new LayerContentLocator());
     }
 
-    AttachViewModel(WizardState state, AppServices services, ResourceBundle text, LayerContentLocator locator) {
+    AttachViewModel(WizardState state, AttachServices services, ResourceBundle text, LayerContentLocator locator) {
         this.state = state;
         this.services = services;
         this.text = text;
         this.layerFiles = new LayerFiles(services.inspector(), locator);
         this.progress = new ApplyProgress(text);
-        for (Observable o : new Observable[] {compatibleOnly, usesLayerOnly, search, state.publishedProperty()}) {
-            o.addListener(x -> filter());
-        }
+        this.filter = new FunctionFilter(rows, state.publishedProperty());
         rows.addListener((javafx.collections.ListChangeListener<Row>) c -> {
             boolean chosenChanged = false;
             while (c.next()) {
@@ -171,7 +170,7 @@ public final class AttachViewModel {
                         r.chosenProperty().set(chosen.contains(f.name()));
                         return r;
                     }).toList());
-                    filter();
+                    filter.apply();
                     if (announce) {
                         status.set(String.format(text.getString("attach.listed"), list.size(), session.region()));
                     }
@@ -181,23 +180,12 @@ public final class AttachViewModel {
                 .start(services.executor());
     }
 
-    private void filter() {
-        LayerVersionInfo v = version();
-        String q = search.get() == null ? "" : search.get().trim().toLowerCase(Locale.ROOT);
-        shown.setPredicate(r -> (r.chosenProperty().get() || !compatibleOnly.get() || compatible(r.function(), v))
-                && (!usesLayerOnly.get() || usesLayer(r.function(), v))
-                && (q.isEmpty() || r.function().name().toLowerCase(Locale.ROOT).contains(q)));
-    }
-
-    /** Whether the function can use the version: a zip function of a runtime and architecture it names. */
     static boolean compatible(FunctionInfo f, LayerVersionInfo v) {
-        return !f.isImage() && (v == null || (v.supportsRuntime(f.runtime()) && v.supportsArchitecture(f.architecture())));
+        return FunctionFilter.compatible(f, v);
     }
 
-    /** Whether the function has any version of the layer. */
     static boolean usesLayer(FunctionInfo f, LayerVersionInfo v) {
-        return v != null && f.layerArns().stream().map(LayerVersionRef::tryParse)
-                .anyMatch(r -> r.isPresent() && r.get().sameLayer(v.ref()));
+        return FunctionFilter.usesLayer(f, v);
     }
 
     private LayerVersionInfo version() {
@@ -230,15 +218,16 @@ public final class AttachViewModel {
             return;
         }
         planning = true;
+        InspectionReport own = state.reportProperty().get(); // read here: properties belong to the JavaFX thread
         BackgroundTask.of(p -> {
             // KEEP: a version replacing another of the same layer takes its place; a new layer goes last
             AttachPlan plan = services.functions().apply(session).planAttach(v.ref(), toPlan, LayerPosition.KEEP);
-            return new Planned(plan, layerFiles.of(session, plan, state.reportProperty().get(), v));
+            return new Planned(plan, layerFiles.of(session, plan, own, v));
         }).onSuccess(done -> {
             lastPlan = done.plan();
             Map<String, StackPlan> fresh = new HashMap<>(kept);
             for (FunctionPlan fp : done.plan().functions()) {
-                fresh.put(fp.functionName(), new StackPlan(fp, done.plan().facts()));
+                fresh.put(fp.functionName(), new StackPlan(fp, done.plan().facts(), text));
             }
             List<String> still = new ArrayList<>(chosenNames());
             plans.setAll(still.stream().filter(fresh::containsKey).map(fresh::get).toList());
@@ -374,19 +363,19 @@ public final class AttachViewModel {
 
     /** The functions the filters let through (chosen ones always stay). */
     public FilteredList<Row> shown() {
-        return shown;
+        return filter.shown();
     }
 
     public BooleanProperty compatibleOnlyProperty() {
-        return compatibleOnly;
+        return filter.compatibleOnlyProperty();
     }
 
     public BooleanProperty usesLayerOnlyProperty() {
-        return usesLayerOnly;
+        return filter.usesLayerOnlyProperty();
     }
 
     public StringProperty searchProperty() {
-        return search;
+        return filter.searchProperty();
     }
 
     /** One stack per chosen function, in the order chosen. */
@@ -449,14 +438,24 @@ public final class AttachViewModel {
         state.startAnother();
     }
 
-    /** The staged rollout of the same version, with its journals in the app's data folder. */
+    /** The staged rollout of the same version. */
     RolloutViewModel newRollout() {
-        return new RolloutViewModel(state, services, text);
+        return new RolloutViewModel(state, services.functions(), services.executor(), text, services.rollouts());
     }
 
     /** The export of the same version. */
     ExportViewModel newExport() {
-        return new ExportViewModel(state, services, text);
+        return new ExportViewModel(state, services.layers(), services.functions(), services.executor(), text);
+    }
+
+    /** The bundle this step speaks with. */
+    ResourceBundle text() {
+        return text;
+    }
+
+    /** The files of the layers in the plans that are known, by version ARN (the hidden-file warnings use them). */
+    Map<String, Set<String>> knownFiles() {
+        return Map.copyOf(layerFiles.known());
     }
 
     /** The version being attached, for the page's header. */

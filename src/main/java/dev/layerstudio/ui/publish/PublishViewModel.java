@@ -28,7 +28,6 @@ import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleDoubleProperty;
-import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
@@ -95,7 +94,6 @@ public final class PublishViewModel {
     private final StringProperty bucket = new SimpleStringProperty(this, "bucket", "");
     private final BooleanProperty createBucket = new SimpleBooleanProperty(this, "createBucket", false);
     private final ObservableList<String> problems = FXCollections.observableArrayList();
-    private final ObjectProperty<LayerVersionInfo> duplicate = new SimpleObjectProperty<>(this, "duplicate");
     private final ObservableList<PublishResult> results = FXCollections.observableArrayList();
     private final StringProperty status = new SimpleStringProperty(this, "status", "");
     private final StringProperty progressMessage = new SimpleStringProperty(this, "progressMessage", "");
@@ -106,6 +104,8 @@ public final class PublishViewModel {
     private final BooleanBinding valid;
 
     private final PublishProposal proposal;
+    private final DuplicateCheck duplicates;
+    private final ObjectProperty<LayerVersionInfo> duplicate;
     private LayerChoice defaultsFrom;
 
     public PublishViewModel(WizardState state, AppServices services, ResourceBundle text) {
@@ -113,6 +113,8 @@ public final class PublishViewModel {
         this.services = services;
         this.text = text;
         this.proposal = new PublishProposal(state, services, text);
+        this.duplicates = new DuplicateCheck(services.layers(), services.tasks(), status::set);
+        this.duplicate = duplicates.duplicateProperty();
         java.time.LocalDate today = java.time.LocalDate.now();
         for (Runtime r : Runtime.python()) {
             runtimes.add(new Choice(r.id(), r.supportNote(today).orElse(null), false));
@@ -167,7 +169,7 @@ public final class PublishViewModel {
                     .onSuccess(list -> otherRegions.setAll(list.stream().filter(r -> !r.equals(session.region()))
                             .map(r -> new Choice(r, false)).toList()))
                     .onError(Exception.class, e -> status.set(UserMessage.sentence(e)))
-                    .start(services.executor());
+                    .start(services.tasks());
         }
         checkDuplicate();
         proposal.load(p -> {
@@ -197,14 +199,7 @@ public final class PublishViewModel {
         if (zip == null || session == null || !problems.isEmpty() || state.publishedProperty().get() != null) {
             return;
         }
-        BackgroundTask.of(p -> services.layers().apply(session).latestVersion(layerName))
-                .onSuccess(latest -> {
-                    if (zip == state.zipProperty().get() && layerName.equals(name.get())) {
-                        duplicate.set(latest.filter(v -> zip.codeSha256().equals(v.codeSha256())).orElse(null));
-                    }
-                })
-                .onError(Exception.class, e -> status.set(UserMessage.sentence(e)))
-                .start(services.executor());
+        duplicates.check(session, zip, layerName, () -> java.util.Arrays.asList(state.zipProperty().get(), name.get()));
     }
 
     /** The request the form describes (the zip from Inspect). */
@@ -258,24 +253,28 @@ public final class PublishViewModel {
         results.clear();
         BackgroundTask<List<PublishResult>> task = BackgroundTask.of(p -> services.layers().apply(session)
                 .publish(request, regions, p));
-        task.onSuccess(list -> {
-            results.setAll(list);
-            PublishResult home = list.stream().filter(r -> r.region().equals(session.region())).findFirst()
-                    .orElse(null);
-            if (home != null && home.ok() && request.zip().equals(state.zipProperty().get().output())) {
-                state.publishedProperty().set(home);
-                duplicate.set(null);
-            }
-            status.set(home == null ? "" : home.message());
-        }).onError(Exception.class, e -> status.set(UserMessage.sentence(e)))
+        // published from a zip the user has since replaced (went back, changed the contents): shown, not taken
+        task.unlessChanged(state.zipProperty()::get, list -> published(list, session, false))
+                .onSuccess(list -> published(list, session, true)).onError(Exception.class, e -> status.set(UserMessage.sentence(e)))
                 .andFinally(() -> {
                     busy.set(false);
                     progress.unbind();
                     progressMessage.unbind();
                 })
-                .start(services.executor());
+                .start(services.tasks());
         progress.bind(task.progressProperty());
         progressMessage.bind(task.messageProperty());
+    }
+
+    /** Shows what was published; {@code current}: from the zip the wizard still holds, so the Attach step takes it. */
+    private void published(List<PublishResult> list, AwsSession session, boolean current) {
+        results.setAll(list);
+        PublishResult home = list.stream().filter(r -> r.region().equals(session.region())).findFirst().orElse(null);
+        if (current && home != null && home.ok()) {
+            state.publishedProperty().set(home);
+            duplicate.set(null);
+        }
+        status.set(home == null ? "" : home.message());
     }
 
     /** Takes the existing version with the same content as this step's result: nothing is published. */
