@@ -8,6 +8,7 @@ import dev.layerstudio.ui.task.TaskExecutor;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CancellationException;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
 import java.util.function.IntFunction;
@@ -27,7 +28,7 @@ final class WaveRun {
 
     private static final Logger LOG = LoggerFactory.getLogger(WaveRun.class);
 
-    /** How a run ended; each is called on the thread callbacks run on, after busy is cleared. */
+    /** How a run ended; each is called on the thread callbacks run on, before busy is cleared. */
     interface Ended {
         void done(RolloutJournal after);
 
@@ -45,6 +46,7 @@ final class WaveRun {
     private final BooleanProperty cancelling = new SimpleBooleanProperty(this, "cancelling", false);
     private final DoubleProperty progress = new SimpleDoubleProperty(this, "progress", -1);
     private BackgroundTask<RolloutJournal> task;
+    private AtomicBoolean stopAsked = new AtomicBoolean();
 
     WaveRun(TaskExecutor executor, RolloutJournals journals, WaveProgress running) {
         this.executor = executor;
@@ -65,36 +67,51 @@ final class WaveRun {
         running.begin(wave, functions);
         changed.run();
         AtomicReference<Optional<RolloutJournal>> left = new AtomicReference<>(before);
+        AtomicBoolean stop = new AtomicBoolean();
+        stopAsked = stop;
         task = BackgroundTask.of(p -> {
             RolloutJournal after;
             try {
                 after = work.apply(n -> running.listener(p, n));
             } catch (RuntimeException | Error e) {
+                // cancelled, the last write may be cut short by the interrupt: the journal on disk has every result
+                boolean cancelled = Thread.interrupted() || stop.get();
                 left.set(load(id).or(left::get));
+                if (cancelled) {
+                    throw cancelled(e);
+                }
                 throw e;
             }
-            if (Thread.currentThread().isInterrupted()) {
-                // cancelled: the applier let the updates already sent finish and left the others
+            if (Thread.interrupted() || stop.get()) {
+                // the applier let the updates already sent finish and left the others
                 left.set(Optional.of(after));
-                throw new CancellationException("The wave was cancelled; its journal records where it stopped.");
+                throw cancelled(null);
             }
             return after;
         }).reportCancelWhenWorkEnds(); // updates already sent finish first; the journal then records them
         task.messageProperty().addListener((o, a, b) -> changed.run());
         task.progressProperty().addListener((o, a, b) -> progress.set(b.doubleValue()));
+        // the journal is taken first, busy cleared last: whoever waits for busy to end sees the journal
         task.onSuccess(after -> {
-            end();
             ended.done(after);
+            end();
         }).onError(Exception.class, e -> {
-            end();
             ended.failed(left.get(), e);
-        }).onCancelled(() -> {
             end();
+        }).onCancelled(() -> {
             ended.cancelled(left.get());
+            end();
         }).andFinally(() -> {
             cancelling.set(false);
             changed.run();
         }).start(executor);
+    }
+
+    private static CancellationException cancelled(Throwable cause) {
+        CancellationException e = new CancellationException(
+                "The wave was cancelled; its journal records where it stopped.");
+        e.initCause(cause);
+        return e;
     }
 
     /** Asks the running wave to stop; false when none runs. */
@@ -102,6 +119,7 @@ final class WaveRun {
         if (task == null || !task.isRunning()) {
             return false;
         }
+        stopAsked.set(true);
         cancelling.set(true);
         task.cancel();
         return true;
