@@ -6,18 +6,13 @@ import dev.layerstudio.aws.LayerContentLocator;
 import dev.layerstudio.model.ApplyResult;
 import dev.layerstudio.model.AttachPlan;
 import dev.layerstudio.model.FunctionInfo;
-import dev.layerstudio.model.FunctionPlan;
-import dev.layerstudio.model.LayerPosition;
 import dev.layerstudio.model.LayerVersionInfo;
 import dev.layerstudio.model.PublishResult;
-import dev.layerstudio.model.InspectionReport;
 import dev.layerstudio.ui.AppServices;
 import dev.layerstudio.ui.common.UserMessage;
 import dev.layerstudio.ui.export.ExportViewModel;
 import dev.layerstudio.ui.task.BackgroundTask;
 import dev.layerstudio.ui.wizard.WizardState;
-import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -77,15 +72,13 @@ public final class AttachViewModel {
     private final BooleanBinding valid;
     private final javafx.beans.binding.StringBinding applyHint;
     private final LayerFiles layerFiles;
+    private final StackPlanning planning;
     private final ApplyProgress progress;
 
     private final javafx.beans.property.ObjectProperty<FinishSummary> summary =
             new javafx.beans.property.SimpleObjectProperty<>(this, "summary");
     private List<ApplyResult> lastApplied = List.of();
     private PublishResult loadedFor;
-    private AttachPlan lastPlan;
-    private boolean planning;
-    private boolean planAgain;
 
     /** The window's: the app's services. */
     public AttachViewModel(WizardState state, AppServices services, ResourceBundle text) {
@@ -101,6 +94,7 @@ public final class AttachViewModel {
         this.services = services;
         this.text = text;
         this.layerFiles = new LayerFiles(services.inspector(), locator);
+        this.planning = new StackPlanning(state, services, layerFiles, text, plans, this::chosenNames, status::set);
         this.progress = new ApplyProgress(text);
         this.filter = new FunctionFilter(rows, state.publishedProperty());
         rows.addListener((javafx.collections.ListChangeListener<Row>) c -> {
@@ -180,14 +174,6 @@ public final class AttachViewModel {
                 .start(services.executor());
     }
 
-    static boolean compatible(FunctionInfo f, LayerVersionInfo v) {
-        return FunctionFilter.compatible(f, v);
-    }
-
-    static boolean usesLayer(FunctionInfo f, LayerVersionInfo v) {
-        return FunctionFilter.usesLayer(f, v);
-    }
-
     private LayerVersionInfo version() {
         PublishResult p = state.publishedProperty().get();
         return p == null ? null : p.version();
@@ -200,50 +186,7 @@ public final class AttachViewModel {
 
     /** Plans the attach for the chosen functions; stacks already planned keep the order the user gave them. */
     public void plan() {
-        if (planning) {
-            planAgain = true;
-            return;
-        }
-        LayerVersionInfo v = version();
-        AwsSession session = state.sessionProperty().get();
-        List<String> names = new ArrayList<>(chosenNames());
-        Map<String, StackPlan> kept = new HashMap<>();
-        plans.forEach(p -> kept.put(p.functionName(), p));
-        List<String> toPlan = names.stream().filter(n -> !kept.containsKey(n)).toList();
-        if (v == null || session == null) {
-            return;
-        }
-        if (toPlan.isEmpty()) {
-            plans.setAll(names.stream().map(kept::get).toList());
-            return;
-        }
-        planning = true;
-        InspectionReport own = state.reportProperty().get(); // read here: properties belong to the JavaFX thread
-        BackgroundTask.of(p -> {
-            // KEEP: a version replacing another of the same layer takes its place; a new layer goes last
-            AttachPlan plan = services.functions().apply(session).planAttach(v.ref(), toPlan, LayerPosition.KEEP);
-            return new Planned(plan, layerFiles.of(session, plan, own, v));
-        }).onSuccess(done -> {
-            lastPlan = done.plan();
-            Map<String, StackPlan> fresh = new HashMap<>(kept);
-            for (FunctionPlan fp : done.plan().functions()) {
-                fresh.put(fp.functionName(), new StackPlan(fp, done.plan().facts(), text));
-            }
-            List<String> still = new ArrayList<>(chosenNames());
-            plans.setAll(still.stream().filter(fresh::containsKey).map(fresh::get).toList());
-            plans.forEach(sp -> sp.knownFiles(done.files()));
-        }).onError(Exception.class, e -> status.set(UserMessage.sentence(e)))
-                .andFinally(() -> {
-                    planning = false;
-                    if (planAgain) {
-                        planAgain = false;
-                        plan();
-                    }
-                })
-                .start(services.executor());
-    }
-
-    private record Planned(AttachPlan plan, Map<String, Set<String>> files) {
+        planning.plan(version());
     }
 
     /** What Apply asks the user to confirm first, one line per point ("orders: ..."); empty when nothing. */
@@ -273,6 +216,7 @@ public final class AttachViewModel {
         // a function re-planned after a 412 keeps the user's attach-anyway choice
         Set<String> anyway = plans.stream().filter(p -> p.attachAnywayProperty().get()).map(StackPlan::functionName)
                 .collect(Collectors.toSet());
+        AttachPlan lastPlan = planning.lastPlan();
         AttachPlan plan = new AttachPlan(lastPlan == null ? "attach" : lastPlan.description(),
                 plans.stream().map(p -> p.planProperty().get()).toList(),
                 lastPlan == null ? null : lastPlan.facts().withAllowIncompatible(anyway));

@@ -89,7 +89,7 @@ class StackPlanTest {
     void filtersKnowCompatibleFunctionsAndUsersOfTheLayer() {
         LayerVersionInfo v = new LayerVersionInfo(LayerVersionRef.parse("arn:aws:lambda:us-east-1:123456789012:layer:b:5"),
                 "", "", List.of("python3.12"), List.of("arm64"), 10, "sha", null, null);
-        assertThat(AttachViewModel.usesLayer(function, v)).isTrue();
-        assertThat(AttachViewModel.compatible(function, v)).isFalse(); // x86_64 function, arm64 layer
+        assertThat(FunctionFilter.usesLayer(function, v)).isTrue();
+        assertThat(FunctionFilter.compatible(function, v)).isFalse(); // x86_64 function, arm64 layer
     }
 }
