@@ -3,6 +3,7 @@ package dev.layerstudio.ui.attach;
 import dev.layerstudio.model.FunctionInfo;
 import dev.layerstudio.model.LayerVersionInfo;
 import dev.layerstudio.ui.common.Confirmation;
+import dev.layerstudio.ui.common.Texts;
 import dev.layerstudio.ui.export.ExportViewModel;
 import java.util.List;
 import java.util.Optional;
@@ -21,6 +22,7 @@ public final class AttachStep {
     private final RolloutViewModel rollout;
     private final ExportViewModel export;
     private final ResourceBundle text;
+    private final Texts texts;
     private final BooleanBinding valid;
 
     public AttachStep(AttachViewModel attach, RolloutViewModel rollout, ExportViewModel export, ResourceBundle text) {
@@ -28,6 +30,7 @@ public final class AttachStep {
         this.rollout = rollout;
         this.export = export;
         this.text = text;
+        this.texts = new Texts(text);
         // the table shows each function's layers: list them again once a wave is applied or rolled back
         rollout.busyProperty().addListener((o, was, now) -> {
             if (was && !now) {
@@ -78,7 +81,7 @@ public final class AttachStep {
                 .map(l -> text.getString("attach.confirm.leftAlone") + " " + l).toList();
         long n = attach.updateCount();
         return Optional.of(new Confirmation(text.getString("attach.confirm.title"),
-                String.format(text.getString(n == 1 ? "attach.confirm.headerOne" : "attach.confirm.header"), n),
+                texts.text("attach.confirm.header", n),
                 lines, notes, text.getString("attach.confirm.yes"), () -> attach.apply(true)));
     }
 

@@ -9,6 +9,7 @@ import dev.layerstudio.model.Architecture;
 import dev.layerstudio.model.InstallSpec;
 import dev.layerstudio.model.Requirements;
 import dev.layerstudio.model.Runtime;
+import dev.layerstudio.ui.common.Texts;
 import dev.layerstudio.ui.common.UserMessage;
 import dev.layerstudio.ui.task.TaskExecutor;
 import dev.layerstudio.ui.task.BackgroundTask;
@@ -67,6 +68,7 @@ public final class ContentsViewModel {
     private final BooleanBinding canInstall;
     private final BooleanBinding valid;
     private final RuntimeChoices runtimes;
+    private final Texts texts;
     private final BooleanBinding canSavePins;
     private BackgroundTask<Installation> install;
 
@@ -75,6 +77,7 @@ public final class ContentsViewModel {
         this.builder = builder;
         this.executor = executor;
         this.text = text;
+        this.texts = new Texts(text);
         this.check = new RequirementsCheck(text);
         this.nodeCheck = new NodePackagesCheck(text);
         this.tree = new LayerTreeModel(state, builder, executor, text);
@@ -253,10 +256,8 @@ public final class ContentsViewModel {
                 .onSuccess(done -> {
                     state.installationProperty().set(done);
                     tree.replaceInstalled(done.content());
-                    status.set(String.format(text.getString(done.packages().size() == 1
-                                    ? "contents.install.doneOne" : "contents.install.done"),
-                            done.packages().size(), spec.runtime().id(), spec.architecture().id(),
-                            Objects.requireNonNullElse(done.installer(), "—"))
+                    status.set(texts.text("contents.install.done", done.packages().size(), spec.runtime().id(),
+                            spec.architecture().id(), Objects.requireNonNullElse(done.installer(), "—"))
                             + done.notes().stream().map(n -> " " + n).collect(Collectors.joining()));
                 })
                 .onCancelled(() -> status.set(text.getString("contents.install.cancelled")))

@@ -14,6 +14,7 @@ import dev.layerstudio.model.LayerStudioException;
 import dev.layerstudio.model.LayerVersionInfo;
 import dev.layerstudio.model.PublishResult;
 import dev.layerstudio.ui.AppServices;
+import dev.layerstudio.ui.common.Texts;
 import dev.layerstudio.ui.common.UserMessage;
 import dev.layerstudio.ui.task.BackgroundTask;
 import dev.layerstudio.ui.task.TaskExecutor;
@@ -155,7 +156,7 @@ public final class ExportViewModel {
         if (withFunctions.get()) {
             lines.add(functions.isEmpty() ? String.format(text.getString("export.noUsers"), version.name(),
                     version.version(), version.region())
-                    : String.format(text.getString("export.users"), functions.size()));
+                    : new Texts(text).text("export.users", functions.size()));
         }
         lines.addAll(result.notes());
         notes.set(String.join("\n", lines));
