@@ -88,6 +88,14 @@ public final class PublishController implements StepController {
         bucketField.textProperty().bindBidirectional(vm.bucketProperty());
         createBucketBox.selectedProperty().bindBidirectional(vm.createBucketProperty());
         checkBoxes(runtimeBoxes, vm.runtimes(), "runtime-");
+        vm.runtimes().addListener((ListChangeListener<PublishViewModel.Choice>) c -> {
+            while (c.next()) {
+                if (c.wasReplaced() || c.wasAdded() || c.wasRemoved()) {
+                    checkBoxes(runtimeBoxes, vm.runtimes(), "runtime-"); // the layer's language changed
+                    return;
+                }
+            }
+        });
         checkBoxes(architectureBoxes, vm.architectures(), "arch-");
         checkBoxes(regionBoxes, vm.otherRegions(), "region-");
         vm.otherRegions().addListener((ListChangeListener<PublishViewModel.Choice>) c -> {

@@ -115,10 +115,7 @@ public final class PublishViewModel {
         this.proposal = new PublishProposal(state, services, text);
         this.duplicates = new DuplicateCheck(services.layers(), services.tasks(), status::set);
         this.duplicate = duplicates.duplicateProperty();
-        java.time.LocalDate today = java.time.LocalDate.now();
-        for (Runtime r : Runtime.python()) {
-            runtimes.add(new Choice(r.id(), r.supportNote(today).orElse(null), false));
-        }
+        offerRuntimesOf(state.runtimeProperty().get());
         for (Architecture a : Architecture.values()) {
             architectures.add(new Choice(a.id(), false));
         }
@@ -146,6 +143,7 @@ public final class PublishViewModel {
         if (done != null && results.isEmpty()) {
             results.setAll(done); // published before this page was made (or shown again)
         }
+        offerRuntimesOf(state.runtimeProperty().get());
         LayerChoice layer = state.layerProperty().get();
         if (layer != null && !Objects.equals(layer, defaultsFrom)) {
             defaultsFrom = layer;
@@ -185,6 +183,21 @@ public final class PublishViewModel {
     /** Takes the proposed description (what changed since the latest version). */
     public void useProposedDescription() {
         description.set(proposal.descriptionProperty().get());
+    }
+
+    /**
+     * The runtimes offered are those of the built layer's language (a Node.js layer is not declared
+     * for Python runtimes); the list is replaced only when the language changes, keeping choices.
+     */
+    private void offerRuntimesOf(Runtime built) {
+        List<Runtime> family = Runtime.all().stream().filter(r -> r.language().equals(built.language())).toList();
+        List<String> ids = family.stream().map(Runtime::id).toList();
+        if (ids.equals(runtimes.stream().map(Choice::id).toList())) {
+            return;
+        }
+        java.time.LocalDate today = java.time.LocalDate.now();
+        runtimes.setAll(family.stream().map(r -> new Choice(r.id(), r.supportNote(today).orElse(null), false)).toList());
+        select(runtimes, List.of(built.id()));
     }
 
     private static void select(List<Choice> choices, List<String> ids) {

@@ -42,6 +42,25 @@ class PublishViewModelTest {
     }
 
     @Test
+    void aNodeLayerIsOfferedTheNodeRuntimesWithTheBuiltOneChosen() {
+        state.runtimeProperty().set(Runtime.parse("nodejs22.x"));
+        state.layerProperty().set(dev.layerstudio.ui.wizard.LayerChoice.newLayer("web-deps"));
+        vm.onShow();
+        assertThat(vm.runtimes()).extracting(PublishViewModel.Choice::id)
+                .containsExactlyElementsOf(Runtime.node().stream().map(Runtime::id).toList());
+        assertThat(vm.runtimes()).filteredOn(c -> c.selectedProperty().get()).extracting(PublishViewModel.Choice::id)
+                .containsExactly("nodejs22.x");
+        // nodejs18.x reached its end of support on 2025-09-01
+        assertThat(vm.runtimes().get(0).note()).startsWith("nodejs18.x is deprecated");
+
+        state.runtimeProperty().set(Runtime.parse("python3.13"));
+        vm.onShow();
+        assertThat(vm.runtimes()).extracting(PublishViewModel.Choice::id).containsExactlyElementsOf(Runtime.ids());
+        assertThat(vm.runtimes()).filteredOn(c -> c.selectedProperty().get()).extracting(PublishViewModel.Choice::id)
+                .containsExactly("python3.13");
+    }
+
+    @Test
     void withoutAZipNothingCanBePublished() {
         assertThat(vm.problems()).singleElement().asString().contains("Inspect the layer first");
         assertThat(vm.canPublishProperty().get()).isFalse();
