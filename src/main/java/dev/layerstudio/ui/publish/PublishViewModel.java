@@ -43,41 +43,6 @@ import javafx.collections.ObservableList;
  */
 public final class PublishViewModel {
 
-    /** A value to choose, with whether it is chosen. */
-    public static final class Choice {
-        private final String id;
-        private final String note;
-        private final BooleanProperty selected = new SimpleBooleanProperty();
-
-        Choice(String id, boolean on) {
-            this(id, null, on);
-        }
-
-        Choice(String id, String note, boolean on) {
-            this.id = id;
-            this.note = note;
-            selected.set(on);
-        }
-
-        public String id() {
-            return id;
-        }
-
-        /** A sentence to mark the choice with (a deprecated runtime), or null. */
-        public String note() {
-            return note;
-        }
-
-        public BooleanProperty selectedProperty() {
-            return selected;
-        }
-
-        @Override
-        public String toString() {
-            return id;
-        }
-    }
-
     private final WizardState state;
     private final AppServices services;
     private final ResourceBundle text;
@@ -85,11 +50,11 @@ public final class PublishViewModel {
     private final StringProperty name = new SimpleStringProperty(this, "name", "");
     private final StringProperty description = new SimpleStringProperty(this, "description", "");
     private final StringProperty license = new SimpleStringProperty(this, "license", "");
-    private final ObservableList<Choice> runtimes = FXCollections.observableArrayList(
+    private final ObservableList<PublishChoice> runtimes = FXCollections.observableArrayList(
             c -> new Observable[] {c.selectedProperty()});
-    private final ObservableList<Choice> architectures = FXCollections.observableArrayList(
+    private final ObservableList<PublishChoice> architectures = FXCollections.observableArrayList(
             c -> new Observable[] {c.selectedProperty()});
-    private final ObservableList<Choice> otherRegions = FXCollections.observableArrayList(
+    private final ObservableList<PublishChoice> otherRegions = FXCollections.observableArrayList(
             c -> new Observable[] {c.selectedProperty()});
     private final StringProperty bucket = new SimpleStringProperty(this, "bucket", "");
     private final BooleanProperty createBucket = new SimpleBooleanProperty(this, "createBucket", false);
@@ -117,7 +82,7 @@ public final class PublishViewModel {
         this.duplicate = duplicates.duplicateProperty();
         offerRuntimesOf(state.runtimeProperty().get());
         for (Architecture a : Architecture.values()) {
-            architectures.add(new Choice(a.id(), false));
+            architectures.add(new PublishChoice(a.id(), false));
         }
         viaS3 = Bindings.createBooleanBinding(() -> state.zipProperty().get() != null
                 && state.zipProperty().get().zippedBytes() > Limits.DIRECT_UPLOAD_ZIP_BYTES, state.zipProperty());
@@ -165,7 +130,7 @@ public final class PublishViewModel {
             String profile = session.profileName().orElse(null);
             BackgroundTask.of(p -> services.connector().regions(profile))
                     .onSuccess(list -> otherRegions.setAll(list.stream().filter(r -> !r.equals(session.region()))
-                            .map(r -> new Choice(r, false)).toList()))
+                            .map(r -> new PublishChoice(r, false)).toList()))
                     .onError(Exception.class, e -> status.set(UserMessage.sentence(e)))
                     .start(services.tasks());
         }
@@ -192,15 +157,15 @@ public final class PublishViewModel {
     private void offerRuntimesOf(Runtime built) {
         List<Runtime> family = Runtime.all().stream().filter(r -> r.language().equals(built.language())).toList();
         List<String> ids = family.stream().map(Runtime::id).toList();
-        if (ids.equals(runtimes.stream().map(Choice::id).toList())) {
+        if (ids.equals(runtimes.stream().map(PublishChoice::id).toList())) {
             return;
         }
         java.time.LocalDate today = java.time.LocalDate.now();
-        runtimes.setAll(family.stream().map(r -> new Choice(r.id(), r.supportNote(today).orElse(null), false)).toList());
+        runtimes.setAll(family.stream().map(r -> new PublishChoice(r.id(), r.supportNote(today).orElse(null), false)).toList());
         select(runtimes, List.of(built.id()));
     }
 
-    private static void select(List<Choice> choices, List<String> ids) {
+    private static void select(List<PublishChoice> choices, List<String> ids) {
         choices.forEach(c -> c.selectedProperty().set(ids.contains(c.id())));
     }
 
@@ -223,8 +188,8 @@ public final class PublishViewModel {
                 viaS3.get() && createBucket.get(), force);
     }
 
-    private static List<String> chosen(List<Choice> choices) {
-        return choices.stream().filter(c -> c.selectedProperty().get()).map(Choice::id).toList();
+    private static List<String> chosen(List<PublishChoice> choices) {
+        return choices.stream().filter(c -> c.selectedProperty().get()).map(PublishChoice::id).toList();
     }
 
     private void check() {
@@ -335,16 +300,16 @@ public final class PublishViewModel {
         return license;
     }
 
-    public ObservableList<Choice> runtimes() {
+    public ObservableList<PublishChoice> runtimes() {
         return runtimes;
     }
 
-    public ObservableList<Choice> architectures() {
+    public ObservableList<PublishChoice> architectures() {
         return architectures;
     }
 
     /** The connection's other regions, to publish the same zip to. */
-    public ObservableList<Choice> otherRegions() {
+    public ObservableList<PublishChoice> otherRegions() {
         return otherRegions;
     }
 
