@@ -71,12 +71,12 @@ public final class MainWindow {
     /** Each step's controller with its view model and the services it needs. */
     private void registerSteps(ControllerFactory factory, AppServices services, ResourceBundle bundle) {
         factory.register(ConnectController.class, () -> new ConnectController(
-                new ConnectViewModel(state, services.connector(), services.sandbox(), services.executor(), bundle),
+                new ConnectViewModel(state, services.connector(), services.sandbox(), services.tasks(), bundle),
                 services.browser()));
         factory.register(LayerController.class, () -> new LayerController(new LayerViewModel(state, services.layers(),
                 services.functions(), services.executor(), bundle)));
         factory.register(ContentsController.class, () -> new ContentsController(
-                new ContentsViewModel(state, services.builder(), services.executor(), bundle)));
+                new ContentsViewModel(state, services.builder(), services.tasks(), bundle)));
         factory.register(InspectController.class, () -> new InspectController(
                 new InspectViewModel(state, services, bundle)));
         factory.register(PublishController.class, () -> new PublishController(
@@ -89,7 +89,7 @@ public final class MainWindow {
     private InventoryPage inventory(AppServices services, ResourceBundle bundle) {
         if (inventory == null) {
             inventory = new InventoryPage(new InventoryViewModel(new InventoryViewModel.Services(services.connector(),
-                    services.executor(), state.sessionProperty()::get, InventoryCache.inCache(AppDirs.current()),
+                    services.tasks(), state.sessionProperty()::get, InventoryCache.inCache(AppDirs.current()),
                     Clock.systemUTC()), bundle), bundle, InventoryPage.fileChooser(bundle), InventoryPage.dialog(bundle));
         }
         return inventory;

@@ -22,7 +22,7 @@ import dev.layerstudio.model.InventoryView;
 import dev.layerstudio.model.LayerStudioException;
 import dev.layerstudio.model.LayerVersionRef;
 import dev.layerstudio.ui.common.UserMessage;
-import dev.layerstudio.ui.task.AppExecutor;
+import dev.layerstudio.ui.task.TaskExecutor;
 import dev.layerstudio.ui.task.BackgroundTask;
 import java.io.IOException;
 import java.net.URI;
@@ -59,7 +59,7 @@ public final class InventoryViewModel {
     public enum SourceKind { SSO, PROFILES, AGGREGATOR }
 
     /** What the window needs from the rest of the app. */
-    public record Services(Connector connector, AppExecutor executor, Supplier<AwsSession> session,
+    public record Services(Connector connector, TaskExecutor executor, Supplier<AwsSession> session,
                            InventoryCache cache, Clock clock) {
     }
 

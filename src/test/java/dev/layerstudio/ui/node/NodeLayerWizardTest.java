@@ -15,6 +15,7 @@ import dev.layerstudio.ui.contents.ContentsController;
 import dev.layerstudio.ui.contents.ContentsViewModel;
 import dev.layerstudio.ui.inspect.InspectController;
 import dev.layerstudio.ui.inspect.InspectViewModel;
+import dev.layerstudio.ui.publish.PublishChoice;
 import dev.layerstudio.ui.publish.PublishViewModel;
 import dev.layerstudio.ui.task.AppExecutor;
 import dev.layerstudio.ui.wizard.LayerChoice;
@@ -90,14 +91,14 @@ class NodeLayerWizardTest {
 
         PublishViewModel publish = new PublishViewModel(state, services, bundle);
         robot.interact(publish::onShow);
-        assertThat(publish.runtimes()).extracting(PublishViewModel.Choice::id)
+        assertThat(publish.runtimes()).extracting(PublishChoice::id)
                 .containsExactly("nodejs18.x", "nodejs20.x", "nodejs22.x", "nodejs24.x");
         assertThat(publish.runtimes()).filteredOn(c -> c.selectedProperty().get())
-                .extracting(PublishViewModel.Choice::id).containsExactly("nodejs22.x");
+                .extracting(PublishChoice::id).containsExactly("nodejs22.x");
         // pure JavaScript runs on either processor: the proposal read from the content declares both
         waitFor(60, TimeUnit.SECONDS, () -> publish.architectures().stream().allMatch(c -> c.selectedProperty().get()));
         assertThat(publish.runtimes()).filteredOn(c -> c.selectedProperty().get())
-                .extracting(PublishViewModel.Choice::id).containsExactly("nodejs22.x");
+                .extracting(PublishChoice::id).containsExactly("nodejs22.x");
         assertThat(publish.problems()).as("nothing stops publishing but the missing connection").allMatch(
                 p -> p.contains("onnect"));
     }
