@@ -13,6 +13,7 @@ import dev.layerstudio.ui.common.UserMessage;
 import dev.layerstudio.ui.task.AppExecutor;
 import dev.layerstudio.ui.task.BackgroundTask;
 import dev.layerstudio.ui.wizard.LayerChoice;
+import dev.layerstudio.ui.wizard.ProjectSettings;
 import dev.layerstudio.ui.wizard.WizardState;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -37,7 +38,6 @@ import javafx.beans.property.ReadOnlyDoubleProperty;
 import javafx.beans.property.ReadOnlyDoubleWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
-import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
@@ -62,7 +62,7 @@ public final class ContentsViewModel {
     private final NodePackagesCheck nodeCheck;
     private final LayerTreeModel tree;
 
-    private final StringProperty requirements = new SimpleStringProperty("");
+    private final StringProperty requirements;
     private final ObservableList<RequirementsCheck.Problem> problems = FXCollections.observableArrayList();
     private final StringBinding problemText;
     private final ReadOnlyBooleanWrapper installing = new ReadOnlyBooleanWrapper(false);
@@ -85,6 +85,7 @@ public final class ContentsViewModel {
         this.builder = builder;
         this.executor = executor;
         this.text = text;
+        this.requirements = state.requirementsProperty();
         this.check = new RequirementsCheck(text);
         this.nodeCheck = new NodePackagesCheck(text);
         this.tree = new LayerTreeModel(state, builder, executor, text);
@@ -171,6 +172,14 @@ public final class ContentsViewModel {
      * the architecture; a new layer, or a version that names none, gets python3.12 on x86_64.
      */
     void applyDefaults(LayerChoice choice) {
+        ProjectSettings project = state.projectProperty().get();
+        if (project != null && choice != null && choice.name().equals(project.project().layerName())
+                && !project.project().runtimes().isEmpty()) {
+            // the project says what to build for; a reload of the layer's versions does not change it
+            state.runtimeProperty().set(project.project().buildRuntime());
+            state.architectureProperty().set(project.project().architecture());
+            return;
+        }
         LayerVersionInfo latest = choice == null ? null : choice.latest().orElse(null);
         Runtime runtime = latest == null ? null : latest.compatibleRuntimes().stream()
                 .map(Runtime::fromId).flatMap(java.util.Optional::stream)
@@ -280,8 +289,11 @@ public final class ContentsViewModel {
         if (!canInstall.get()) {
             return;
         }
-        InstallSpec spec = InstallSpec.of(state.runtimeProperty().get(), state.architectureProperty().get(),
-                requirementsOf(requirements.get(), state.runtimeProperty().get()));
+        Requirements typed = requirementsOf(requirements.get(), state.runtimeProperty().get());
+        ProjectSettings project = state.projectProperty().get();
+        InstallSpec spec = project == null
+                ? InstallSpec.of(state.runtimeProperty().get(), state.architectureProperty().get(), typed)
+                : project.installSpec(state.runtimeProperty().get(), state.architectureProperty().get(), typed);
         log.clear();
         failed.set(false);
         status.set("");
@@ -298,6 +310,9 @@ public final class ContentsViewModel {
                 .onSuccess(done -> {
                     state.installationProperty().set(done);
                     tree.replaceInstalled(done.content());
+                    if (project != null) {
+                        tree.settle(project.project().prefer(), project.project().slimming());
+                    }
                     status.set(String.format(text.getString(done.packages().size() == 1
                                     ? "contents.install.doneOne" : "contents.install.done"),
                             done.packages().size(), spec.runtime().id(), spec.architecture().id(),
