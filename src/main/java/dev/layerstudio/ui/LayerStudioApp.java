@@ -49,7 +49,8 @@ public final class LayerStudioApp extends Application {
         window = new MainWindow(services, forced != null ? Theme.fromSetting(forced) : settings.theme());
         window.themeProperty().addListener((o, old, now) ->
                 services.executor().execute(() -> settings.setTheme(now)));
-        stage.setTitle("Layer Studio");
+        window.projects().attach(stage);
+        window.projects().showStartPage(true);
         stage.getIcons().setAll(icons());
         stage.setScene(window.scene());
         stage.setMinWidth(900);
