@@ -4,6 +4,7 @@ import dev.layerstudio.model.LayerProject;
 import dev.layerstudio.ui.task.TaskExecutor;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -30,7 +31,7 @@ final class RecoveryWriter {
     /** Writes the copy in the background, unless something newer was asked first. */
     void write(LayerProject project, Path file) {
         long mine = generation.incrementAndGet();
-        executor.execute(() -> {
+        run(() -> {
             synchronized (recovery) {
                 if (generation.get() == mine) {
                     try {
@@ -46,7 +47,16 @@ final class RecoveryWriter {
     /** Removes the copy in the background. */
     void clear() {
         generation.incrementAndGet();
-        executor.execute(this::clearHere);
+        run(this::clearHere);
+    }
+
+    /** Off the JavaFX thread; once the app's background work has been shut down (at exit), not at all. */
+    private void run(Runnable work) {
+        try {
+            executor.execute(work);
+        } catch (RejectedExecutionException e) {
+            LOG.debug("Background work has stopped; the recovery copy is left as it is", e);
+        }
     }
 
     /** Removes the copy here and now (at a clean close). */
