@@ -96,10 +96,21 @@ public final class MainWindow {
         projects = projects(services, bundle, settings, root);
         scene = new Scene(projects.root(), WIDTH, HEIGHT);
         projects.attach(scene);
+        // the sandbox's accent is the whole window's, start page and notices included
+        root.getStyleClass().addListener((javafx.collections.ListChangeListener<String>) c -> sandboxAccent(root));
+        sandboxAccent(root);
         ((Button) root.lookup("#inventoryButton")).setOnAction(e -> inventory(services, bundle).show(scene.getWindow()));
         bindProjectMenu((MenuButton) root.lookup("#projectMenu"));
         theme.addListener((o, old, now) -> now.apply(scene));
         theme.set(initialTheme);
+    }
+
+    private void sandboxAccent(Parent wizard) {
+        var classes = scene.getRoot().getStyleClass();
+        classes.remove("sandbox");
+        if (wizard.getStyleClass().contains("sandbox")) {
+            classes.add("sandbox");
+        }
     }
 
     /** Each step's controller with its view model and the services it needs. */
