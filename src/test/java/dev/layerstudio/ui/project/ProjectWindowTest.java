@@ -228,6 +228,29 @@ class ProjectWindowTest {
         assertThat(ProjectFile.read(savedAs).project().layerName()).isEqualTo("fresh-layer");
     }
 
+    @Test
+    void theStartPageOffersBackTheWorkAKilledWindowLeft(FxRobot robot) throws Exception {
+        LayerProject unsaved = new LayerProject("half-done", List.of("python3.12"), Architecture.ARM64,
+                LayerProject.Inputs.none().withFiles(List.of(repo.resolve("requirements.txt").toString())),
+                List.of(new LayerProject.Code(repo.resolve("src/handlers").toString(), "python/handlers")), Set.of(),
+                null, null, null);
+        new ProjectRecovery(settings).write(unsaved, null, java.time.Instant.now());
+        robot.interact(() -> window.projects().showStartPage(true));
+        waitFor(10, TimeUnit.SECONDS, () -> robot.lookup("#recoveryText").query().isVisible());
+        assertThat(robot.lookup("#recoveryText").queryLabeled().getText()).contains("half-done");
+
+        robot.clickOn("#restoreButton");
+        waitFor(20, TimeUnit.SECONDS, () -> !robot.lookup("#startPage").query().isVisible()
+                && window.state().contentProperty().get() != null);
+        assertThat(window.state().layerProperty().get().name()).isEqualTo("half-done");
+        assertThat(window.state().architectureProperty().get()).isEqualTo(Architecture.ARM64);
+        assertThat(window.state().requirementsProperty().get()).isEqualTo("-r " + repo.resolve("requirements.txt")
+                + "\n");
+        assertThat(window.state().contentProperty().get().contains("python/handlers/app.py")).isTrue();
+        assertThat(window.project().dirtyProperty().get()).isTrue();
+        assertThat(stage.getTitle()).startsWith("• ");
+    }
+
     /** Each file's path and CRC-32 (the bytes it holds, not when the zip was made). */
     private static Map<String, Long> entries(Path zip) throws Exception {
         Map<String, Long> all = new TreeMap<>();
