@@ -112,6 +112,14 @@ public final class ProjectMapping {
      * into the layer in pieces (a file moved out of an added folder) are each their own entry.
      */
     public static List<AddedPath> codeOf(LayerContent content, Runtime runtime, Layout layout) {
+        return codeOf(content, runtime, layout, List.of());
+    }
+
+    /**
+     * As {@link #codeOf(LayerContent, Runtime, Layout)}, in the order of {@code order}'s sources (the
+     * project's entries as opened, so saving does not reorder the file), new ones after by place.
+     */
+    public static List<AddedPath> codeOf(LayerContent content, Runtime runtime, Layout layout, List<Path> order) {
         if (content == null) {
             return List.of();
         }
@@ -124,7 +132,11 @@ public final class ProjectMapping {
             }
         }
         List<AddedPath> code = new ArrayList<>();
-        roots.entrySet().stream().sorted(Map.Entry.comparingByValue()).forEach(e -> {
+        java.util.Comparator<Map.Entry<Path, String>> byOrder = java.util.Comparator.comparingInt(e -> {
+            int i = order.indexOf(e.getKey());
+            return i < 0 ? Integer.MAX_VALUE : i;
+        });
+        roots.entrySet().stream().sorted(byOrder.thenComparing(Map.Entry.comparingByValue())).forEach(e -> {
             AddedPath byDefault = placed(new AddedPath(e.getKey(), null), runtime, layout);
             code.add(new AddedPath(e.getKey(), byDefault.resolvedDestination().equals(e.getValue()) ? null
                     : e.getValue()));

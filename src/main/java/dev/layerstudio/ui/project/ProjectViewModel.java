@@ -114,8 +114,10 @@ public final class ProjectViewModel {
         ProjectSettings kept = state.projectProperty().get();
         LayerProject base = kept == null ? null : kept.project();
         Layout layout = base == null ? null : base.inputs().layout();
+        List<Path> order = base == null ? List.of() : ProjectMapping.fromProject(base, kept.dir()).code().stream()
+                .map(AddedPath::source).toList();
         List<AddedPath> code = new ArrayList<>(ProjectMapping.codeOf(state.contentProperty().get(),
-                state.runtimeProperty().get(), layout));
+                state.runtimeProperty().get(), layout, order));
         code.addAll(missingCode);
         LayerChoice choice = state.layerProperty().get();
         ProjectMapping.Fields fields = new ProjectMapping.Fields(choice != null ? choice.name() : layerName,

@@ -101,6 +101,10 @@ class ProjectMappingTest {
 
         assertThat(code).containsExactly(new AddedPath(dir.resolve("src/mylib"), null),
                 new AddedPath(dir.resolve("conf/app.json"), "python/settings/app.json"));
+        // in the order a project listed them, so saving what was opened does not reorder the file
+        assertThat(ProjectMapping.codeOf(content, Runtime.parse("python3.12"), Layout.PYTHON,
+                List.of(dir.resolve("conf/app.json"), dir.resolve("src/mylib")))).extracting(AddedPath::source)
+                .containsExactly(dir.resolve("conf/app.json"), dir.resolve("src/mylib"));
         // the same entries scanned again give the same tree
         LayerContent again = LayerContent.empty();
         for (AddedPath a : code) {
