@@ -5,7 +5,6 @@ import dev.layerstudio.aws.LayerService;
 import dev.layerstudio.build.LayerBuilder;
 import dev.layerstudio.model.AddedPath;
 import dev.layerstudio.model.LayerContent;
-import dev.layerstudio.model.LayerInfo;
 import dev.layerstudio.model.LayerProject;
 import dev.layerstudio.model.Layout;
 import dev.layerstudio.project.ProjectFile;
@@ -201,36 +200,8 @@ public final class ProjectViewModel {
         opened.set(opened.get() + 1);
     }
 
-    /**
-     * Chooses the layer by name: at once as a new layer, then, when the connection lists a layer
-     * of that name, that layer (so Inspect compares with its latest version).
-     */
     private void chooseLayer(String name) {
-        LayerChoice now = state.layerProperty().get();
-        if (name.isEmpty()) {
-            state.layerProperty().set(null);
-            return;
-        }
-        if (now != null && now.name().equals(name)) {
-            return;
-        }
-        state.layerProperty().set(LayerChoice.newLayer(name));
-        AwsSession session = state.sessionProperty().get();
-        if (session == null) {
-            return;
-        }
-        BackgroundTask.of(p -> services.layers().apply(session).listLayers()).onSuccess(list -> {
-            LayerChoice chosen = state.layerProperty().get();
-            if (session != state.sessionProperty().get() || chosen == null || !chosen.isNew()
-                    || !chosen.name().equals(name)) {
-                return;
-            }
-            for (LayerInfo l : list) {
-                if (l.name().equals(name)) {
-                    state.layerProperty().set(LayerChoice.of(l));
-                }
-            }
-        }).onError(Exception.class, e -> status.set(UserMessage.sentence(e))).start(services.executor());
+        LayerByName.choose(state, services.layers(), services.executor(), name, status::set);
     }
 
     // ---- save ----

@@ -176,6 +176,11 @@ class ProjectWindowTest {
                 && window.state().zipProperty().get() != null);
         assertThat(window.state().reportProperty().get().pkg("tinypkg")).isPresent();
         assertThat(window.project().dirtyProperty().get()).isFalse();
+        // Back keeps what was set
+        robot.clickOn("#backButton");
+        assertThat(window.wizard().current()).isEqualTo(Step.CONTENTS);
+        assertThat(requirements.getText()).isEqualTo("-r " + repo.resolve("requirements.txt") + "\n");
+        assertThat(window.state().contentProperty().get().contains("python/tinypkg/__init__.py")).isTrue();
 
         // the command line's build of the same project holds the same files with the same bytes
         Path cliZip = home.resolve("cli-" + System.nanoTime() + ".zip");
