@@ -203,12 +203,12 @@ class ProjectWindowTest {
         assertThat(stage.getTitle()).startsWith("• ");
 
         robot.interact(() -> stage.fireEvent(new WindowEvent(stage, WindowEvent.WINDOW_CLOSE_REQUEST)));
-        robot.clickOn("#" + ProjectCommands.CANCEL_ID);
+        answer(robot, ProjectCommands.CANCEL_ID);
         assertThat(stage.isShowing()).isTrue();
         assertThat(window.project().dirtyProperty().get()).isTrue();
 
         robot.interact(() -> stage.fireEvent(new WindowEvent(stage, WindowEvent.WINDOW_CLOSE_REQUEST)));
-        robot.clickOn("#" + ProjectCommands.SAVE_ID);
+        answer(robot, ProjectCommands.SAVE_ID);
         waitFor(10, TimeUnit.SECONDS, () -> !stage.isShowing());
         assertThat(ProjectFile.read(projectFile).project().inputs().packages()).containsExactly("tinydep==1.2");
         assertThat(new ProjectRecovery(settings).find()).isEmpty();
@@ -228,7 +228,7 @@ class ProjectWindowTest {
         robot.interact(() -> window.state().layerProperty().set(LayerChoice.newLayer("fresh-layer-2")));
         waitFor(5, TimeUnit.SECONDS, () -> window.project().dirtyProperty().get());
         robot.interact(() -> stage.fireEvent(new WindowEvent(stage, WindowEvent.WINDOW_CLOSE_REQUEST)));
-        robot.clickOn("#" + ProjectCommands.DISCARD_ID);
+        answer(robot, ProjectCommands.DISCARD_ID);
         waitFor(10, TimeUnit.SECONDS, () -> !stage.isShowing());
         assertThat(ProjectFile.read(savedAs).project().layerName()).isEqualTo("fresh-layer");
     }
@@ -254,6 +254,13 @@ class ProjectWindowTest {
         assertThat(window.state().contentProperty().get().contains("python/handlers/app.py")).isTrue();
         assertThat(window.project().dirtyProperty().get()).isTrue();
         assertThat(stage.getTitle()).startsWith("• ");
+    }
+
+    /** Clicks a button of the unsaved-changes question once its window is up. */
+    private static void answer(FxRobot robot, String id) throws Exception {
+        waitFor(10, TimeUnit.SECONDS, () -> robot.lookup("#" + id).tryQuery()
+                .filter(b -> b.getScene() != null && b.getScene().getWindow().isShowing()).isPresent());
+        robot.clickOn("#" + id);
     }
 
     /** Each file's path and CRC-32 (the bytes it holds, not when the zip was made). */
