@@ -147,9 +147,10 @@ public final class MainWindow {
             LayerContentLocation where = new LayerContentLocator().locate(state.sessionProperty().get(), v);
             return new LayerSource.Remote(where.url(), where.layerVersionArn(), where.codeSha256(), where.codeSize());
         }, services.executor(), bundle);
-        vm.onProjectWritten(file -> projects.askThen(() -> project.open(file)));
+        vm.onProjectWritten(project::open);
+        // asked before any work: the project started replaces what the wizard holds
         factory.register(StartFromVersionController.class, () -> new StartFromVersionController(vm,
-                w -> projects.chooser().folder(w)));
+                (w, then) -> projects.askThen(() -> projects.chooser().folder(w).ifPresent(then))));
     }
 
     private void bindProjectMenu(MenuButton menu) {

@@ -3,9 +3,9 @@ package dev.layerstudio.ui.layer;
 import dev.layerstudio.model.LayerVersionInfo;
 import dev.layerstudio.ui.project.StartFromVersionViewModel;
 import java.nio.file.Path;
-import java.util.Optional;
 import java.util.ResourceBundle;
-import java.util.function.Function;
+import java.util.function.BiConsumer;
+import java.util.function.Consumer;
 import javafx.beans.binding.Bindings;
 import javafx.fxml.FXML;
 import javafx.scene.control.Button;
@@ -21,7 +21,7 @@ import javafx.util.StringConverter;
 public final class StartFromVersionController {
 
     private final StartFromVersionViewModel vm;
-    private final Function<Window, Optional<Path>> folder;
+    private final BiConsumer<Window, Consumer<Path>> folder;
 
     @FXML private VBox card;
     @FXML private ComboBox<LayerVersionInfo> versionChoice;
@@ -32,8 +32,11 @@ public final class StartFromVersionController {
     @FXML private Label statusLabel;
     @FXML private ResourceBundle resources;
 
-    /** @param folder asks for the project's folder (the platform's dialog, or a test's path) */
-    public StartFromVersionController(StartFromVersionViewModel vm, Function<Window, Optional<Path>> folder) {
+    /**
+     * @param folder asks for the project's folder (first about unsaved changes, then the platform's dialog,
+     *               or a test's path) and gives it on
+     */
+    public StartFromVersionController(StartFromVersionViewModel vm, BiConsumer<Window, Consumer<Path>> folder) {
         this.vm = vm;
         this.folder = folder;
     }
@@ -71,7 +74,7 @@ public final class StartFromVersionController {
 
     @FXML
     private void start() {
-        folder.apply(card.getScene().getWindow()).ifPresent(vm::start);
+        folder.accept(card.getScene().getWindow(), vm::start);
     }
 
     @FXML

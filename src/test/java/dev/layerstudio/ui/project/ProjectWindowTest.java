@@ -48,6 +48,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
 
 /**
  * The window with projects: the start page's recent projects (one opened from it, a missing one
@@ -145,6 +146,7 @@ class ProjectWindowTest {
         robot.clickOn(robot.lookup("#recentProjects .recent-name").queryAs(Node.class));
         waitFor(20, TimeUnit.SECONDS, () -> !robot.lookup("#startPage").query().isVisible()
                 && window.state().contentProperty().get() != null);
+        WaitForAsyncUtils.waitForFxEvents();
         assertThat(stage.getTitle()).isEqualTo("layer-studio.toml (" + repo.getFileName() + ") — Layer Studio");
 
         // connect (the project does not hold a connection), then every step is as the project says
@@ -196,6 +198,7 @@ class ProjectWindowTest {
         robot.press(KeyCode.CONTROL, KeyCode.O).release(KeyCode.O, KeyCode.CONTROL);
         waitFor(20, TimeUnit.SECONDS, () -> window.state().contentProperty().get() != null
                 && projectFile.toAbsolutePath().normalize().equals(window.project().fileProperty().get()));
+        WaitForAsyncUtils.waitForFxEvents();
         assertThat(stage.getTitle()).doesNotStartWith("•");
 
         robot.interact(() -> window.state().requirementsProperty().set(
@@ -241,12 +244,15 @@ class ProjectWindowTest {
                 null, null, null);
         new ProjectRecovery(settings).write(unsaved, null, java.time.Instant.now());
         robot.interact(() -> window.projects().showStartPage(true));
-        waitFor(10, TimeUnit.SECONDS, () -> robot.lookup("#recoveryText").query().isVisible());
+        waitFor(10, TimeUnit.SECONDS, () -> !robot.lookup("#recoveryText").queryLabeled().getText().isEmpty());
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(robot.lookup("#restoreButton").query().getParent().getParent().isVisible()).isTrue();
         assertThat(robot.lookup("#recoveryText").queryLabeled().getText()).contains("half-done");
 
         robot.clickOn("#restoreButton");
         waitFor(20, TimeUnit.SECONDS, () -> !robot.lookup("#startPage").query().isVisible()
                 && window.state().contentProperty().get() != null);
+        WaitForAsyncUtils.waitForFxEvents();
         assertThat(window.state().layerProperty().get().name()).isEqualTo("half-done");
         assertThat(window.state().architectureProperty().get()).isEqualTo(Architecture.ARM64);
         assertThat(window.state().requirementsProperty().get()).isEqualTo("-r " + repo.resolve("requirements.txt")

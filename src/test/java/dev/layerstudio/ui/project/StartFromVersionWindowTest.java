@@ -155,13 +155,15 @@ class StartFromVersionWindowTest {
             }
         });
         robot.clickOn("#startFromVersionButton");
-        // choosing the layer is a change not saved in any project: asked first
+        // choosing the layer is a change not saved in any project: asked before anything is written
         waitFor(30, TimeUnit.SECONDS, () -> robot.lookup("#" + ProjectCommands.DISCARD_ID).tryQuery()
                 .filter(b -> b.getScene() != null && b.getScene().getWindow().isShowing()).isPresent());
         robot.clickOn("#" + ProjectCommands.DISCARD_ID);
 
         Path dir = home.resolve("projects/started-deps");
-        waitFor(30, TimeUnit.SECONDS, () -> window.wizard().current() == Step.CONTENTS);
+        waitFor(30, TimeUnit.SECONDS, () -> window.wizard().current() == Step.CONTENTS
+                && robot.lookup("#requirementsArea").tryQuery().isPresent());
+        org.testfx.util.WaitForAsyncUtils.waitForFxEvents();
         assertThat(window.project().fileProperty().get()).isEqualTo(dir.resolve(ProjectFile.DEFAULT_NAME));
         assertThat(dir.resolve("requirements.txt")).content().contains("six==1.16.0");
         assertThat(dir.resolve("layer-code/python/handlers/app.py")).hasContent("import six");
