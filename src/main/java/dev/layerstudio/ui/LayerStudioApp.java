@@ -50,7 +50,8 @@ public final class LayerStudioApp extends Application {
         window.themeProperty().addListener((o, old, now) ->
                 services.executor().execute(() -> settings.setTheme(now)));
         java.util.ResourceBundle text = java.util.ResourceBundle.getBundle("dev.layerstudio.ui.messages");
-        stage.setTitle(text.getString("app.title"));
+        window.projects().attach(stage); // binds the title: the project's name and its unsaved mark
+        window.projects().showStartPage(true);
         stage.getIcons().setAll(icons());
         stage.setScene(window.scene());
         stage.setMinWidth(900);

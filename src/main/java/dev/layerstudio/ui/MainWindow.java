@@ -27,7 +27,25 @@ import dev.layerstudio.aws.InventoryCache;
 import dev.layerstudio.model.AppDirs;
 import dev.layerstudio.ui.inventory.InventoryPage;
 import dev.layerstudio.ui.inventory.InventoryViewModel;
+import dev.layerstudio.aws.LayerContentLocator;
+import dev.layerstudio.inspect.LayerSource;
+import dev.layerstudio.model.LayerContentLocation;
+import dev.layerstudio.ui.layer.StartFromVersionController;
+import dev.layerstudio.ui.project.PauseDebouncer;
+import dev.layerstudio.ui.project.StartFromVersionViewModel;
+import dev.layerstudio.ui.project.ProjectCommands;
+import dev.layerstudio.ui.project.ProjectRecovery;
+import dev.layerstudio.ui.project.ProjectViewModel;
+import dev.layerstudio.ui.project.RecentListModel;
+import dev.layerstudio.ui.project.RecentProjects;
+import java.nio.file.Path;
 import java.time.Clock;
+import javafx.scene.control.MenuButton;
+import javafx.scene.control.MenuItem;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyCodeCombination;
+import javafx.scene.input.KeyCombination;
+import javafx.util.Duration;
 import java.util.ResourceBundle;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleObjectProperty;
@@ -40,20 +58,33 @@ public final class MainWindow {
 
     public static final double WIDTH = 1180;
     public static final double HEIGHT = 760;
+    /** Unsaved work is copied for recovery once the window has been quiet this long. */
+    static final double AUTOSAVE_SECONDS = 3;
 
     private final WizardState state;
     private final WizardViewModel wizard = new WizardViewModel();
     private final ObjectProperty<Theme> theme = new SimpleObjectProperty<>(this, "theme");
     private final Scene scene;
     private InventoryPage inventory;
+    private ProjectViewModel project;
+    private ProjectCommands projects;
 
     public MainWindow(AppServices services, Theme initialTheme) {
+        this(services, initialTheme, AppDirs.current().settings());
+    }
+
+    /** @param settings the app's settings folder: recent projects and the recovery copy of unsaved work */
+    public MainWindow(AppServices services, Theme initialTheme, Path settings) {
         ResourceBundle bundle = ResourceBundle.getBundle("dev.layerstudio.ui.messages");
         ControllerFactory factory = new ControllerFactory();
         ViewLoader loader = new ViewLoader(factory, bundle);
         state = new WizardState(services.executor()::execute);
 
+        project = new ProjectViewModel(state, new ProjectViewModel.Services(services.builder(), services.layers(),
+                services.executor(), new RecentProjects(settings), new ProjectRecovery(settings),
+                new PauseDebouncer(Duration.seconds(AUTOSAVE_SECONDS)), Clock.systemUTC()), bundle);
         registerSteps(factory, services, bundle);
+        registerStartFromVersion(factory, services, bundle);
         SandboxBanner sandbox = new SandboxBanner(state, services.sandbox(), services.executor(), bundle);
         RecoveryBanner recovery = new RecoveryBanner(state, services.journals(), services.functions(),
                 services.executor(), bundle);
@@ -62,10 +93,24 @@ public final class MainWindow {
                 step -> loadStep(loader, step), sandbox, recovery));
 
         Parent root = loader.<MainWindowController>load("/dev/layerstudio/ui/shell/main-window.fxml").root();
-        scene = new Scene(root, WIDTH, HEIGHT);
+        projects = projects(services, bundle, settings, root);
+        scene = new Scene(projects.root(), WIDTH, HEIGHT);
+        projects.attach(scene);
+        // the sandbox's accent is the whole window's, start page and notices included
+        root.getStyleClass().addListener((javafx.collections.ListChangeListener<String>) c -> sandboxAccent(root));
+        sandboxAccent(root);
         ((Button) root.lookup("#inventoryButton")).setOnAction(e -> inventory(services, bundle).show(scene.getWindow()));
+        bindProjectMenu((MenuButton) root.lookup("#projectMenu"));
         theme.addListener((o, old, now) -> now.apply(scene));
         theme.set(initialTheme);
+    }
+
+    private void sandboxAccent(Parent wizard) {
+        var classes = scene.getRoot().getStyleClass();
+        classes.remove("sandbox");
+        if (wizard.getStyleClass().contains("sandbox")) {
+            classes.add("sandbox");
+        }
     }
 
     /** Each step's controller with its view model and the services it needs. */
@@ -83,6 +128,51 @@ public final class MainWindow {
                 new PublishViewModel(state, services, bundle)));
         factory.register(AttachController.class, () -> new AttachController(
                 new AttachViewModel(state, services, bundle)));
+    }
+
+    /**
+     * The project commands, over the loaded window. The project follows connections from here on,
+     * after the Layer step has heard of them, so it can choose the project's layer again.
+     */
+    private ProjectCommands projects(AppServices services, ResourceBundle bundle, Path settings, Parent root) {
+        project.followConnections();
+        project.openedProperty().addListener((o, a, b) -> wizard.open(Step.CONTENTS));
+        return new ProjectCommands(project, new RecentListModel(new RecentProjects(settings), services.executor()),
+                bundle, root);
+    }
+
+    /** The Layer step's "Start from version N" card, which opens the project it writes. */
+    private void registerStartFromVersion(ControllerFactory factory, AppServices services, ResourceBundle bundle) {
+        StartFromVersionViewModel vm = new StartFromVersionViewModel(state, services.inspector(), v -> {
+            LayerContentLocation where = new LayerContentLocator().locate(state.sessionProperty().get(), v);
+            return new LayerSource.Remote(where.url(), where.layerVersionArn(), where.codeSha256(), where.codeSize());
+        }, services.executor(), bundle);
+        vm.onProjectWritten(project::open);
+        // asked before any work: the project started replaces what the wizard holds
+        factory.register(StartFromVersionController.class, () -> new StartFromVersionController(vm,
+                (w, then) -> projects.askThen(() -> projects.chooser().folder(w).ifPresent(then))));
+    }
+
+    private void bindProjectMenu(MenuButton menu) {
+        for (MenuItem item : menu.getItems()) {
+            switch (String.valueOf(item.getId())) {
+                case "startPageItem" -> item.setOnAction(e -> projects.showStartPage(false));
+                case "openProjectItem" -> {
+                    item.setOnAction(e -> projects.openProject());
+                    item.setAccelerator(new KeyCodeCombination(KeyCode.O, KeyCombination.SHORTCUT_DOWN));
+                }
+                case "saveProjectItem" -> {
+                    item.setOnAction(e -> projects.save());
+                    item.setAccelerator(new KeyCodeCombination(KeyCode.S, KeyCombination.SHORTCUT_DOWN));
+                }
+                case "saveProjectAsItem" -> {
+                    item.setOnAction(e -> projects.saveAs());
+                    item.setAccelerator(new KeyCodeCombination(KeyCode.S, KeyCombination.SHORTCUT_DOWN,
+                            KeyCombination.SHIFT_DOWN));
+                }
+                default -> { }
+            }
+        }
     }
 
     /** The organization page, made when first opened. */
@@ -107,6 +197,16 @@ public final class MainWindow {
     /** Light or dark; changing it restyles the window at once. */
     public ObjectProperty<Theme> themeProperty() {
         return theme;
+    }
+
+    /** The project commands: the start page, Open, Save, Save As, the question on close. */
+    public ProjectCommands projects() {
+        return projects;
+    }
+
+    /** The project the window follows. */
+    public ProjectViewModel project() {
+        return project;
     }
 
     public WizardState state() {

@@ -73,6 +73,8 @@ class SandboxWindowTest {
         services = AppServices.with(new AppExecutor(2), home.connector(), uri -> { })
                 .withSandbox(new SandboxHost(sandbox, new DefaultLayerBuilder()));
         app = (LayerStudioApp) FxToolkit.setupApplication(() -> new LayerStudioApp(services));
+        // the app opens on its start page; New layer is the wizard as before
+        robot.clickOn("#newLayerButton");
     }
 
     @Test

@@ -13,6 +13,7 @@ import dev.layerstudio.ui.common.Texts;
 import dev.layerstudio.ui.common.UserMessage;
 import dev.layerstudio.ui.task.TaskExecutor;
 import dev.layerstudio.ui.task.BackgroundTask;
+import dev.layerstudio.ui.wizard.ProjectSettings;
 import dev.layerstudio.ui.wizard.WizardState;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -32,7 +33,6 @@ import javafx.beans.property.ReadOnlyDoubleProperty;
 import javafx.beans.property.ReadOnlyDoubleWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
-import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
@@ -55,7 +55,7 @@ public final class ContentsViewModel {
     private final NodePackagesCheck nodeCheck;
     private final LayerTreeModel tree;
 
-    private final StringProperty requirements = new SimpleStringProperty("");
+    private final StringProperty requirements;
     private final ObservableList<RequirementsCheck.Problem> problems = FXCollections.observableArrayList();
     private final StringBinding problemText;
     private final ReadOnlyBooleanWrapper installing = new ReadOnlyBooleanWrapper(false);
@@ -78,6 +78,7 @@ public final class ContentsViewModel {
         this.executor = executor;
         this.text = text;
         this.texts = new Texts(text);
+        this.requirements = state.requirementsProperty();
         this.check = new RequirementsCheck(text);
         this.nodeCheck = new NodePackagesCheck(text);
         this.tree = new LayerTreeModel(state, builder, executor, text);
@@ -238,8 +239,11 @@ public final class ContentsViewModel {
         if (!canInstall.get()) {
             return;
         }
-        InstallSpec spec = InstallSpec.of(state.runtimeProperty().get(), state.architectureProperty().get(),
-                requirementsOf(requirements.get(), state.runtimeProperty().get()));
+        Requirements typed = requirementsOf(requirements.get(), state.runtimeProperty().get());
+        ProjectSettings project = state.projectProperty().get();
+        InstallSpec spec = project == null
+                ? InstallSpec.of(state.runtimeProperty().get(), state.architectureProperty().get(), typed)
+                : project.installSpec(state.runtimeProperty().get(), state.architectureProperty().get(), typed);
         log.clear();
         failed.set(false);
         status.set("");
@@ -256,6 +260,9 @@ public final class ContentsViewModel {
                 .onSuccess(done -> {
                     state.installationProperty().set(done);
                     tree.replaceInstalled(done.content());
+                    if (project != null) {
+                        tree.settle(project.project().prefer(), project.project().slimming());
+                    }
                     status.set(texts.text("contents.install.done", done.packages().size(), spec.runtime().id(),
                             spec.architecture().id(), Objects.requireNonNullElse(done.installer(), "—"))
                             + done.notes().stream().map(n -> " " + n).collect(Collectors.joining()));

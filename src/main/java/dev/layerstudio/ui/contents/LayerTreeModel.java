@@ -195,6 +195,26 @@ public final class LayerTreeModel {
         state.contentProperty().set(merged);
     }
 
+    /**
+     * Settles conflicts and slims as a project's build does ({@code build --project}: conflicts by its
+     * policy, then its slimming rules), after an install; nothing to undo to, as after any install.
+     */
+    public void settle(ConflictPolicy prefer, Set<dev.layerstudio.model.SlimRule> slimming) {
+        LayerContent c = content();
+        try {
+            if (prefer != ConflictPolicy.FAIL) {
+                c = c.resolveAll(prefer);
+            }
+            if (!slimming.isEmpty()) {
+                c = builder.applySlimming(c, builder.previewSlimming(c, slimming));
+            }
+        } catch (RuntimeException e) {
+            status.set(UserMessage.sentence(e));
+            return;
+        }
+        state.contentProperty().set(c);
+    }
+
     /** Applies one change; a change the tree refuses leaves it as it was and says why. */
     private boolean edit(UnaryOperator<LayerContent> change) {
         LayerContent before = content();

@@ -4,6 +4,7 @@ import dev.layerstudio.model.Architecture;
 import dev.layerstudio.model.LayerVersionInfo;
 import dev.layerstudio.model.Runtime;
 import dev.layerstudio.ui.wizard.LayerChoice;
+import dev.layerstudio.ui.wizard.ProjectSettings;
 import dev.layerstudio.ui.wizard.WizardState;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -81,8 +82,17 @@ final class RuntimeChoices {
     /**
      * The chosen layer's latest version decides the runtime (its newest compatible one) and
      * the architecture; a new layer, or a version that names none, gets python3.12 on x86_64.
+     * An open project's layer keeps the project's runtime and architecture.
      */
     void applyDefaults(LayerChoice choice) {
+        ProjectSettings project = state.projectProperty().get();
+        if (project != null && choice != null && choice.name().equals(project.project().layerName())
+                && !project.project().runtimes().isEmpty()) {
+            // the project says what to build for; a reload of the layer's versions does not change it
+            state.runtimeProperty().set(project.project().buildRuntime());
+            state.architectureProperty().set(project.project().architecture());
+            return;
+        }
         LayerVersionInfo latest = choice == null ? null : choice.latest().orElse(null);
         Runtime runtime = latest == null ? null : latest.compatibleRuntimes().stream()
                 .map(Runtime::fromId).flatMap(Optional::stream)

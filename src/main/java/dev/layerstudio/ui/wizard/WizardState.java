@@ -45,6 +45,9 @@ public final class WizardState {
     private final ObjectProperty<InspectionReport> report = new SimpleObjectProperty<>(this, "report");
     private final ObjectProperty<PublishResult> published = new SimpleObjectProperty<>(this, "published");
     private final ObjectProperty<dev.layerstudio.model.LayerDiff> diff = new SimpleObjectProperty<>(this, "diff");
+    private final javafx.beans.property.StringProperty requirements =
+            new javafx.beans.property.SimpleStringProperty(this, "requirements", "");
+    private final ObjectProperty<ProjectSettings> project = new SimpleObjectProperty<>(this, "project");
 
     private final javafx.beans.property.ReadOnlyIntegerWrapper restarts =
             new javafx.beans.property.ReadOnlyIntegerWrapper(this, "restarts", 0);
@@ -147,6 +150,16 @@ public final class WizardState {
     /** What the zip changes since the layer's latest version (Inspect computes it; Publish proposes a description). */
     public ObjectProperty<dev.layerstudio.model.LayerDiff> diffProperty() {
         return diff;
+    }
+
+    /** The requirements as typed on the Contents step (kept here so a project can fill and read them). */
+    public javafx.beans.property.StringProperty requirementsProperty() {
+        return requirements;
+    }
+
+    /** The project the window follows, or {@code null} for a layer started in the window without one. */
+    public ObjectProperty<ProjectSettings> projectProperty() {
+        return project;
     }
 
     /** Attach has a plan for chosen functions (set by the Attach step). */
