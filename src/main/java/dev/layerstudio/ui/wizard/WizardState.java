@@ -49,6 +49,8 @@ public final class WizardState {
     private final javafx.beans.property.ReadOnlyIntegerWrapper restarts =
             new javafx.beans.property.ReadOnlyIntegerWrapper(this, "restarts", 0);
 
+    private final ObjectProperty<String> inspectRequest = new SimpleObjectProperty<>(this, "inspectRequest");
+
     private final javafx.beans.property.BooleanProperty planOpen =
             new javafx.beans.property.SimpleBooleanProperty(this, "planOpen", false);
     private final javafx.beans.property.BooleanProperty rolloutOpen =
@@ -147,6 +149,14 @@ public final class WizardState {
     /** What the zip changes since the layer's latest version (Inspect computes it; Publish proposes a description). */
     public ObjectProperty<dev.layerstudio.model.LayerDiff> diffProperty() {
         return diff;
+    }
+
+    /**
+     * A published layer version (its ARN) a page asked to look at in Inspect, outside the
+     * wizard's own layer; the window opens it there and sets this back to null.
+     */
+    public ObjectProperty<String> inspectRequestProperty() {
+        return inspectRequest;
     }
 
     /** Attach has a plan for chosen functions (set by the Attach step). */
