@@ -104,6 +104,8 @@ final class PermissionsDialog {
         share.getStyleClass().add("accent");
         share.disableProperty().bind(vm.busyProperty());
         share.setOnAction(e -> vm.share());
+        share.setMinWidth(Region.USE_PREF_SIZE);
+        kind.setMinWidth(Region.USE_PREF_SIZE);
         id.setOnAction(e -> vm.share());
         HBox shareRow = new HBox(8, kind, id, share);
         shareRow.setAlignment(Pos.CENTER_LEFT);
@@ -111,6 +113,7 @@ final class PermissionsDialog {
         ProgressIndicator busy = new ProgressIndicator();
         busy.setPrefSize(16, 16);
         busy.visibleProperty().bind(vm.busyProperty());
+        busy.managedProperty().bind(busy.visibleProperty());
         Label status = new Label();
         status.setId("permissionsStatus");
         status.getStyleClass().add("status-line");
@@ -123,8 +126,11 @@ final class PermissionsDialog {
         HBox statusRow = new HBox(8, busy, status);
         statusRow.setAlignment(Pos.CENTER_LEFT);
 
-        VBox content = new VBox(8, listTitle, grants, revoke, shareTitle, shareRow,
-                new Label(text.getString("layer.permissions.hint")), statusRow);
+        Label hint = new Label(text.getString("layer.permissions.hint"));
+        hint.setWrapText(true);
+        hint.setMinHeight(Region.USE_PREF_SIZE);
+        hint.getStyleClass().add("target-detail");
+        VBox content = new VBox(8, listTitle, grants, revoke, shareTitle, shareRow, hint, statusRow);
         content.setPrefWidth(560);
         dialog.getDialogPane().setContent(content);
         dialog.getDialogPane().setId("permissionsDialog");

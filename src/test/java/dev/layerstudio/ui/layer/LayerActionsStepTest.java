@@ -162,6 +162,7 @@ class LayerActionsStepTest {
         assertThat(grantCell(robot).orElseThrow().getText())
                 .isEqualTo("Account 111122223333 · statement layer-studio-account-111122223333");
         assertThat(new SdkLayerService(fixtures).permissions("delta-lib", 1)).hasSize(1);
+        shootDialog(robot, "#permissionsDialog", "layer-permissions");
 
         robot.clickOn(grantCell(robot).orElseThrow());
         robot.clickOn("#revokeGrant");
@@ -249,6 +250,13 @@ class LayerActionsStepTest {
     private static java.util.Optional<javafx.scene.control.ListCell<?>> grantCell(FxRobot robot) {
         return robot.lookup("#grantList .list-cell").queryAllAs(javafx.scene.control.ListCell.class).stream()
                 .<javafx.scene.control.ListCell<?>>map(c -> c).filter(c -> c.getText() != null).findFirst();
+    }
+
+    private static void shootDialog(FxRobot robot, String id, String name) throws java.io.IOException {
+        var shot = new AtomicReference<javafx.scene.image.WritableImage>();
+        robot.interact(() -> shot.set(robot.lookup(id).query().getScene().snapshot(null)));
+        Path out = java.nio.file.Files.createDirectories(Path.of("target", "screenshots")).resolve(name + ".png");
+        javax.imageio.ImageIO.write(javafx.embed.swing.SwingFXUtils.fromFXImage(shot.get(), null), "png", out.toFile());
     }
 
     private static List<String> cellTexts(FxRobot robot) {
