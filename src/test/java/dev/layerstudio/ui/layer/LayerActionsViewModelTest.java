@@ -199,4 +199,29 @@ class LayerActionsViewModelTest {
         assertThat(failing.statusProperty().get()).endsWith("in 1 of the 1 regions read. One region could not be"
                 + " read: ap-east-1 (The security token included in the request is invalid.).");
     }
+
+    @Test
+    void aVersionOfAnotherRegionIsDeletedAndSharedInItsOwnRegion() {
+        LayerVersionInfo eu;
+        try (AwsSession there = moto.session("eu-west-1")) {
+            new MotoFixtures(moto, there.lambda()).publishLayer("vm-eu-del", Map.of("python/e.py", "E = 1\n"),
+                    "python3.12");
+            eu = new SdkLayerService(there).getVersion("vm-eu-del", 1);
+        }
+        PermissionsViewModel p = actions.permissions();
+        p.open(eu);
+        p.idProperty().set("111122223333");
+        p.share();
+        assertThat(p.statusProperty().get()).isEqualTo("Shared vm-eu-del version 1 with Account 111122223333.");
+
+        actions.versions().delete(eu);
+        Confirmation q = actions.versions().confirmationProperty().get();
+        assertThat(q.header()).isEqualTo("Delete vm-eu-del version 1 in eu-west-1?");
+        assertThat(q.notes()).first().isEqualTo("No function in eu-west-1 uses it.");
+        q.onYes().run();
+        assertThat(actions.versions().statusProperty().get()).isEqualTo("Deleted vm-eu-del version 1.");
+        try (AwsSession there = moto.session("eu-west-1")) {
+            assertThat(new SdkLayerService(there).listVersions("vm-eu-del")).isEmpty();
+        }
+    }
 }
