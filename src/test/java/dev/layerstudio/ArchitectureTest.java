@@ -3,9 +3,12 @@ package dev.layerstudio;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
+import com.tngtech.archunit.base.DescribedPredicate;
+import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
+import java.net.URI;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -101,6 +104,37 @@ class ArchitectureTest {
                         "dev.layerstudio.inspect..", "dev.layerstudio.aws..", "dev.layerstudio.export..",
                         "dev.layerstudio.sandbox..")
                 .should().dependOnClassesThat().resideInAPackage("dev.layerstudio.project..")
+                .check(classes);
+    }
+
+    @Test
+    void viewModelsHoldNoSceneGraphTypes() {
+        noClasses().that().haveNameMatching(".*ViewModel(\\$.*)?")
+                .should().dependOnClassesThat().resideInAnyPackage("javafx.scene..", "javafx.stage..")
+                .check(classes);
+    }
+
+    @Test
+    void theSandboxDoesNotImportExport() {
+        noClasses().that().resideInAPackage("dev.layerstudio.sandbox..")
+                .should().dependOnClassesThat().resideInAPackage("dev.layerstudio.export..")
+                .check(classes);
+    }
+
+    @Test
+    void theModelDoesNoIo() {
+        noClasses().that().resideInAPackage("dev.layerstudio.model..")
+                .should().dependOnClassesThat().haveFullyQualifiedName("java.nio.file.Files")
+                .orShould().dependOnClassesThat().haveFullyQualifiedName("java.nio.channels.FileChannel")
+                .orShould().dependOnClassesThat().haveFullyQualifiedName("java.io.File")
+                .orShould().dependOnClassesThat().haveFullyQualifiedName("java.io.FileInputStream")
+                .orShould().dependOnClassesThat().haveFullyQualifiedName("java.io.FileOutputStream")
+                .orShould().dependOnClassesThat().haveFullyQualifiedName("java.io.FileReader")
+                .orShould().dependOnClassesThat().haveFullyQualifiedName("java.io.FileWriter")
+                .orShould().dependOnClassesThat().haveFullyQualifiedName("java.io.RandomAccessFile")
+                // java.net.URI is a value; everything else in java.net talks to the network
+                .orShould().dependOnClassesThat(JavaClass.Predicates.resideInAPackage("java.net..")
+                        .and(DescribedPredicate.not(JavaClass.Predicates.belongToAnyOf(URI.class))))
                 .check(classes);
     }
 

@@ -35,6 +35,11 @@ public final class RolloutJournals {
         return new RolloutJournals(dirs.data().resolve("rollouts"));
     }
 
+    /** {@code rollouts/} beside the apply journals' folder (in the data folder, or a test's temporary one). */
+    public static RolloutJournals beside(ApplyJournals applies) {
+        return new RolloutJournals(applies.dir().resolveSibling("rollouts"));
+    }
+
     public Path dir() {
         return dir;
     }

@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.FileTime;
 import java.security.MessageDigest;
@@ -110,6 +111,44 @@ final class EntryCache {
                 in.close();
             } catch (IOException ignored) {
                 // nothing was read from it
+            }
+        }
+    }
+
+    /**
+     * Keeps an entry compressed in memory. Best effort: when the cache cannot be written the
+     * entry is only not kept (the build has the bytes it needs).
+     */
+    void put(String sha256, int level, long size, long crc, byte[] data) {
+        Path partial = null;
+        try {
+            if (!created) {
+                Files.createDirectories(dir);
+                created = true;
+            }
+            partial = dir.resolve("entry-" + Thread.currentThread().getId() + "-" + Long.toHexString(System.nanoTime())
+                    + PARTIAL);
+            try (OutputStream out = Files.newOutputStream(partial, StandardOpenOption.CREATE_NEW,
+                    StandardOpenOption.WRITE)) {
+                header(out, size, crc);
+                out.write(data);
+            }
+            Path file = file(sha256, level);
+            try {
+                Files.move(partial, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            } catch (AtomicMoveNotSupportedException e) {
+                Files.move(partial, file, StandardCopyOption.REPLACE_EXISTING);
+            }
+            partial = null;
+        } catch (IOException | RuntimeException e) {
+            LOG.debug("Could not keep a compressed entry in the cache", e);
+        } finally {
+            if (partial != null) {
+                try {
+                    Files.deleteIfExists(partial);
+                } catch (IOException ignored) {
+                    // a partial file left behind is removed by a later trim
+                }
             }
         }
     }

@@ -22,9 +22,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Turns one node of a layer into a zip entry with its compressed bytes. A small file is
- * compressed in memory. A larger one is read once for its SHA-256, CRC-32 and size, and
- * its compressed bytes are taken from the {@link EntryCache} when they are there, or
- * compressed (raw deflate) into it when not. The same content at the same level gives
+ * compressed in memory. A larger one is hashed (SHA-256, CRC-32, size), and its compressed
+ * bytes are taken from the {@link EntryCache} when they are there, or compressed (raw
+ * deflate) into it when not: in memory up to {@link #MEDIUM_FILE}, streamed beyond. The same content at the same level gives
  * the same bytes either way.
  */
 final class EntryCompressor {
@@ -47,6 +47,17 @@ final class EntryCompressor {
     private final int level;
     /** Each thread's deflater for small files, reset between them. */
     private final ThreadLocal<Deflater> smallDeflaters;
+    /**
+     * Files up to this size are read into memory whole: hashed, looked up and, when not cached,
+     * compressed there. Larger ones (a handful of shared libraries in an installed tree) are
+     * streamed, so memory stays bounded.
+     */
+    static final int MEDIUM_FILE = 1024 * 1024;
+    /** Each thread's buffer for a medium file, and for what deflate makes of it (deflate can grow data a little). */
+    private final ThreadLocal<byte[]> mediumBuffers = ThreadLocal.withInitial(() -> new byte[MEDIUM_FILE + 1]);
+    private final ThreadLocal<byte[]> mediumOutputs = ThreadLocal.withInitial(() -> new byte[MEDIUM_FILE + MEDIUM_FILE / 64
+            + 1024]);
+    private final ThreadLocal<Deflater> mediumDeflaters;
     /** Each thread's two buffers, reused file after file: thousands of files make no garbage to speak of. */
     private final ThreadLocal<byte[][]> buffers = ThreadLocal.withInitial(() -> new byte[][] {
         new byte[BUFFER], new byte[BUFFER]});
@@ -55,6 +66,7 @@ final class EntryCompressor {
         this.cache = cache;
         this.level = level;
         this.smallDeflaters = ThreadLocal.withInitial(() -> new Deflater(level, true));
+        this.mediumDeflaters = ThreadLocal.withInitial(() -> new Deflater(level, true));
     }
 
     /**
@@ -68,53 +80,102 @@ final class EntryCompressor {
             return empty(entry);
         }
         Path source = node.source().file();
-        byte[] first = buffers.get()[0];
-        int firstBytes;
-        try (InputStream in = Files.newInputStream(source)) {
-            firstBytes = in.readNBytes(first, 0, SMALL_FILE + 1);
-        } catch (IOException e) {
-            throw new IOException("Could not read " + source + " for " + node.path() + ": " + e.getMessage(), e);
-        }
-        if (firstBytes <= SMALL_FILE) {
-            read.accept(firstBytes);
-            return compressSmall(entry, first, firstBytes);
-        }
-        MessageDigest sha = sha256();
-        CRC32 crc = new CRC32();
-        byte[] head = new byte[PEEK];
-        int headBytes = 0;
-        long size = 0;
-        byte[] buffer = buffers.get()[0];
-        try (InputStream in = Files.newInputStream(source)) {
-            for (int n; (n = in.read(buffer)) >= 0; ) {
-                cancelledIfInterrupted();
-                if (headBytes < PEEK) {
-                    int take = Math.min(PEEK - headBytes, n);
-                    System.arraycopy(buffer, 0, head, headBytes, take);
-                    headBytes += take;
+        byte[] data = buffers.get()[0];
+        int length;
+        Hashed large = null;
+        try (InputStream in = Files.newInputStream(source)) { // each file is opened once here
+            length = in.readNBytes(data, 0, SMALL_FILE + 1);
+            if (length > SMALL_FILE) {
+                byte[] medium = mediumBuffers.get();
+                System.arraycopy(data, 0, medium, 0, length);
+                data = medium;
+                length += in.readNBytes(data, length, MEDIUM_FILE + 1 - length);
+                if (length > MEDIUM_FILE) {
+                    large = hashRest(in, data, length, read);
                 }
-                sha.update(buffer, 0, n);
-                crc.update(buffer, 0, n);
-                size += n;
-                read.accept(n);
             }
         } catch (IOException e) {
             throw new IOException("Could not read " + source + " for " + node.path() + ": " + e.getMessage(), e);
         }
-        byte[] start = java.util.Arrays.copyOf(head, headBytes);
-        entry.setUnixMode(UnixStat.FILE_FLAG | (LayerZipWriter.isExecutable(start) ? LayerZipWriter.EXECUTABLE_MODE
-                : LayerZipWriter.FILE_MODE));
-        if (size == 0) {
-            return empty(entry);
+        if (large != null) {
+            return compressLarge(entry, node, large);
         }
+        read.accept(length);
+        return length <= SMALL_FILE ? compressSmall(entry, data, length) : compressMedium(entry, data, length);
+    }
+
+    /** A large file's SHA-256, CRC-32, size and first bytes: what was read already, then the rest of the stream. */
+    private record Hashed(String key, long crc, long size, byte[] head) {
+    }
+
+    private Hashed hashRest(InputStream in, byte[] start, int startBytes, LongConsumer read) throws IOException {
+        MessageDigest sha = sha256();
+        CRC32 crc = new CRC32();
+        sha.update(start, 0, startBytes);
+        crc.update(start, 0, startBytes);
+        read.accept(startBytes);
+        long size = startBytes;
+        byte[] buffer = buffers.get()[0];
+        for (int n; (n = in.read(buffer)) >= 0; ) {
+            cancelledIfInterrupted();
+            sha.update(buffer, 0, n);
+            crc.update(buffer, 0, n);
+            size += n;
+            read.accept(n);
+        }
+        return new Hashed(HexFormat.of().formatHex(sha.digest()), crc.getValue(), size,
+                java.util.Arrays.copyOf(start, PEEK));
+    }
+
+    /** A large file: its compressed bytes from the cache, or compressed from the file into it. */
+    private Compressed compressLarge(ZipArchiveEntry entry, ContentNode node, Hashed file) throws IOException {
+        entry.setUnixMode(UnixStat.FILE_FLAG | (LayerZipWriter.isExecutable(file.head()) ? LayerZipWriter.EXECUTABLE_MODE
+                : LayerZipWriter.FILE_MODE));
         entry.setMethod(ZipArchiveEntry.DEFLATED);
-        entry.setSize(size);
-        entry.setCrc(crc.getValue());
-        String key = HexFormat.of().formatHex(sha.digest());
-        Optional<EntryCache.Hit> cached = cache.get(key, size, crc.getValue(), level);
-        EntryCache.Hit hit = cached.isPresent() ? cached.get() : deflate(source, node, key, size, crc.getValue());
+        entry.setSize(file.size());
+        entry.setCrc(file.crc());
+        Optional<EntryCache.Hit> cached = cache.get(file.key(), file.size(), file.crc(), level);
+        EntryCache.Hit hit = cached.isPresent() ? cached.get()
+                : deflate(node.source().file(), node, file.key(), file.size(), file.crc());
         entry.setCompressedSize(hit.compressedSize());
         return new Compressed(entry, hit.data(), cached.isPresent());
+    }
+
+    /**
+     * A file of medium size, read whole: its compressed bytes from the cache, or compressed in
+     * memory and kept in the cache. Read once and never read back: on an installed tree these
+     * are most of the files the cache holds, and opening each several times cost more than
+     * hashing them.
+     */
+    private Compressed compressMedium(ZipArchiveEntry entry, byte[] data, int length) {
+        entry.setUnixMode(UnixStat.FILE_FLAG | (LayerZipWriter.isExecutable(java.util.Arrays.copyOf(data, PEEK))
+                ? LayerZipWriter.EXECUTABLE_MODE : LayerZipWriter.FILE_MODE));
+        MessageDigest sha = sha256();
+        sha.update(data, 0, length);
+        CRC32 crc = new CRC32();
+        crc.update(data, 0, length);
+        String key = HexFormat.of().formatHex(sha.digest());
+        entry.setMethod(ZipArchiveEntry.DEFLATED);
+        entry.setSize(length);
+        entry.setCrc(crc.getValue());
+        Optional<EntryCache.Hit> cached = cache.get(key, length, crc.getValue(), level);
+        if (cached.isPresent()) {
+            entry.setCompressedSize(cached.get().compressedSize());
+            return new Compressed(entry, cached.get().data(), true);
+        }
+        Deflater deflater = mediumDeflaters.get();
+        deflater.reset();
+        deflater.setInput(data, 0, length);
+        deflater.finish();
+        byte[] out = mediumOutputs.get();
+        int compressed = deflater.deflate(out);
+        if (!deflater.finished()) {
+            throw new IllegalStateException("Deflate output of " + length + " bytes exceeded " + out.length);
+        }
+        byte[] bytes = java.util.Arrays.copyOf(out, compressed);
+        cache.put(key, level, length, crc.getValue(), bytes);
+        entry.setCompressedSize(compressed);
+        return new Compressed(entry, new java.io.ByteArrayInputStream(bytes), false);
     }
 
     /** A small file, compressed in memory: cheaper than a file in the cache (and its hash) would be. */

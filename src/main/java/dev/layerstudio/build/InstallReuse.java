@@ -24,6 +24,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -79,8 +80,13 @@ final class InstallReuse {
                          String installer, Path base, Map<String, String> environment) {
         MessageDigest sha = sha256();
         update(sha, "installer " + installer);
+        // the build's own staging folder (a lock file's pins are written there) differs per build
+        Path parent = target.toAbsolutePath().getParent();
+        String work = parent == null ? null : parent.toString();
+        UnaryOperator<String> stable = s -> work == null ? s : s.replace(work, "<work>");
         for (String arg : command) {
-            update(sha, arg.equals(target.toString()) ? "<target>" : arg.equals(report.toString()) ? "<report>" : arg);
+            update(sha, arg.equals(target.toString()) ? "<target>" : arg.equals(report.toString()) ? "<report>"
+                    : stable.apply(arg));
         }
         Set<Path> files = new LinkedHashSet<>();
         for (int i = 0; i < requirementArgs.size(); i++) {
@@ -100,7 +106,7 @@ final class InstallReuse {
             } catch (IOException e) {
                 return Optional.empty(); // the installer will say what is wrong with it
             }
-            update(sha, "file " + file + "\n" + text);
+            update(sha, "file " + stable.apply(file.toString()) + "\n" + text);
             for (String line : text.lines().map(String::strip).toList()) {
                 String[] words = line.split("[\\s=]+", 2);
                 if (FILE_OPTIONS.contains(words[0]) && words.length > 1) {

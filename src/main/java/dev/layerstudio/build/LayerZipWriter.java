@@ -20,10 +20,12 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -67,6 +69,10 @@ final class LayerZipWriter {
     static final int DEFLATE_LEVEL = 5;
     /** Entries compressed ahead of the one being written, per thread: bounds open files and memory. */
     private static final int AHEAD_PER_THREAD = 16;
+    /** Large files started before their turn and not yet written: bounds open files. */
+    private static final int LARGE_AHEAD = 8;
+    /** Marks a written entry in the list of pending ones. */
+    private static final Future<EntryCompressor.Compressed> DONE = CompletableFuture.completedFuture(null);
 
     private final int threads;
     private final EntryCache cache;
@@ -108,7 +114,7 @@ final class LayerZipWriter {
         EntryCompressor compressor = new EntryCompressor(cache, DEFLATE_LEVEL);
         AtomicLong bytesRead = new AtomicLong();
         long time = ZipUtil.dosToJavaTime(FIXED_DOS_TIME);
-        List<Future<EntryCompressor.Compressed>> pending = new ArrayList<>(nodes.size());
+        List<Future<EntryCompressor.Compressed>> pending = new ArrayList<>(Collections.nCopies(nodes.size(), null));
         reused.set(0);
         int files = 0;
         boolean done = false;
@@ -123,17 +129,37 @@ final class LayerZipWriter {
                 zip.setUseLanguageEncodingFlag(true);
                 zip.setCreateUnicodeExtraFields(ZipArchiveOutputStream.UnicodeExtraFieldPolicy.NEVER);
                 int ahead = threads * AHEAD_PER_THREAD;
+                int next = 0; // the next entry of the window to start
+                int nextLarge = 0; // the next entry to look at for a large file to start early
+                int largeInFlight = 0; // started early, not yet written
+                boolean[] early = new boolean[nodes.size()];
                 for (int i = 0; i < nodes.size(); i++) {
-                    while (pending.size() < nodes.size() && pending.size() < i + ahead) {
-                        ContentNode node = nodes.get(pending.size());
-                        pending.add(pool.submit(() -> compressor.compress(node, time,
-                                n -> progress.progress(bytesRead.addAndGet(n), totalBytes))));
+                    // A large file (a shared library of tens of MB) takes one thread a second or more:
+                    // started early, it is compressed while the other threads go through the small files,
+                    // instead of holding the window up when its turn comes. It goes through a file, not
+                    // memory, so starting it early costs an open file only.
+                    for (; nextLarge < nodes.size() && largeInFlight < LARGE_AHEAD; nextLarge++) {
+                        if (nextLarge >= next && isLarge(nodes.get(nextLarge))) {
+                            pending.set(nextLarge, start(pool, compressor, nodes.get(nextLarge), time, bytesRead,
+                                    totalBytes, progress));
+                            early[nextLarge] = true;
+                            largeInFlight++;
+                        }
+                    }
+                    for (; next < nodes.size() && next < i + ahead; next++) {
+                        if (pending.get(next) == null) { // not started early
+                            pending.set(next, start(pool, compressor, nodes.get(next), time, bytesRead, totalBytes,
+                                    progress));
+                        }
                     }
                     if (Thread.currentThread().isInterrupted()) { // a finished entry's get() would not say
                         throw new CancellationException("Cancelled while zipping");
                     }
                     EntryCompressor.Compressed c = pending.get(i).get();
-                    pending.set(i, null);
+                    pending.set(i, DONE);
+                    if (early[i]) {
+                        largeInFlight--;
+                    }
                     try (InputStream data = c.data() == null ? InputStream.nullInputStream() : c.data()) {
                         zip.addRawArchiveEntry(c.entry(), data);
                     }
@@ -192,7 +218,7 @@ final class LayerZipWriter {
             if (f != null && f.isDone() && !f.isCancelled()) {
                 try {
                     EntryCompressor.Compressed c = f.get();
-                    if (c.data() != null) {
+                    if (c != null && c.data() != null) { // null: written already
                         c.data().close();
                     }
                 } catch (ExecutionException | InterruptedException | IOException | CancellationException ignored) {
@@ -233,5 +259,15 @@ final class LayerZipWriter {
             t.setDaemon(true);
             return t;
         };
+    }
+
+    private static Future<EntryCompressor.Compressed> start(ExecutorService pool, EntryCompressor compressor,
+            ContentNode node, long time, AtomicLong bytesRead, long totalBytes, ProgressListener progress) {
+        return pool.submit(() -> compressor.compress(node, time,
+                n -> progress.progress(bytesRead.addAndGet(n), totalBytes)));
+    }
+
+    private static boolean isLarge(ContentNode node) {
+        return !node.directory() && node.size() > EntryCompressor.MEDIUM_FILE;
     }
 }

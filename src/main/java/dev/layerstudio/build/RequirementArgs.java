@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
 
@@ -19,14 +20,6 @@ import java.util.regex.Pattern;
  */
 final class RequirementArgs {
 
-    /** Options that change where packages come from or which versions are allowed. */
-    private static final Set<String> SHOWN = Set.of("-i", "--index-url", "--extra-index-url", "-f", "--find-links",
-            "--no-index", "--trusted-host", "--pre", "--prefer-binary", "-c", "--constraint", "-r", "--requirement",
-            "--only-binary", "--no-binary", "--index", "--default-index");
-    private static final Set<String> TAKES_VALUE = Set.of("-i", "--index-url", "--extra-index-url", "-f",
-            "--find-links", "--trusted-host", "-c", "--constraint", "-r", "--requirement", "--only-binary",
-            "--no-binary", "--index", "--default-index");
-    private static final Set<String> FILE_VALUE = Set.of("-c", "--constraint", "-r", "--requirement");
     private static final Pattern CREDENTIALS = Pattern.compile("(://[^/:@\\s]+:)[^@\\s/]+@");
     private static final List<String> PIP_ENV = List.of("PIP_INDEX_URL", "PIP_EXTRA_INDEX_URL", "PIP_FIND_LINKS",
             "PIP_NO_INDEX", "PIP_TRUSTED_HOST", "PIP_PRE");
@@ -44,11 +37,11 @@ final class RequirementArgs {
         List<String> args = new ArrayList<>();
         for (String line : requirements.lines()) {
             if (line.startsWith("-")) {
-                String[] words = line.split("\\s+", 2);
-                args.add(words[0]);
-                if (words.length > 1) {
-                    String value = words[1].strip();
-                    args.add(FILE_VALUE.contains(words[0]) ? absolute(base, value).toString() : value);
+                PipOptions.Line option = PipOptions.parse(line);
+                args.add(option.option());
+                if (option.value() != null) {
+                    boolean file = option.known().map(PipOptions.Option::namesFile).orElse(false);
+                    args.add(file ? absolute(base, option.value()).toString() : option.value());
                 }
             } else {
                 args.add(line);
@@ -124,14 +117,14 @@ final class RequirementArgs {
 
     private static void collect(String where, List<String> optionLines, Path base, Set<String> out, Set<Path> seen) {
         for (String line : optionLines) {
-            String[] words = line.split("[\\s=]+", 2);
-            String option = words[0];
-            if (!SHOWN.contains(option)) {
+            PipOptions.Line parsed = PipOptions.parse(line);
+            PipOptions.Option option = parsed.known().filter(PipOptions.Option::source).orElse(null);
+            if (option == null) {
                 continue;
             }
-            String value = TAKES_VALUE.contains(option) && words.length > 1 ? words[1].strip() : null;
-            out.add(where + ": " + option + (value == null ? "" : " " + mask(value)));
-            if (value != null && FILE_VALUE.contains(option)) {
+            String value = option.takesValue() ? parsed.value() : null;
+            out.add(where + ": " + option.name() + (value == null ? "" : " " + mask(value)));
+            if (value != null && option.namesFile()) {
                 readFile(absolute(base, value), out, seen);
             }
         }
@@ -145,11 +138,10 @@ final class RequirementArgs {
         Set<String> names = new LinkedHashSet<>();
         List<String> typedFiles = new ArrayList<>();
         for (String line : requirements.lines()) {
-            String[] words = line.split("[\\s=]+", 2);
             if (!line.startsWith("-")) {
                 names.add(InstallFailures.canonical(InstallFailures.projectName(line)));
-            } else if ((words[0].equals("-r") || words[0].equals("--requirement")) && words.length > 1) {
-                typedFiles.add(words[1].strip());
+            } else {
+                requirementsFile(line).ifPresent(typedFiles::add);
             }
         }
         Set<Path> seen = new LinkedHashSet<>();
@@ -175,11 +167,10 @@ final class RequirementArgs {
                 if (line.isEmpty()) {
                     continue;
                 }
-                String[] words = line.split("[\\s=]+", 2);
                 if (!line.startsWith("-")) {
                     names.add(InstallFailures.canonical(InstallFailures.projectName(line)));
-                } else if ((words[0].equals("-r") || words[0].equals("--requirement")) && words.length > 1) {
-                    readNames(absolute(norm.getParent(), words[1].strip()), names, seen);
+                } else {
+                    requirementsFile(line).ifPresent(f -> readNames(absolute(norm.getParent(), f), names, seen));
                 }
             }
         } catch (IOException e) {
@@ -187,9 +178,12 @@ final class RequirementArgs {
         }
     }
 
-    /** Options that say where packages come from, to pass on to another pip run (a source build). */
-    private static final Set<String> INDEX = Set.of("-i", "--index-url", "--extra-index-url", "-f", "--find-links",
-            "--no-index", "--trusted-host");
+    /** The file a {@code -r} line names (requirements read in turn; a {@code -c} file only constrains). */
+    private static Optional<String> requirementsFile(String line) {
+        PipOptions.Line parsed = PipOptions.parse(line);
+        boolean requirement = parsed.option().equals("-r") || parsed.option().equals("--requirement");
+        return requirement ? Optional.ofNullable(parsed.value()) : Optional.empty();
+    }
 
     /**
      * The index options of the typed lines and of the requirements files (following
@@ -207,16 +201,17 @@ final class RequirementArgs {
 
     private static void indexOptions(List<String> optionLines, Path base, List<String> args, Set<Path> seen) {
         for (String line : optionLines) {
-            String[] words = line.split("[\\s=]+", 2);
-            String value = words.length > 1 ? words[1].strip() : null;
-            if (INDEX.contains(words[0])) {
-                args.add(words[0]);
-                if (value != null && !words[0].equals("--no-index")) {
-                    boolean local = (words[0].equals("-f") || words[0].equals("--find-links")) && !value.contains("://");
+            PipOptions.Line parsed = PipOptions.parse(line);
+            PipOptions.Option option = parsed.known().orElse(null);
+            String value = parsed.value();
+            if (option != null && option.index()) {
+                args.add(option.name());
+                if (value != null && option.takesValue()) {
+                    boolean local = option.namesPath() && !value.contains("://");
                     args.add(local ? absolute(base, value).toString() : value);
                 }
-            } else if ((words[0].equals("-r") || words[0].equals("--requirement")) && value != null) {
-                indexFile(absolute(base, value), args, seen);
+            } else {
+                requirementsFile(line).ifPresent(f -> indexFile(absolute(base, f), args, seen));
             }
         }
     }

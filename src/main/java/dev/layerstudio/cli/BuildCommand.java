@@ -42,7 +42,7 @@ import picocli.CommandLine.Spec;
                 "  layer-studio build --runtime python3.12 --add handlers=python/ -o code.zip",
                 "  layer-studio build --project layer-studio.toml -o layer.zip",
                 "  layer-studio build -r package.json --runtime nodejs22.x --arch arm64 -o node-layer.zip",
-                "  layer-studio build sharp@0.34.4 --runtime nodejs20.x --layout nodeNN -o sharp.zip"})
+                "  layer-studio build sharp@0.34.4 --runtime nodejs22.x --layout nodeNN -o sharp.zip"})
 public final class BuildCommand implements Callable<Integer> {
 
     private static final Logger LOG = LoggerFactory.getLogger(BuildCommand.class);

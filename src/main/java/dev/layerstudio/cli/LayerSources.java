@@ -28,7 +28,7 @@ final class LayerSources implements AutoCloseable {
                 session = global.session();
             }
             LayerContentLocation where = new LayerContentLocator().locate(session, arg);
-            return new LayerSource.Remote(where.url(), where.layerVersionArn(), where.codeSha256(), where.codeSize());
+            return LayerSource.Remote.at(where);
         }
         if (arg.startsWith("https://") || arg.startsWith("http://")) {
             URI url = URI.create(arg);

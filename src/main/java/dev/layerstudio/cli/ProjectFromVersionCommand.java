@@ -70,8 +70,7 @@ public final class ProjectFromVersionCommand implements Callable<Integer> {
             try (AwsSession session = global.session()) {
                 info = version(session, LayerVersionRef.parse(source));
                 LayerContentLocation where = new LayerContentLocator().locate(session, info);
-                layer = new LayerSource.Remote(where.url(), where.layerVersionArn(), where.codeSha256(),
-                        where.codeSize());
+                layer = LayerSource.Remote.at(where);
             }
         } else {
             layer = LayerSource.of(Path.of(source));

@@ -48,6 +48,11 @@ public sealed interface LayerSource {
             Objects.requireNonNull(label, "label");
         }
 
+        /** A published version, where its content was located. */
+        public static Remote at(dev.layerstudio.model.LayerContentLocation where) {
+            return new Remote(where.url(), where.layerVersionArn(), where.codeSha256(), where.codeSize());
+        }
+
         @Override
         public String toString() {
             return "Remote[" + label + "]"; // the URL is a credential while it is valid

@@ -4,16 +4,15 @@ import dev.layerstudio.model.ByteSizes;
 import dev.layerstudio.model.EntryKind;
 import dev.layerstudio.model.Finding;
 import dev.layerstudio.model.FindingCode;
+import dev.layerstudio.model.LayerShadows;
 import dev.layerstudio.model.LimitCheck;
 import dev.layerstudio.model.Limits;
 import dev.layerstudio.model.SizePart;
 import dev.layerstudio.model.ZipEntryInfo;
 import java.util.ArrayList;
-import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
-import java.util.TreeSet;
 
 /**
  * The layer among the function's other layers and code: Lambda's size limits, the
@@ -34,17 +33,17 @@ final class StackChecks {
 
     static List<LimitCheck> limits(LayerScan scan, List<StackLayer> others, long functionCodeBytes, Limits limits) {
         List<SizePart> unzipped = new ArrayList<>();
-        unzipped.add(new SizePart("this layer", unzippedBytes(scan.entries())));
+        unzipped.add(new SizePart("this layer", unzippedBytes(scan.entries()), SizePart.Kind.THIS_LAYER));
         for (StackLayer o : others) {
-            unzipped.add(new SizePart(o.label(), unzippedBytes(o.scan().entries())));
+            unzipped.add(new SizePart(o.label(), unzippedBytes(o.scan().entries()), SizePart.Kind.OTHER_LAYER));
         }
         if (functionCodeBytes > 0) {
-            unzipped.add(new SizePart("function code", functionCodeBytes));
+            unzipped.add(new SizePart("function code", functionCodeBytes, SizePart.Kind.FUNCTION_CODE));
         }
         return List.of(
                 LimitCheck.of(LimitCheck.DIRECT_UPLOAD, "Zip sent directly with the publish request;"
                         + " a larger one goes through S3.", limits.directUploadZipBytes(),
-                        List.of(new SizePart("this layer (zipped)", scan.zippedBytes()))),
+                        List.of(new SizePart("this layer (zipped)", scan.zippedBytes(), SizePart.Kind.THIS_LAYER))),
                 LimitCheck.of(LimitCheck.UNZIPPED_TOTAL, "Function code and all its layers, unzipped.",
                         limits.unzippedTotalBytes(), unzipped));
     }
@@ -77,24 +76,18 @@ final class StackChecks {
 
     /** Files this layer shares with another; this layer is merged after the others, so its copies win. */
     private static void conflicts(LayerScan scan, List<StackLayer> others, List<Finding> out) {
-        Map<String, Long> mine = new HashMap<>();
-        for (ZipEntryInfo e : scan.entries()) {
-            if (e.kind() != EntryKind.DIRECTORY) {
-                mine.put(e.path(), e.unzippedBytes());
+        List<Set<String>> stack = new ArrayList<>();
+        others.forEach(o -> stack.add(files(o.scan())));
+        stack.add(files(scan));
+        for (LayerShadows.Shadow shadow : LayerShadows.of(stack)) {
+            if (shadow.later() != others.size()) {
+                continue; // two of the function's other layers: not this layer's concern
             }
-        }
-        for (StackLayer other : others) {
-            Set<String> common = new TreeSet<>();
-            long bytes = 0;
-            for (ZipEntryInfo e : other.scan().entries()) {
-                if (e.kind() != EntryKind.DIRECTORY && mine.containsKey(e.path()) && common.add(e.path())) {
-                    bytes += e.unzippedBytes();
-                }
-            }
-            if (common.isEmpty()) {
-                continue;
-            }
-            List<String> shared = new ArrayList<>(common);
+            StackLayer other = others.get(shadow.earlier());
+            List<String> shared = shadow.paths();
+            Set<String> counted = new HashSet<>();
+            long bytes = other.scan().entries().stream().filter(e -> e.kind() != EntryKind.DIRECTORY
+                    && shared.contains(e.path()) && counted.add(e.path())).mapToLong(ZipEntryInfo::unzippedBytes).sum();
             String what = shared.size() == 1 ? shared.get(0) + " is" : Sizes.count(shared.size(), "file", "files")
                     + " (such as " + shared.get(0) + ") are";
             out.add(Finding.of(FindingCode.PATH_CONFLICT, what + " also in " + other.label() + ". Layers are merged"
@@ -102,5 +95,15 @@ final class StackChecks {
                     + other.label() + ", so the function sees this layer's " + (shared.size() == 1 ? "copy" : "copies")
                     + ".", shared, bytes));
         }
+    }
+
+    private static Set<String> files(LayerScan scan) {
+        Set<String> files = new HashSet<>();
+        for (ZipEntryInfo e : scan.entries()) {
+            if (e.kind() != EntryKind.DIRECTORY) {
+                files.add(e.path());
+            }
+        }
+        return files;
     }
 }

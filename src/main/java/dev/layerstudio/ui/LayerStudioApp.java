@@ -49,14 +49,15 @@ public final class LayerStudioApp extends Application {
         window = new MainWindow(services, forced != null ? Theme.fromSetting(forced) : settings.theme());
         window.themeProperty().addListener((o, old, now) ->
                 services.executor().execute(() -> settings.setTheme(now)));
-        stage.setTitle("Layer Studio");
+        java.util.ResourceBundle text = java.util.ResourceBundle.getBundle("dev.layerstudio.ui.messages");
+        stage.setTitle(text.getString("app.title"));
         stage.getIcons().setAll(icons());
         stage.setScene(window.scene());
         stage.setMinWidth(900);
         stage.setMinHeight(600);
-        ErrorPresenter errors = new ErrorPresenter(java.util.ResourceBundle.getBundle("dev.layerstudio.ui.messages"));
+        ErrorPresenter errors = new ErrorPresenter(text);
         Thread.currentThread().setUncaughtExceptionHandler((thread, e) ->
-                errors.show(stage, "Layer Studio", e));
+                errors.show(stage, text.getString("app.title"), e));
         stage.show();
         LOG.info("Window shown");
         if (Boolean.getBoolean("layerstudio.exitWhenShown")) {

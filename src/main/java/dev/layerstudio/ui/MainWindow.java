@@ -72,16 +72,16 @@ public final class MainWindow {
     /** Each step's controller with its view model and the services it needs. */
     private void registerSteps(ControllerFactory factory, AppServices services, ResourceBundle bundle) {
         factory.register(ConnectController.class, () -> new ConnectController(
-                new ConnectViewModel(state, services.connector(), services.sandbox(), services.executor(), bundle),
+                new ConnectViewModel(state, services.connector(), services.sandbox(), services.tasks(), bundle),
                 services.browser()));
         factory.register(LayerController.class, () -> {
             LayerViewModel layer = new LayerViewModel(state, services.layers(), services.functions(),
                     services.executor(), bundle);
-            return new LayerController(layer, LayerActions.of(state, services.layers(), services.executor(), bundle,
+            return new LayerController(layer, LayerActions.of(state, services.layers(), services.tasks(), bundle,
                     layer::reload));
         });
         factory.register(ContentsController.class, () -> new ContentsController(
-                new ContentsViewModel(state, services.builder(), services.executor(), bundle)));
+                new ContentsViewModel(state, services.builder(), services.tasks(), bundle)));
         factory.register(InspectController.class, () -> {
             InspectViewModel inspect = new InspectViewModel(state, services, bundle);
             // a page asked to look at a published version: Inspect opens it, even before the wizard's own layer exists
@@ -104,7 +104,7 @@ public final class MainWindow {
     private InventoryPage inventory(AppServices services, ResourceBundle bundle) {
         if (inventory == null) {
             inventory = new InventoryPage(new InventoryViewModel(new InventoryViewModel.Services(services.connector(),
-                    services.executor(), state.sessionProperty()::get, InventoryCache.inCache(AppDirs.current()),
+                    services.tasks(), state.sessionProperty()::get, InventoryCache.inCache(AppDirs.current()),
                     Clock.systemUTC()), bundle), bundle, InventoryPage.fileChooser(bundle), InventoryPage.dialog(bundle));
         }
         return inventory;

@@ -3,7 +3,6 @@ package dev.layerstudio.bench;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.testfx.util.WaitForAsyncUtils.waitFor;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.layerstudio.aws.Connector;
 import dev.layerstudio.model.Architecture;
 import dev.layerstudio.model.Runtime;
@@ -18,15 +17,11 @@ import dev.layerstudio.ui.task.AppExecutor;
 import dev.layerstudio.ui.wizard.LayerChoice;
 import dev.layerstudio.ui.wizard.Step;
 import dev.layerstudio.ui.wizard.WizardState;
-import java.nio.file.Path;
-import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.ResourceBundle;
 import java.util.concurrent.TimeUnit;
 import javafx.stage.Stage;
-import jdk.jfr.Configuration;
-import jdk.jfr.Recording;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -68,29 +63,16 @@ class ResponsivenessBench {
         state.close();
     }
 
-    /** Waits for three more pulses: what the last step changed has been laid out and drawn in its phase. */
-    private static void settle(PulseProbe probe) throws Exception {
-        int seen = probe.pulsesInPhase();
-        waitFor(1, TimeUnit.MINUTES, () -> probe.pulsesInPhase() >= seen + 3);
-    }
 
     @Test
     void pulsesWhileBuildingInTheWizard(FxRobot robot) throws Exception {
-        // -Dbench.jfr=FILE: a flight recording of the run, to see what held the JavaFX thread
-        String jfr = System.getProperty("bench.jfr");
-        Recording recording = new Recording(Configuration.getConfiguration("profile"));
-        if (jfr != null) {
-            Duration period = Duration.ofMillis(Long.getLong("bench.jfrPeriodMs", 10));
-            recording.enable("jdk.ExecutionSample").withPeriod(period);
-            recording.enable("jdk.NativeMethodSample").withPeriod(period);
-            recording.start();
+        try (BenchRun run = new BenchRun()) {
+            measure(robot, run);
         }
-        PulseProbe probe = new PulseProbe();
-        robot.interact(() -> {
-            probe.start();
-            probe.mark("idle");
-        });
-        Thread.sleep(1_000);
+    }
+
+    private void measure(FxRobot robot, BenchRun run) throws Exception {
+        PulseProbe probe = BenchRun.idleProbe(robot);
 
         ContentsViewModel contents = new ContentsViewModel(state, services.builder(), executor, bundle);
         robot.interact(() -> {
@@ -99,13 +81,13 @@ class ResponsivenessBench {
                     Theme.LIGHT);
             contents.requirementsProperty().set("requests\npandas\n");
         });
-        settle(probe);
+        BenchRun.settle(probe);
         robot.interact(() -> {
             probe.mark("install");
             contents.install();
         });
         waitFor(15, TimeUnit.MINUTES, () -> !contents.installingProperty().get());
-        settle(probe); // the frames that show the result belong to this phase
+        BenchRun.settle(probe); // the frames that show the result belong to this phase
         assertThat(state.installationProperty().get()).as(String.join("\n", contents.log())).isNotNull();
 
         InspectViewModel inspect = new InspectViewModel(state, services, bundle);
@@ -115,15 +97,11 @@ class ResponsivenessBench {
                     Theme.LIGHT);
         });
         // the page's first frames (styling and laying out a page just loaded) count as opening it
-        settle(probe);
+        BenchRun.settle(probe);
         robot.interact(() -> probe.mark("zip and inspect"));
         waitFor(10, TimeUnit.MINUTES, () -> state.reportProperty().get() != null && !inspect.busyProperty().get());
-        settle(probe);
+        BenchRun.settle(probe);
         robot.interact(probe::stop);
-        if (jfr != null) {
-            recording.dump(Path.of(jfr));
-        }
-        recording.close();
         assertThat(state.reportProperty().get().fileCount()).isGreaterThan(1_000);
 
         Map<String, Object> result = new LinkedHashMap<>();
@@ -131,11 +109,6 @@ class ResponsivenessBench {
         result.put("files", state.reportProperty().get().fileCount());
         result.put("phases", probe.summary());
         result.put("longGaps", probe.longGaps());
-        String json = new ObjectMapper().writerWithDefaultPrettyPrinter().writeValueAsString(result);
-        String out = System.getProperty("bench.out");
-        if (out != null) {
-            java.nio.file.Files.writeString(Path.of(out), json);
-        }
-        System.out.println(json);
+        run.finish(result);
     }
 }

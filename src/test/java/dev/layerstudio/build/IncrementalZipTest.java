@@ -46,11 +46,17 @@ class IncrementalZipTest {
         byte[] noise = new byte[300_000];
         random.nextBytes(noise);
         Files.write(tree.resolve("pkg0/_native.so"), noise);
+        // past MEDIUM_FILE: streamed from the file, and started before its turn
+        byte[] big = new byte[EntryCompressor.MEDIUM_FILE + 200_000];
+        for (int i = 0; i < big.length; i++) {
+            big[i] = (byte) (i % 251 == 0 ? random.nextInt() : i % 17);
+        }
+        Files.write(tree.resolve("pkg0/_big.so"), big);
         Files.writeString(tree.resolve("pkg1/tool"), "#!/bin/sh\necho hi\n");
         Files.createFile(tree.resolve("pkg2/empty.txt"));
         Files.createDirectories(tree.resolve("empty-folder"));
         Files.writeString(tree.resolve("pkg3/small.py"), "SMALL = True\n"); // compressed afresh every time
-        files = 41; // kept in the cache: 40 modules and the library (the tool and small.py are small)
+        files = 42; // kept in the cache: 40 modules and the two libraries (the tool and small.py are small)
     }
 
     private ZipResult zip(Path cacheDir, String name) throws IOException {

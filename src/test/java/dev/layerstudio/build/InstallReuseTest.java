@@ -49,6 +49,27 @@ class InstallReuseTest {
     }
 
     @Test
+    void pinsReadFromALockFileIntoEachBuildsOwnFolderGiveOneKey() throws IOException {
+        // poetry.lock, uv.lock and Pipfile.lock become a requirements file in the build's staging folder
+        Optional<String> first = lockKey("wA", "requests==2.32.3\n");
+        assertThat(first).isPresent();
+        assertThat(lockKey("wB", "requests==2.32.3\n")).as("the same pins, another build").isEqualTo(first);
+        assertThat(lockKey("wC", "requests==2.32.4\n")).as("a pin changed").isNotEqualTo(first);
+    }
+
+    private Optional<String> lockKey(String build, String pins) throws IOException {
+        Path work = tmp.resolve(build);
+        Path pinned = Files.createDirectories(work.resolve("inputs")).resolve("requirements-from-poetry.lock.txt");
+        Files.writeString(pinned, pins, StandardCharsets.UTF_8);
+        Path target = work.resolve("target");
+        Path report = work.resolve("report.json");
+        List<String> command = List.of("/usr/bin/python3", "-m", "pip", "install", "--target", target.toString(),
+                "--report", report.toString(), "-r", pinned.toString());
+        return new InstallReuse(tmp.resolve("installs"), InstallReuse.DEFAULT_MAX_BYTES).key(command,
+                List.of("-r", pinned.toString()), target, report, "pip 23.2.1 (Python 3.11.7)", tmp, Map.of());
+    }
+
+    @Test
     void theKeyChangesWithEveryInputThatDecidesWhatIsInstalled() throws IOException {
         String installer = "pip 23.2.1 (Python 3.11.7)";
         String base = key(COMMAND, List.of("requests"), installer, Map.of()).orElseThrow();

@@ -1,14 +1,11 @@
 package dev.layerstudio.ui.attach;
 
 import dev.layerstudio.model.ByteSizes;
-import dev.layerstudio.model.FunctionInfo;
-import dev.layerstudio.model.LayerVersionInfo;
 import dev.layerstudio.ui.common.ConfirmDialog;
 import dev.layerstudio.ui.export.ExportDialog;
 import dev.layerstudio.ui.export.ExportViewModel;
 import dev.layerstudio.ui.shell.StepController;
 import java.util.ResourceBundle;
-import java.util.stream.Collectors;
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.value.ObservableBooleanValue;
@@ -32,6 +29,7 @@ import javafx.scene.layout.VBox;
  */
 public final class AttachController implements StepController {
 
+    private final AttachStep step;
     private final AttachViewModel vm;
     private final RolloutViewModel rollout;
     private final ExportViewModel export;
@@ -69,9 +67,14 @@ public final class AttachController implements StepController {
     }
 
     public AttachController(AttachViewModel vm, RolloutViewModel rollout, ExportViewModel export) {
-        this.vm = vm;
-        this.rollout = rollout;
-        this.export = export;
+        this(new AttachStep(vm, rollout, export, vm.text()));
+    }
+
+    public AttachController(AttachStep step) {
+        this.step = step;
+        this.vm = step.attach();
+        this.rollout = step.rollout();
+        this.export = step.export();
     }
 
     /** Where Save… in the Export dialog writes (tests give a file instead of the platform's dialog). */
@@ -96,7 +99,7 @@ public final class AttachController implements StepController {
         runtimeColumn.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().function().isImage()
                 ? resources.getString("attach.image") : c.getValue().function().runtime()));
         archColumn.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().function().architecture()));
-        layersColumn.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(layers(c.getValue().function())));
+        layersColumn.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(AttachStep.layersOf(c.getValue().function())));
         sizeColumn.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().function().codeSize()));
         sizeColumn.setCellFactory(c -> new TableCell<>() {
             @Override
@@ -142,17 +145,6 @@ public final class AttachController implements StepController {
         attachPlanPane.managedProperty().bind(attachPlanPane.visibleProperty());
         exportButton.disableProperty().bind(export.availableProperty().not());
         planCount.visibleProperty().bind(rollout.stagedProperty().not());
-        // the table shows each function's layers: list them again once a wave is applied or rolled back
-        rollout.busyProperty().addListener((o, was, now) -> {
-            if (was && !now) {
-                vm.load();
-            }
-        });
-    }
-
-    private String layers(FunctionInfo f) {
-        return f.layers().isEmpty() ? "—" : f.layerArns().stream().map(PathShadows::label)
-                .collect(Collectors.joining(", "));
     }
 
     private void showPlans() {
@@ -169,18 +161,8 @@ public final class AttachController implements StepController {
     /** Apply: straight through when nothing needs a second look; else once through the list of points. */
     @FXML
     private void apply() {
-        java.util.List<String> lines = vm.toConfirm();
-        if (lines.isEmpty()) {
-            vm.apply(true);
-            return;
-        }
-        java.util.List<String> notes = vm.leftAlone().stream()
-                .map(l -> resources.getString("attach.confirm.leftAlone") + " " + l).toList();
-        long n = vm.updateCount();
-        ConfirmDialog.ask(applyButton.getScene().getWindow(), resources.getString("attach.confirm.title"),
-                String.format(resources.getString(n == 1 ? "attach.confirm.headerOne" : "attach.confirm.header"), n),
-                lines, notes, resources.getString("attach.confirm.yes"), resources.getString("common.cancel"),
-                () -> vm.apply(true));
+        step.applyQuestion().ifPresentOrElse(q -> ConfirmDialog.ask(applyButton.getScene().getWindow(), q,
+                resources.getString("common.cancel")), () -> vm.apply(true));
     }
 
     @FXML
@@ -216,17 +198,13 @@ public final class AttachController implements StepController {
 
     @Override
     public ObservableBooleanValue validProperty() {
-        return Bindings.createBooleanBinding(() -> vm.validProperty().get() && !rollout.busyProperty().get(),
-                vm.validProperty(), rollout.busyProperty());
+        return step.validProperty();
     }
 
     @Override
     public void onShow() {
-        vm.onShow();
-        rollout.onShow();
-        LayerVersionInfo v = vm.attaching();
-        rolloutPane.showVersion(v);
-        subtitle.setText(v == null ? resources.getString("attach.subtitle")
-                : String.format(resources.getString("attach.subtitleVersion"), v.name(), v.version(), v.region()));
+        step.onShow();
+        rolloutPane.showVersion(vm.attaching());
+        subtitle.setText(step.subtitle());
     }
 }

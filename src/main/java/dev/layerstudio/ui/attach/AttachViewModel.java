@@ -6,21 +6,15 @@ import dev.layerstudio.aws.LayerContentLocator;
 import dev.layerstudio.model.ApplyResult;
 import dev.layerstudio.model.AttachPlan;
 import dev.layerstudio.model.FunctionInfo;
-import dev.layerstudio.model.FunctionPlan;
-import dev.layerstudio.model.LayerPosition;
 import dev.layerstudio.model.LayerVersionInfo;
-import dev.layerstudio.model.LayerVersionRef;
 import dev.layerstudio.model.PublishResult;
 import dev.layerstudio.ui.AppServices;
 import dev.layerstudio.ui.common.UserMessage;
 import dev.layerstudio.ui.export.ExportViewModel;
 import dev.layerstudio.ui.task.BackgroundTask;
 import dev.layerstudio.ui.wizard.WizardState;
-import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.ResourceBundle;
 import java.util.Set;
@@ -63,14 +57,11 @@ public final class AttachViewModel {
     }
 
     private final WizardState state;
-    private final AppServices services;
+    private final AttachServices services;
     private final ResourceBundle text;
 
     private final ObservableList<Row> rows = FXCollections.observableArrayList(r -> new Observable[] {r.chosenProperty()});
-    private final FilteredList<Row> shown = new FilteredList<>(rows);
-    private final BooleanProperty compatibleOnly = new SimpleBooleanProperty(this, "compatibleOnly", true);
-    private final BooleanProperty usesLayerOnly = new SimpleBooleanProperty(this, "usesLayerOnly", false);
-    private final StringProperty search = new SimpleStringProperty(this, "search", "");
+    private final FunctionFilter filter;
     private final ObservableList<StackPlan> plans = FXCollections.observableArrayList(
             p -> new Observable[] {p.planProperty()});
     private final ObservableList<ApplyResult> results = FXCollections.observableArrayList();
@@ -81,29 +72,31 @@ public final class AttachViewModel {
     private final BooleanBinding valid;
     private final javafx.beans.binding.StringBinding applyHint;
     private final LayerFiles layerFiles;
+    private final StackPlanning planning;
     private final ApplyProgress progress;
 
     private final javafx.beans.property.ObjectProperty<FinishSummary> summary =
             new javafx.beans.property.SimpleObjectProperty<>(this, "summary");
     private List<ApplyResult> lastApplied = List.of();
     private PublishResult loadedFor;
-    private AttachPlan lastPlan;
-    private boolean planning;
-    private boolean planAgain;
 
+    /** The window's: the app's services. */
     public AttachViewModel(WizardState state, AppServices services, ResourceBundle text) {
+        this(state, AttachServices.of(services), text);
+    }
+
+    public AttachViewModel(WizardState state, AttachServices services, ResourceBundle text) {
         this(state, services, text, new LayerContentLocator());
     }
 
-    AttachViewModel(WizardState state, AppServices services, ResourceBundle text, LayerContentLocator locator) {
+    AttachViewModel(WizardState state, AttachServices services, ResourceBundle text, LayerContentLocator locator) {
         this.state = state;
         this.services = services;
         this.text = text;
         this.layerFiles = new LayerFiles(services.inspector(), locator);
+        this.planning = new StackPlanning(state, services, layerFiles, text, plans, this::chosenNames, status::set);
         this.progress = new ApplyProgress(text);
-        for (Observable o : new Observable[] {compatibleOnly, usesLayerOnly, search, state.publishedProperty()}) {
-            o.addListener(x -> filter());
-        }
+        this.filter = new FunctionFilter(rows, state.publishedProperty());
         rows.addListener((javafx.collections.ListChangeListener<Row>) c -> {
             boolean chosenChanged = false;
             while (c.next()) {
@@ -171,7 +164,7 @@ public final class AttachViewModel {
                         r.chosenProperty().set(chosen.contains(f.name()));
                         return r;
                     }).toList());
-                    filter();
+                    filter.apply();
                     if (announce) {
                         status.set(String.format(text.getString("attach.listed"), list.size(), session.region()));
                     }
@@ -179,25 +172,6 @@ public final class AttachViewModel {
                 .onError(Exception.class, e -> status.set(UserMessage.sentence(e)))
                 .andFinally(() -> busy.set(false))
                 .start(services.executor());
-    }
-
-    private void filter() {
-        LayerVersionInfo v = version();
-        String q = search.get() == null ? "" : search.get().trim().toLowerCase(Locale.ROOT);
-        shown.setPredicate(r -> (r.chosenProperty().get() || !compatibleOnly.get() || compatible(r.function(), v))
-                && (!usesLayerOnly.get() || usesLayer(r.function(), v))
-                && (q.isEmpty() || r.function().name().toLowerCase(Locale.ROOT).contains(q)));
-    }
-
-    /** Whether the function can use the version: a zip function of a runtime and architecture it names. */
-    static boolean compatible(FunctionInfo f, LayerVersionInfo v) {
-        return !f.isImage() && (v == null || (v.supportsRuntime(f.runtime()) && v.supportsArchitecture(f.architecture())));
-    }
-
-    /** Whether the function has any version of the layer. */
-    static boolean usesLayer(FunctionInfo f, LayerVersionInfo v) {
-        return v != null && f.layerArns().stream().map(LayerVersionRef::tryParse)
-                .anyMatch(r -> r.isPresent() && r.get().sameLayer(v.ref()));
     }
 
     private LayerVersionInfo version() {
@@ -212,49 +186,7 @@ public final class AttachViewModel {
 
     /** Plans the attach for the chosen functions; stacks already planned keep the order the user gave them. */
     public void plan() {
-        if (planning) {
-            planAgain = true;
-            return;
-        }
-        LayerVersionInfo v = version();
-        AwsSession session = state.sessionProperty().get();
-        List<String> names = new ArrayList<>(chosenNames());
-        Map<String, StackPlan> kept = new HashMap<>();
-        plans.forEach(p -> kept.put(p.functionName(), p));
-        List<String> toPlan = names.stream().filter(n -> !kept.containsKey(n)).toList();
-        if (v == null || session == null) {
-            return;
-        }
-        if (toPlan.isEmpty()) {
-            plans.setAll(names.stream().map(kept::get).toList());
-            return;
-        }
-        planning = true;
-        BackgroundTask.of(p -> {
-            // KEEP: a version replacing another of the same layer takes its place; a new layer goes last
-            AttachPlan plan = services.functions().apply(session).planAttach(v.ref(), toPlan, LayerPosition.KEEP);
-            return new Planned(plan, layerFiles.of(session, plan, state.reportProperty().get(), v));
-        }).onSuccess(done -> {
-            lastPlan = done.plan();
-            Map<String, StackPlan> fresh = new HashMap<>(kept);
-            for (FunctionPlan fp : done.plan().functions()) {
-                fresh.put(fp.functionName(), new StackPlan(fp, done.plan().facts()));
-            }
-            List<String> still = new ArrayList<>(chosenNames());
-            plans.setAll(still.stream().filter(fresh::containsKey).map(fresh::get).toList());
-            plans.forEach(sp -> sp.knownFiles(done.files()));
-        }).onError(Exception.class, e -> status.set(UserMessage.sentence(e)))
-                .andFinally(() -> {
-                    planning = false;
-                    if (planAgain) {
-                        planAgain = false;
-                        plan();
-                    }
-                })
-                .start(services.executor());
-    }
-
-    private record Planned(AttachPlan plan, Map<String, Set<String>> files) {
+        planning.plan(version());
     }
 
     /** What Apply asks the user to confirm first, one line per point ("orders: ..."); empty when nothing. */
@@ -284,6 +216,7 @@ public final class AttachViewModel {
         // a function re-planned after a 412 keeps the user's attach-anyway choice
         Set<String> anyway = plans.stream().filter(p -> p.attachAnywayProperty().get()).map(StackPlan::functionName)
                 .collect(Collectors.toSet());
+        AttachPlan lastPlan = planning.lastPlan();
         AttachPlan plan = new AttachPlan(lastPlan == null ? "attach" : lastPlan.description(),
                 plans.stream().map(p -> p.planProperty().get()).toList(),
                 lastPlan == null ? null : lastPlan.facts().withAllowIncompatible(anyway));
@@ -374,19 +307,19 @@ public final class AttachViewModel {
 
     /** The functions the filters let through (chosen ones always stay). */
     public FilteredList<Row> shown() {
-        return shown;
+        return filter.shown();
     }
 
     public BooleanProperty compatibleOnlyProperty() {
-        return compatibleOnly;
+        return filter.compatibleOnlyProperty();
     }
 
     public BooleanProperty usesLayerOnlyProperty() {
-        return usesLayerOnly;
+        return filter.usesLayerOnlyProperty();
     }
 
     public StringProperty searchProperty() {
-        return search;
+        return filter.searchProperty();
     }
 
     /** One stack per chosen function, in the order chosen. */
@@ -449,14 +382,24 @@ public final class AttachViewModel {
         state.startAnother();
     }
 
-    /** The staged rollout of the same version, with its journals in the app's data folder. */
+    /** The staged rollout of the same version. */
     RolloutViewModel newRollout() {
-        return new RolloutViewModel(state, services, text);
+        return new RolloutViewModel(state, services.functions(), services.executor(), text, services.rollouts());
     }
 
     /** The export of the same version. */
     ExportViewModel newExport() {
-        return new ExportViewModel(state, services, text);
+        return new ExportViewModel(state, services.layers(), services.functions(), services.executor(), text);
+    }
+
+    /** The bundle this step speaks with. */
+    ResourceBundle text() {
+        return text;
+    }
+
+    /** The files of the layers in the plans that are known, by version ARN (the hidden-file warnings use them). */
+    Map<String, Set<String>> knownFiles() {
+        return Map.copyOf(layerFiles.known());
     }
 
     /** The version being attached, for the page's header. */

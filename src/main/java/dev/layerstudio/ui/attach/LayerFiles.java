@@ -51,8 +51,7 @@ final class LayerFiles {
                 }
                 try {
                     LayerContentLocation where = locator.locate(session, arn);
-                    InspectionReport r = inspector.inspect(new LayerSource.Remote(where.url(),
-                            where.layerVersionArn(), where.codeSha256(), where.codeSize()), InspectOptions.defaults(),
+                    InspectionReport r = inspector.inspect(LayerSource.Remote.at(where), InspectOptions.defaults(),
                             ProgressListener.NONE);
                     known.put(arn, files(r));
                 } catch (RuntimeException e) {

@@ -1,19 +1,23 @@
 package dev.layerstudio.ui.attach;
 
+import dev.layerstudio.model.LayerShadows;
 import dev.layerstudio.model.LayerVersionRef;
-import java.util.ArrayList;
+import dev.layerstudio.ui.common.Texts;
 import java.util.List;
 import java.util.Map;
+import java.util.ResourceBundle;
 import java.util.Set;
 
 /**
- * Which files of a layer stack a later layer hides: Lambda extracts the layers in list
- * order, so where two hold the same path, the one merged last is what the function
- * sees. Only layers whose files are known take part.
+ * The Attach step's words for {@link LayerShadows}: which files of a stack a later layer hides
+ * (only layers whose files are known take part).
  */
 final class PathShadows {
 
-    private PathShadows() {
+    private final Texts texts;
+
+    PathShadows(ResourceBundle text) {
+        this.texts = new Texts(text);
     }
 
     /**
@@ -22,29 +26,14 @@ final class PathShadows {
      * @param stack the layer version ARNs in merge order
      * @param files the files of the layers that are known, by ARN
      */
-    static List<String> describe(List<String> stack, Map<String, Set<String>> files) {
-        List<String> out = new ArrayList<>();
-        for (int i = 0; i < stack.size(); i++) {
-            Set<String> earlier = files.get(stack.get(i));
-            if (earlier == null) {
-                continue;
-            }
-            for (int j = i + 1; j < stack.size(); j++) {
-                Set<String> later = files.get(stack.get(j));
-                if (later == null) {
-                    continue;
-                }
-                List<String> shared = earlier.stream().filter(later::contains).sorted().toList();
-                if (!shared.isEmpty()) {
-                    out.add(String.format("%s hides %d file%s of %s (merged earlier), such as %s.",
-                            label(stack.get(j)), shared.size(), shared.size() == 1 ? "" : "s",
-                            label(stack.get(i)), shared.get(0)));
-                }
-            }
-        }
-        return out;
+    List<String> describe(List<String> stack, Map<String, Set<String>> files) {
+        return LayerShadows.of(stack.stream().map(files::get).toList()).stream()
+                .map(s -> texts.text("attach.shadow", label(stack.get(s.later())), s.paths().size(),
+                        label(stack.get(s.earlier())), s.paths().get(0)))
+                .toList();
     }
 
+    /** "name:3" for a layer version ARN. */
     static String label(String arn) {
         return LayerVersionRef.tryParse(arn).map(r -> r.name() + (r.isVersioned() ? ":" + r.version() : ""))
                 .orElse(arn);

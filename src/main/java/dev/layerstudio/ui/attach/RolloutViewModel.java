@@ -1,9 +1,9 @@
 package dev.layerstudio.ui.attach;
 
 import dev.layerstudio.aws.AwsSession;
+import dev.layerstudio.aws.FunctionService;
 import dev.layerstudio.aws.RolloutJournals;
 import dev.layerstudio.aws.Rollouts;
-import dev.layerstudio.model.AppDirs;
 import dev.layerstudio.model.ApplyListener;
 import dev.layerstudio.model.AttachPlan;
 import dev.layerstudio.model.LayerVersionInfo;
@@ -16,21 +16,20 @@ import dev.layerstudio.ui.AppServices;
 import dev.layerstudio.ui.common.Confirmation;
 import dev.layerstudio.ui.common.UserMessage;
 import dev.layerstudio.ui.task.BackgroundTask;
+import dev.layerstudio.ui.task.TaskExecutor;
 import dev.layerstudio.ui.wizard.WizardState;
 import java.util.List;
 import java.util.Optional;
 import java.util.ResourceBundle;
-import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import java.util.function.IntFunction;
-import javafx.application.Platform;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.DoubleProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleBooleanProperty;
-import javafx.beans.property.SimpleDoubleProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
@@ -54,7 +53,8 @@ public final class RolloutViewModel {
     }
 
     private final WizardState state;
-    private final AppServices services;
+    private final Function<AwsSession, FunctionService> functions;
+    private final TaskExecutor executor;
     private final ResourceBundle text;
     private final RolloutJournals journals;
 
@@ -69,9 +69,6 @@ public final class RolloutViewModel {
     private final StringProperty status = new SimpleStringProperty(this, "status", "");
     private final BooleanProperty failed = new SimpleBooleanProperty(this, "failed", false);
     private final BooleanProperty planning = new SimpleBooleanProperty(this, "planning", false);
-    private final BooleanProperty busy = new SimpleBooleanProperty(this, "busy", false);
-    private final BooleanProperty cancelling = new SimpleBooleanProperty(this, "cancelling", false);
-    private final DoubleProperty progress = new SimpleDoubleProperty(this, "progress", -1);
     private final ObjectProperty<Confirmation> confirmation = new SimpleObjectProperty<>(this, "confirmation");
     private final BooleanBinding canStart;
     private final BooleanBinding canContinue;
@@ -79,22 +76,33 @@ public final class RolloutViewModel {
     private final BooleanBinding canStop;
     private final WaveProgress running;
     private final RolloutTexts texts;
+    private final WaveRun run;
+    private final BooleanProperty busy;
 
-    private BackgroundTask<RolloutJournal> task;
     private PublishResult loadedFor;
 
-    public RolloutViewModel(WizardState state, AppServices services, ResourceBundle text) {
-        this(state, services, text, RolloutJournals.inData(AppDirs.current()));
+    /** The window's: the app's services, with the journals in {@code journals}. */
+    public RolloutViewModel(WizardState state, AppServices services, ResourceBundle text, RolloutJournals journals) {
+        this(state, services.functions(), services.tasks(), text, journals);
     }
 
-    public RolloutViewModel(WizardState state, AppServices services, ResourceBundle text, RolloutJournals journals) {
+    /**
+     * @param functions the function service of a connection
+     * @param executor  where waves are planned, applied and rolled back
+     * @param journals  where each rollout's place is kept
+     */
+    public RolloutViewModel(WizardState state, Function<AwsSession, FunctionService> functions, TaskExecutor executor,
+                            ResourceBundle text, RolloutJournals journals) {
         this.state = state;
-        this.services = services;
+        this.functions = functions;
+        this.executor = executor;
         this.text = text;
         this.journals = journals;
         this.running = new WaveProgress(text);
         this.texts = new RolloutTexts(text);
-        this.previewer = new WavePreview(text, services.executor(), this::say);
+        this.run = new WaveRun(executor, journals, running);
+        this.busy = run.busyProperty();
+        this.previewer = new WavePreview(text, executor, this::say);
         this.selectors = previewer.selectors();
         this.preview = previewer.planProperty();
         previewer.planningProperty().addListener((o, a, b) -> planning.set(b));
@@ -148,7 +156,7 @@ public final class RolloutViewModel {
                     staged.set(true);
                 }))
                 .onError(Exception.class, e -> say(UserMessage.sentence(e), true))
-                .start(services.executor());
+                .start(executor);
     }
 
     // ---- waves ----
@@ -207,7 +215,7 @@ public final class RolloutViewModel {
                         done -> waveDone(done, next.number()))))
                 .onError(Exception.class, e -> say(UserMessage.sentence(e), true))
                 .andFinally(() -> planning.set(false))
-                .start(services.executor());
+                .start(executor);
     }
 
     /** Runs {@code apply} at once when the wave needs no confirmation, else once the user confirms. */
@@ -256,68 +264,46 @@ public final class RolloutViewModel {
         journal.set(j);
         selectors.setAll(j.selectors());
         staged.set(true);
-        say(String.format(text.getString("rollout.resumed"), Rollouts.progress(j)) + " " + nextSentence(j), false);
+        say(String.format(text.getString("rollout.resumed"), Rollouts.progress(j)) + " " + texts.next(j), false);
     }
 
     /** Stops the running wave: updates already sent finish, the rest are left as they were. */
     public void cancel() {
-        if (task != null && task.isRunning()) {
-            cancelling.set(true);
+        if (run.cancel()) {
             say(text.getString("rollout.cancelling"), false);
-            task.cancel();
         }
     }
 
-    private void run(String id, int wave, List<String> functions, Run work,
-                     Consumer<RolloutJournal> done) {
+    private void run(String id, int wave, List<String> functions, Run work, Consumer<RolloutJournal> done) {
         AwsSession session = state.sessionProperty().get();
         if (session == null) {
             return;
         }
-        busy.set(true);
         failed.set(false);
-        progress.set(-1);
-        running.begin(wave, functions);
-        refresh();
-        CompletableFuture<Optional<RolloutJournal>> ended = new CompletableFuture<>();
-        task = BackgroundTask.of(p -> {
-            try {
-                RolloutJournal after = work.run(rollouts(session), n -> running.listener(p, n));
-                ended.complete(Optional.of(after));
-                return after;
-            } catch (RuntimeException | Error e) {
-                ended.complete(loadQuietly(id));
-                throw e;
-            }
-        });
-        task.messageProperty().addListener((o, a, b) -> refresh());
-        task.progressProperty().addListener((o, a, b) -> progress.set(b.doubleValue()));
-        task.onSuccess(after -> {
-            finished(Optional.of(after));
-            done.accept(after);
-        }).onError(Exception.class, e -> {
-            finished(ended.getNow(Optional.empty()));
-            say(UserMessage.sentence(e), true);
-        }).onCancelled(() -> ended.thenAccept(j -> Platform.runLater(() -> {
-            finished(j);
-            cancelling.set(false);
-            say(text.getString("rollout.cancelled") + " " + j.map(this::nextSentence).orElse(""), true);
-        }))).start(services.executor());
-    }
+        run.start(id, wave, functions, Optional.ofNullable(journal.get()),
+                listenerFor -> work.run(rollouts(session), listenerFor), this::refresh, new WaveRun.Ended() {
+                    @Override
+                    public void done(RolloutJournal after) {
+                        journal.set(after);
+                        done.accept(after);
+                    }
 
-    private void finished(Optional<RolloutJournal> after) {
-        running.end();
-        after.ifPresent(journal::set);
-        refresh();
-        busy.set(false);
+                    @Override
+                    public void failed(Optional<RolloutJournal> left, Exception error) {
+                        left.ifPresent(journal::set);
+                        say(UserMessage.sentence(error), true);
+                    }
+
+                    @Override
+                    public void cancelled(Optional<RolloutJournal> left) {
+                        left.ifPresent(journal::set);
+                        say(text.getString("rollout.cancelled") + " " + left.map(texts::next).orElse(""), true);
+                    }
+                });
     }
 
     private void waveDone(RolloutJournal after, int number) {
         say(texts.waveDone(after, number));
-    }
-
-    private String nextSentence(RolloutJournal j) {
-        return texts.next(j);
     }
 
     private void refresh() {
@@ -326,16 +312,8 @@ public final class RolloutViewModel {
         emptySelectors.setAll(plan != null && running.wave() == 0 ? plan.emptySelectors() : List.of());
     }
 
-    private Optional<RolloutJournal> loadQuietly(String id) {
-        try {
-            return journals.load(id);
-        } catch (RuntimeException e) {
-            return Optional.empty();
-        }
-    }
-
     private Rollouts rollouts(AwsSession session) {
-        return new Rollouts(services.functions().apply(session), journals);
+        return new Rollouts(functions.apply(session), journals);
     }
 
     private LayerVersionInfo version() {
@@ -408,12 +386,12 @@ public final class RolloutViewModel {
     }
 
     public BooleanProperty cancellingProperty() {
-        return cancelling;
+        return run.cancellingProperty();
     }
 
     /** Functions finished of the running wave, 0 to 1 (-1: not known yet). */
     public DoubleProperty progressProperty() {
-        return progress;
+        return run.progressProperty();
     }
 
     public BooleanBinding canStartProperty() {

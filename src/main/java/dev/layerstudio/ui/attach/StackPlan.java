@@ -10,6 +10,7 @@ import dev.layerstudio.model.PlanFlag;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.ResourceBundle;
 import java.util.Set;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;
@@ -40,11 +41,13 @@ public final class StackPlan {
     private final ReadOnlyObjectWrapper<FunctionPlan> plan = new ReadOnlyObjectWrapper<>(this, "plan");
     private final StringProperty status = new SimpleStringProperty(this, "status", "");
     private final BooleanProperty attachAnyway = new SimpleBooleanProperty(this, "attachAnyway", false);
+    private final PathShadows shadows;
     private Map<String, Set<String>> files = Map.of();
 
-    StackPlan(FunctionPlan planned, PlanFacts facts) {
+    StackPlan(FunctionPlan planned, PlanFacts facts, ResourceBundle text) {
         this.planned = planned;
         this.facts = facts;
+        this.shadows = new PathShadows(text);
         after.setAll(planned.after());
         attachAnyway.addListener((o, was, now) -> recompute());
         recompute();
@@ -159,7 +162,7 @@ public final class StackPlan {
                 : AttachPlanner.planFor(planned.function(), new PlanChange.SetLayers(planned.before(), after), judged);
         plan.set(p);
         List<String> w = new ArrayList<>(p.flags().stream().map(PlanFlag::message).toList());
-        w.addAll(PathShadows.describe(after, files));
+        w.addAll(shadows.describe(after, files));
         warnings.setAll(w);
     }
 }

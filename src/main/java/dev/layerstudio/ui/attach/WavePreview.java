@@ -7,7 +7,7 @@ import dev.layerstudio.model.LayerVersionInfo;
 import dev.layerstudio.model.RolloutPlan;
 import dev.layerstudio.model.WaveSelector;
 import dev.layerstudio.ui.common.UserMessage;
-import dev.layerstudio.ui.task.AppExecutor;
+import dev.layerstudio.ui.task.TaskExecutor;
 import dev.layerstudio.ui.task.BackgroundTask;
 import java.util.List;
 import java.util.ResourceBundle;
@@ -35,7 +35,7 @@ final class WavePreview {
     }
 
     private final ResourceBundle text;
-    private final AppExecutor executor;
+    private final TaskExecutor executor;
     private final Say say;
     private final ObservableList<String> selectors = FXCollections.observableArrayList();
     private final StringProperty selectorInput = new SimpleStringProperty(this, "selectorInput", "");
@@ -43,7 +43,7 @@ final class WavePreview {
     private final BooleanProperty planning = new SimpleBooleanProperty(this, "planning", false);
     private final AtomicInteger serial = new AtomicInteger();
 
-    WavePreview(ResourceBundle text, AppExecutor executor, Say say) {
+    WavePreview(ResourceBundle text, TaskExecutor executor, Say say) {
         this.text = text;
         this.executor = executor;
         this.say = say;

@@ -39,11 +39,4 @@ public final class ErrorPresenter {
         alert.getDialogPane().lookupButton(ButtonType.OK).setAccessibleText(bundle.getString("common.ok"));
         alert.show();
     }
-
-    /** Logs the failure and returns the sentence to show inline (for a status line). */
-    public String inline(String context, Throwable error) {
-        UserMessage m = UserMessage.of(error);
-        LOG.warn("{}: {}", context, m.summary(), error);
-        return m.hint() == null ? m.summary() : m.summary() + " " + m.hint();
-    }
 }

@@ -8,6 +8,7 @@ import java.nio.file.NoSuchFileException;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.ResourceBundle;
 import java.util.Set;
 
 /**
@@ -15,6 +16,8 @@ import java.util.Set;
  * know, and details (the chain of causes' messages, never a stack trace).
  */
 public record UserMessage(String summary, String hint, String details) {
+
+    private static final ResourceBundle TEXT = ResourceBundle.getBundle("dev.layerstudio.ui.messages");
 
     public static UserMessage of(Throwable error) {
         Throwable e = unwrap(error);
@@ -24,15 +27,15 @@ public record UserMessage(String summary, String hint, String details) {
             summary = lse.getMessage();
             hint = lse.hint();
         } else if (e instanceof NoSuchFileException nsf) {
-            summary = "The file " + nsf.getFile() + " does not exist.";
+            summary = String.format(TEXT.getString("error.noSuchFile"), nsf.getFile());
         } else if (e instanceof AccessDeniedException ade) {
-            summary = "Layer Studio may not read or write " + ade.getFile() + ".";
-            hint = "Check the file's permissions.";
+            summary = String.format(TEXT.getString("error.accessDenied"), ade.getFile());
+            hint = TEXT.getString("error.accessDenied.hint");
         } else if (e instanceof IOException io) {
-            summary = "A file could not be read or written: " + io.getMessage();
+            summary = String.format(TEXT.getString("error.io"), io.getMessage());
         } else {
-            summary = "Something unexpected went wrong (" + e.getClass().getSimpleName() + ").";
-            hint = "The log file has the details; please include it when you report this.";
+            summary = String.format(TEXT.getString("error.unexpected"), e.getClass().getSimpleName());
+            hint = TEXT.getString("error.unexpected.hint");
         }
         return new UserMessage(summary, hint, details(error));
     }

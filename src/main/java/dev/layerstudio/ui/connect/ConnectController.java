@@ -6,6 +6,7 @@ import dev.layerstudio.ui.shell.StepController;
 import java.net.URI;
 import java.util.ResourceBundle;
 import java.util.function.Consumer;
+import javafx.beans.binding.Bindings;
 import javafx.beans.value.ObservableBooleanValue;
 import javafx.fxml.FXML;
 import javafx.scene.control.Button;
@@ -46,7 +47,8 @@ public final class ConnectController implements StepController {
         searchField.textProperty().bindBidirectional(vm.searchProperty());
         targetTree.setShowRoot(false);
         targetTree.setCellFactory(t -> new ConnectTargetCell(resources));
-        targetTree.rootProperty().bind(vm.rootProperty());
+        targetTree.rootProperty().bind(Bindings.createObjectBinding(() -> itemOf(vm.rootProperty().get()),
+                vm.rootProperty()));
         targetTree.rootProperty().addListener((o, a, root) -> {
             if (root != null) {
                 root.addEventHandler(TreeItem.<ConnectTarget>branchExpandedEvent(), e -> {
@@ -102,6 +104,17 @@ public final class ConnectController implements StepController {
     }
 
     /** Keeps the chosen row chosen when the tree is rebuilt (search, accounts loaded). */
+    /** The tree's items for the view model's rows. */
+    private static TreeItem<ConnectTarget> itemOf(ConnectTree.Row row) {
+        if (row == null) {
+            return null;
+        }
+        TreeItem<ConnectTarget> item = new TreeItem<>(row.target());
+        item.setExpanded(row.expanded());
+        row.children().forEach(c -> item.getChildren().add(itemOf(c)));
+        return item;
+    }
+
     private void reselect(TreeItem<ConnectTarget> root) {
         ConnectTarget wanted = vm.selectedProperty().get();
         if (wanted == null) {

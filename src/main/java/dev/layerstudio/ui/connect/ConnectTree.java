@@ -3,11 +3,11 @@ package dev.layerstudio.ui.connect;
 import dev.layerstudio.model.ProfileInfo;
 import dev.layerstudio.model.SsoAccount;
 import dev.layerstudio.model.SsoRole;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import javafx.scene.control.TreeItem;
 
 /**
  * What the "where to connect" tree holds, and the tree itself filtered by a search:
@@ -54,52 +54,61 @@ final class ConnectTree {
         return roles.containsKey(session + "/" + accountId);
     }
 
-    /** The tree for a search text (empty: everything). Matching rows and their parents stay. */
-    TreeItem<ConnectTarget> build(String search, String profilesHeading) {
-        String q = search == null ? "" : search.trim().toLowerCase(Locale.ROOT);
-        TreeItem<ConnectTarget> root = new TreeItem<>(new ConnectTarget.Group("", ""));
-        if (sandbox != null && matches(sandbox, q)) {
-            TreeItem<ConnectTarget> group = new TreeItem<>(new ConnectTarget.Group(sandboxHeading, ""));
-            group.setExpanded(true);
-            group.getChildren().add(new TreeItem<>(sandbox));
-            root.getChildren().add(group);
+    /** One row of the tree and the rows under it; {@code expanded}: shown open. */
+    record Row(ConnectTarget target, List<Row> children, boolean expanded) {
+
+        Row(ConnectTarget target) {
+            this(target, new ArrayList<>(), false);
         }
-        TreeItem<ConnectTarget> profileGroup = new TreeItem<>(new ConnectTarget.Group(profilesHeading, ""));
-        profileGroup.setExpanded(true);
+
+        Row open(boolean open) {
+            return new Row(target, children, open);
+        }
+    }
+
+    /** The tree for a search text (empty: everything). Matching rows and their parents stay. */
+    Row build(String search, String profilesHeading) {
+        String q = search == null ? "" : search.trim().toLowerCase(Locale.ROOT);
+        Row root = new Row(new ConnectTarget.Group("", ""));
+        if (sandbox != null && matches(sandbox, q)) {
+            Row group = new Row(new ConnectTarget.Group(sandboxHeading, "")).open(true);
+            group.children().add(new Row(sandbox));
+            root.children().add(group);
+        }
+        Row profileGroup = new Row(new ConnectTarget.Group(profilesHeading, "")).open(true);
         for (ProfileInfo p : profiles) {
             ConnectTarget t = new ConnectTarget.Profile(p);
             if (matches(t, q)) {
-                profileGroup.getChildren().add(new TreeItem<>(t));
+                profileGroup.children().add(new Row(t));
             }
         }
-        if (!profileGroup.getChildren().isEmpty()) {
-            root.getChildren().add(profileGroup);
+        if (!profileGroup.children().isEmpty()) {
+            root.children().add(profileGroup);
         }
         for (ConnectTarget.SsoSession s : sessions.values()) {
-            TreeItem<ConnectTarget> sessionItem = new TreeItem<>(s);
-            sessionItem.setExpanded(true);
+            Row sessionRow = new Row(s).open(true);
             for (SsoAccount a : accounts.getOrDefault(s.info().name(), List.of())) {
                 ConnectTarget.Account account = new ConnectTarget.Account(s.info(), a);
-                TreeItem<ConnectTarget> accountItem = new TreeItem<>(account);
+                Row accountRow = new Row(account);
                 boolean accountMatches = matches(account, q);
                 List<SsoRole> known = roles.get(s.info().name() + "/" + a.accountId());
                 for (SsoRole r : known == null ? List.<SsoRole>of() : known) {
                     ConnectTarget.Role role = new ConnectTarget.Role(s.info(), a, r);
                     if (accountMatches || matches(role, q)) {
-                        accountItem.getChildren().add(new TreeItem<>(role));
+                        accountRow.children().add(new Row(role));
                     }
                 }
                 if (known == null) {
                     // Not loaded yet: a child makes the row expandable; expanding loads the roles.
-                    accountItem.getChildren().add(new TreeItem<>(new ConnectTarget.Group("…", "")));
+                    accountRow.children().add(new Row(new ConnectTarget.Group("…", "")));
                 }
-                accountItem.setExpanded(!q.isEmpty() && known != null && !accountItem.getChildren().isEmpty());
-                if (accountMatches || (known != null && !accountItem.getChildren().isEmpty())) {
-                    sessionItem.getChildren().add(accountItem);
+                accountRow = accountRow.open(!q.isEmpty() && known != null && !accountRow.children().isEmpty());
+                if (accountMatches || (known != null && !accountRow.children().isEmpty())) {
+                    sessionRow.children().add(accountRow);
                 }
             }
-            if (q.isEmpty() || matches(s, q) || !sessionItem.getChildren().isEmpty()) {
-                root.getChildren().add(sessionItem);
+            if (q.isEmpty() || matches(s, q) || !sessionRow.children().isEmpty()) {
+                root.children().add(sessionRow);
             }
         }
         return root;

@@ -9,14 +9,13 @@ import dev.layerstudio.model.Identity;
 import dev.layerstudio.model.LayerStudioException;
 import dev.layerstudio.model.ProfileInfo;
 import dev.layerstudio.model.SsoAccount;
-import dev.layerstudio.model.SsoRole;
 import dev.layerstudio.model.SsoSessionInfo;
 import dev.layerstudio.sandbox.Sandbox;
 import dev.layerstudio.sandbox.SandboxHost;
 import dev.layerstudio.sandbox.SandboxSeed;
 import dev.layerstudio.ui.common.UserMessage;
-import dev.layerstudio.ui.task.AppExecutor;
 import dev.layerstudio.ui.task.BackgroundTask;
+import dev.layerstudio.ui.task.TaskExecutor;
 import dev.layerstudio.ui.wizard.WizardState;
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -33,7 +32,6 @@ import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
-import javafx.scene.control.TreeItem;
 
 /**
  * Connect: choose a profile or an SSO account and role, a region and an optional
@@ -46,11 +44,11 @@ public final class ConnectViewModel {
     private final WizardState state;
     private final Connector connector;
     private final SandboxHost sandbox;
-    private final AppExecutor executor;
+    private final TaskExecutor executor;
     private final ResourceBundle text;
     private final ConnectTree tree = new ConnectTree();
 
-    private final ObjectProperty<TreeItem<ConnectTarget>> root = new SimpleObjectProperty<>();
+    private final ObjectProperty<ConnectTree.Row> root = new SimpleObjectProperty<>();
     private final ObjectProperty<ConnectTarget> selected = new SimpleObjectProperty<>();
     private final StringProperty search = new SimpleStringProperty("");
     private final ObservableList<String> regions = FXCollections.observableArrayList();
@@ -67,7 +65,7 @@ public final class ConnectViewModel {
     private final StringBinding endpointError;
     private BackgroundTask<?> signIn;
 
-    public ConnectViewModel(WizardState state, Connector connector, SandboxHost sandbox, AppExecutor executor,
+    public ConnectViewModel(WizardState state, Connector connector, SandboxHost sandbox, TaskExecutor executor,
                             ResourceBundle text) {
         this.state = state;
         this.connector = connector;
@@ -216,7 +214,8 @@ public final class ConnectViewModel {
                 session.close();
                 throw e;
             }
-        }).onSuccess(c -> {
+        }).unlessChanged(this::asked, c -> dropped(c.session()))
+                .onSuccess(c -> {
             state.sessionProperty().set(c.session());
             state.identityProperty().set(c.identity());
             identity.set(c.identity());
@@ -227,6 +226,17 @@ public final class ConnectViewModel {
     }
 
     private record Connected(AwsSession session, Identity identity) {
+    }
+
+    /** A connection made for a choice the user has changed since: closed, never installed. */
+    private void dropped(AwsSession session) {
+        status.set("");
+        executor.execute(session::close);
+    }
+
+    /** What a connection is made for: the chosen row, region and endpoint as typed. */
+    private List<Object> asked() {
+        return java.util.Arrays.asList(selected.get(), region.get(), endpoint.get());
     }
 
     /** Starts the sandbox when it does not run yet (its progress in the status line), then connects to it. */
@@ -249,11 +259,8 @@ public final class ConnectViewModel {
                 status.set(message);
             }
         });
-        task.onSuccess(c -> {
-            if (!sandboxSelected.get()) {
-                executor.execute(c.connected().session()::close); // the user chose something else meanwhile
-                return;
-            }
+        task.unlessChanged(this::asked, c -> dropped(c.connected().session()))
+                .onSuccess(c -> {
             state.sessionProperty().set(c.connected().session());
             state.identityProperty().set(c.connected().identity());
             identity.set(c.connected().identity());
@@ -309,18 +316,19 @@ public final class ConnectViewModel {
         root.set(tree.build(search.get(), text.getString("connect.profiles")));
     }
 
-    static URI parseEndpoint(String text) {
-        if (text == null || text.isBlank()) {
+    /** The endpoint typed, or null when none; a sentence saying how it should look when it is not a URL. */
+    URI parseEndpoint(String typed) {
+        if (typed == null || typed.isBlank()) {
             return null;
         }
         try {
-            URI uri = new URI(text.trim());
+            URI uri = new URI(typed.trim());
             if (uri.getHost() == null || !("http".equals(uri.getScheme()) || "https".equals(uri.getScheme()))) {
-                throw new LayerStudioException("The endpoint URL must look like http://127.0.0.1:4566.");
+                throw new LayerStudioException(text.getString("connect.endpoint.invalid"));
             }
             return uri;
         } catch (URISyntaxException e) {
-            throw new LayerStudioException("The endpoint URL must look like http://127.0.0.1:4566.", e);
+            throw new LayerStudioException(text.getString("connect.endpoint.invalid"), e);
         }
     }
 
@@ -333,7 +341,8 @@ public final class ConnectViewModel {
         }
     }
 
-    public ObjectProperty<TreeItem<ConnectTarget>> rootProperty() {
+    /** The rows to show, for the search typed (the page makes its tree of them). */
+    public ObjectProperty<ConnectTree.Row> rootProperty() {
         return root;
     }
 

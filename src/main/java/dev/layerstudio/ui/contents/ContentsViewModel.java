@@ -3,29 +3,24 @@ package dev.layerstudio.ui.contents;
 import dev.layerstudio.build.InputFiles;
 import dev.layerstudio.build.Installation;
 import dev.layerstudio.build.LayerBuilder;
+import dev.layerstudio.build.PipOptions;
 import dev.layerstudio.build.PinnedRequirements;
 import dev.layerstudio.model.Architecture;
 import dev.layerstudio.model.InstallSpec;
-import dev.layerstudio.model.LayerVersionInfo;
 import dev.layerstudio.model.Requirements;
 import dev.layerstudio.model.Runtime;
+import dev.layerstudio.ui.common.Texts;
 import dev.layerstudio.ui.common.UserMessage;
-import dev.layerstudio.ui.task.AppExecutor;
+import dev.layerstudio.ui.task.TaskExecutor;
 import dev.layerstudio.ui.task.BackgroundTask;
-import dev.layerstudio.ui.wizard.LayerChoice;
 import dev.layerstudio.ui.wizard.WizardState;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.time.LocalDate;
-import java.util.ArrayList;
-import java.util.Collections;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
 import java.util.ResourceBundle;
-import java.util.Set;
 import java.util.stream.Collectors;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
@@ -51,12 +46,10 @@ public final class ContentsViewModel {
 
     /** Lines of tool output kept for the log view; older ones scroll away. */
     static final int LOG_LIMIT = 5000;
-    private static final Set<String> PATH_OPTIONS = Set.of("-r", "--requirement", "-c", "--constraint", "-f",
-            "--find-links", "-e", "--editable");
 
     private final WizardState state;
     private final LayerBuilder builder;
-    private final AppExecutor executor;
+    private final TaskExecutor executor;
     private final ResourceBundle text;
     private final RequirementsCheck check;
     private final NodePackagesCheck nodeCheck;
@@ -74,17 +67,17 @@ public final class ContentsViewModel {
     private final StringBinding staleWarning;
     private final BooleanBinding canInstall;
     private final BooleanBinding valid;
-    private final StringBinding runtimeNote;
+    private final RuntimeChoices runtimes;
+    private final Texts texts;
     private final BooleanBinding canSavePins;
     private BackgroundTask<Installation> install;
-    /** The day deprecation is judged on; tests fix it. */
-    private Clock clock = Clock.systemDefaultZone();
 
-    public ContentsViewModel(WizardState state, LayerBuilder builder, AppExecutor executor, ResourceBundle text) {
+    public ContentsViewModel(WizardState state, LayerBuilder builder, TaskExecutor executor, ResourceBundle text) {
         this.state = state;
         this.builder = builder;
         this.executor = executor;
         this.text = text;
+        this.texts = new Texts(text);
         this.check = new RequirementsCheck(text);
         this.nodeCheck = new NodePackagesCheck(text);
         this.tree = new LayerTreeModel(state, builder, executor, text);
@@ -103,14 +96,9 @@ public final class ContentsViewModel {
             Installation i = state.installationProperty().get();
             return !installing.get() && i != null && i.workDir() != null && !i.packages().isEmpty();
         }, state.installationProperty(), installing);
-        runtimeNote = Bindings.createStringBinding(() -> {
-            Runtime r = state.runtimeProperty().get();
-            return r == null ? "" : r.supportNote(today()).orElse("");
-        }, state.runtimeProperty());
         BooleanBinding complete = tree.completeProperty();
         valid = complete.and(installing.not()).and(tree.addingProperty().not());
-        state.layerProperty().addListener((o, a, choice) -> applyDefaults(choice));
-        applyDefaults(state.layerProperty().get());
+        this.runtimes = new RuntimeChoices(state, text);
     }
 
     // ---- runtime ----
@@ -129,56 +117,22 @@ public final class ContentsViewModel {
 
     /** The Python runtimes of the table, then the Node.js ones, each newest first. */
     public List<Runtime> runtimeChoices() {
-        List<Runtime> newestFirst = new ArrayList<>(Runtime.python());
-        Collections.reverse(newestFirst);
-        List<Runtime> node = new ArrayList<>(Runtime.node());
-        Collections.reverse(node);
-        newestFirst.addAll(node);
-        Runtime chosen = state.runtimeProperty().get();
-        if (chosen != null && !newestFirst.contains(chosen)) {
-            newestFirst.add(0, chosen);
-        }
-        return newestFirst;
+        return runtimes.all();
     }
 
     /** "python3.9 · deprecated", "python3.10 · updates blocked", or the id alone. */
     public String runtimeLabel(Runtime r) {
-        return switch (r.support(today())) {
-            case SUPPORTED -> r.listed() ? r.id() : String.format(text.getString("contents.runtime.unlisted"), r.id());
-            case DEPRECATED -> String.format(text.getString("contents.runtime.deprecated"), r.id());
-            case CREATE_BLOCKED -> String.format(text.getString("contents.runtime.createBlocked"), r.id());
-            case UPDATE_BLOCKED -> String.format(text.getString("contents.runtime.updateBlocked"), r.id());
-        };
+        return runtimes.label(r);
     }
 
     /** A sentence on the chosen runtime when it is deprecated or newer than the table; empty otherwise. */
     public StringBinding runtimeNoteProperty() {
-        return runtimeNote;
+        return runtimes.noteProperty();
     }
 
     /** Judges deprecation on the clock's day (tests pass a fixed one). */
     public void useClock(Clock value) {
-        clock = value;
-        runtimeNote.invalidate();
-    }
-
-    private LocalDate today() {
-        return LocalDate.now(clock);
-    }
-
-    /**
-     * The chosen layer's latest version decides the runtime (its newest compatible one) and
-     * the architecture; a new layer, or a version that names none, gets python3.12 on x86_64.
-     */
-    void applyDefaults(LayerChoice choice) {
-        LayerVersionInfo latest = choice == null ? null : choice.latest().orElse(null);
-        Runtime runtime = latest == null ? null : latest.compatibleRuntimes().stream()
-                .map(Runtime::fromId).flatMap(java.util.Optional::stream)
-                .max(Comparator.naturalOrder()).orElse(null);
-        Architecture arch = latest == null ? null : latest.compatibleArchitectures().stream()
-                .map(Architecture::fromId).flatMap(java.util.Optional::stream).findFirst().orElse(null);
-        state.runtimeProperty().set(runtime == null ? Runtime.parse("python3.12") : runtime);
-        state.architectureProperty().set(arch == null ? Architecture.X86_64 : arch);
+        runtimes.useClock(value);
     }
 
     // ---- requirements ----
@@ -220,16 +174,20 @@ public final class ContentsViewModel {
             return loaded;
         }
         return loaded.lines().map(line -> {
-            String[] words = line.strip().split("\\s+|=", 2);
-            if (words.length < 2 || !PATH_OPTIONS.contains(words[0])) {
+            if (!line.strip().startsWith("-")) {
                 return line;
             }
-            String value = words[1].strip();
-            if (value.contains("://") || value.isEmpty() || Path.of(value).isAbsolute()
-                    || (words[0].startsWith("-e") || words[0].equals("--editable")) && !value.startsWith(".")) {
+            PipOptions.Line parsed = PipOptions.parse(line);
+            String option = parsed.option();
+            String value = parsed.value();
+            if (value == null || !parsed.known().map(PipOptions.Option::namesPath).orElse(false)) {
                 return line;
             }
-            return words[0] + " " + base.resolve(value).normalize();
+            if (value.contains("://") || Path.of(value).isAbsolute()
+                    || (option.equals("-e") || option.equals("--editable")) && !value.startsWith(".")) {
+                return line;
+            }
+            return option + " " + base.resolve(value).normalize();
         }).collect(Collectors.joining("\n", "", loaded.endsWith("\n") ? "\n" : ""));
     }
 
@@ -298,10 +256,8 @@ public final class ContentsViewModel {
                 .onSuccess(done -> {
                     state.installationProperty().set(done);
                     tree.replaceInstalled(done.content());
-                    status.set(String.format(text.getString(done.packages().size() == 1
-                                    ? "contents.install.doneOne" : "contents.install.done"),
-                            done.packages().size(), spec.runtime().id(), spec.architecture().id(),
-                            Objects.requireNonNullElse(done.installer(), "—"))
+                    status.set(texts.text("contents.install.done", done.packages().size(), spec.runtime().id(),
+                            spec.architecture().id(), Objects.requireNonNullElse(done.installer(), "—"))
                             + done.notes().stream().map(n -> " " + n).collect(Collectors.joining()));
                 })
                 .onCancelled(() -> status.set(text.getString("contents.install.cancelled")))

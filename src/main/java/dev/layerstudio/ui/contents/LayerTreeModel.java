@@ -8,7 +8,7 @@ import dev.layerstudio.model.ContentSource;
 import dev.layerstudio.model.LayerContent;
 import dev.layerstudio.model.LayerPaths;
 import dev.layerstudio.ui.common.UserMessage;
-import dev.layerstudio.ui.task.AppExecutor;
+import dev.layerstudio.ui.task.TaskExecutor;
 import dev.layerstudio.ui.task.BackgroundTask;
 import dev.layerstudio.ui.wizard.WizardState;
 import java.nio.file.Path;
@@ -45,7 +45,7 @@ public final class LayerTreeModel {
 
     private final WizardState state;
     private final LayerBuilder builder;
-    private final AppExecutor executor;
+    private final TaskExecutor executor;
     private final ResourceBundle text;
 
     private final Deque<LayerContent> undo = new ArrayDeque<>();
@@ -61,7 +61,7 @@ public final class LayerTreeModel {
     private final BooleanBinding empty;
     private final BooleanBinding complete;
 
-    public LayerTreeModel(WizardState state, LayerBuilder builder, AppExecutor executor, ResourceBundle text) {
+    public LayerTreeModel(WizardState state, LayerBuilder builder, TaskExecutor executor, ResourceBundle text) {
         this.state = state;
         this.builder = builder;
         this.executor = executor;

@@ -1,9 +1,9 @@
 package dev.layerstudio.ui.contents;
 
+import dev.layerstudio.build.PipOptions;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.ResourceBundle;
-import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
@@ -18,11 +18,6 @@ final class RequirementsCheck {
     record Problem(int line, String text, String message) {
     }
 
-    private static final Set<String> VALUE_OPTIONS = Set.of("-r", "--requirement", "-c", "--constraint", "-i",
-            "--index-url", "--extra-index-url", "-f", "--find-links", "--trusted-host", "--only-binary",
-            "--no-binary", "-e", "--editable", "--use-feature", "--config-settings", "--global-option");
-    private static final Set<String> FLAG_OPTIONS = Set.of("--no-index", "--pre", "--prefer-binary",
-            "--require-hashes");
 
     private static final String NAME = "[A-Za-z0-9](?:[A-Za-z0-9._-]*[A-Za-z0-9])?";
     private static final String VERSION = "[A-Za-z0-9_.*+!-]+";
@@ -88,16 +83,21 @@ final class RequirementsCheck {
     }
 
     private String optionProblem(String line) {
-        String[] words = line.split("\\s+|=", 2);
-        String option = words[0];
-        boolean hasValue = words.length > 1 && !words[1].isBlank();
-        if (FLAG_OPTIONS.contains(option)) {
+        PipOptions.Line parsed = PipOptions.parse(line);
+        String option = parsed.option();
+        PipOptions.Option known = parsed.known().orElse(null);
+        if (known == null) {
+            return String.format(text.getString("contents.req.unknownOption"), option);
+        }
+        if (known.uvOnly()) {
+            // the window installs with uv when it is found, else with pip, which stops at uv's options
+            return String.format(text.getString("contents.req.uvOnly"), option);
+        }
+        boolean hasValue = parsed.value() != null;
+        if (!known.takesValue()) {
             return hasValue ? String.format(text.getString("contents.req.noValue"), option) : null;
         }
-        if (VALUE_OPTIONS.contains(option)) {
-            return hasValue ? null : String.format(text.getString("contents.req.needsValue"), option);
-        }
-        return String.format(text.getString("contents.req.unknownOption"), option);
+        return hasValue ? null : String.format(text.getString("contents.req.needsValue"), option);
     }
 
     private static boolean isPathOrUrl(String s) {

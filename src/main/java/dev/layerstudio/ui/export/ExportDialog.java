@@ -15,6 +15,8 @@ import javafx.scene.control.ProgressIndicator;
 import javafx.scene.control.RadioButton;
 import javafx.scene.control.TextArea;
 import javafx.scene.control.ToggleGroup;
+import javafx.scene.input.Clipboard;
+import javafx.scene.input.ClipboardContent;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
@@ -108,7 +110,11 @@ public final class ExportDialog {
 
         Button copy = new Button(text.getString("export.copy"), new FontIcon(Feather.COPY));
         copy.setId("exportCopy");
-        copy.setOnAction(e -> vm.copy());
+        copy.setOnAction(e -> vm.copy().ifPresent(t -> {
+            ClipboardContent content = new ClipboardContent();
+            content.putString(t);
+            Clipboard.getSystemClipboard().setContent(content);
+        }));
         copy.disableProperty().bind(vm.hasTextProperty().not());
         Button save = new Button(text.getString("export.save"), new FontIcon(Feather.SAVE));
         save.setId("exportSave");

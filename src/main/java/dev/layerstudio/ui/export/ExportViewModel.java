@@ -1,6 +1,8 @@
 package dev.layerstudio.ui.export;
 
 import dev.layerstudio.aws.AwsSession;
+import dev.layerstudio.aws.FunctionService;
+import dev.layerstudio.aws.LayerService;
 import dev.layerstudio.export.ExportFormat;
 import dev.layerstudio.export.ExportRequest;
 import dev.layerstudio.export.ExportResult;
@@ -12,8 +14,10 @@ import dev.layerstudio.model.LayerStudioException;
 import dev.layerstudio.model.LayerVersionInfo;
 import dev.layerstudio.model.PublishResult;
 import dev.layerstudio.ui.AppServices;
+import dev.layerstudio.ui.common.Texts;
 import dev.layerstudio.ui.common.UserMessage;
 import dev.layerstudio.ui.task.BackgroundTask;
+import dev.layerstudio.ui.task.TaskExecutor;
 import dev.layerstudio.ui.wizard.WizardState;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -21,7 +25,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.ResourceBundle;
+import java.util.function.Function;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
 import javafx.beans.property.BooleanProperty;
@@ -30,8 +36,6 @@ import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
-import javafx.scene.input.Clipboard;
-import javafx.scene.input.ClipboardContent;
 
 /**
  * Export of the published version as infrastructure as code: SAM, CloudFormation or
@@ -42,7 +46,9 @@ import javafx.scene.input.ClipboardContent;
 public final class ExportViewModel {
 
     private final WizardState state;
-    private final AppServices services;
+    private final Function<AwsSession, LayerService> layers;
+    private final Function<AwsSession, FunctionService> functions;
+    private final TaskExecutor executor;
     private final ResourceBundle text;
 
     private final ObjectProperty<ExportFormat> format = new SimpleObjectProperty<>(this, "format", ExportFormat.SAM);
@@ -58,9 +64,17 @@ public final class ExportViewModel {
     private List<LayerPermission> permissions;
     private List<FunctionInfo> users;
 
+    /** The window's: the app's services. */
     public ExportViewModel(WizardState state, AppServices services, ResourceBundle text) {
+        this(state, services.layers(), services.functions(), services.tasks(), text);
+    }
+
+    public ExportViewModel(WizardState state, Function<AwsSession, LayerService> layers,
+                           Function<AwsSession, FunctionService> functions, TaskExecutor executor, ResourceBundle text) {
         this.state = state;
-        this.services = services;
+        this.layers = layers;
+        this.functions = functions;
+        this.executor = executor;
         this.text = text;
         format.addListener((o, a, b) -> generate());
         withFunctions.addListener((o, a, b) -> generate());
@@ -108,9 +122,9 @@ public final class ExportViewModel {
         status.set(text.getString(functions ? "export.readingFunctions" : "export.reading"));
         BackgroundTask.of(p -> {
             List<LayerPermission> grants = knownPermissions != null ? knownPermissions
-                    : services.layers().apply(session).permissions(v.name(), v.version());
+                    : layers.apply(session).permissions(v.name(), v.version());
             List<FunctionInfo> on = knownUsers != null || !functions ? knownUsers
-                    : services.functions().apply(session).listFunctions().stream()
+                    : this.functions.apply(session).listFunctions().stream()
                     .filter(f -> f.layerArns().contains(v.arn())).toList();
             return new Facts(grants, on);
         }).onSuccess(facts -> {
@@ -125,7 +139,7 @@ public final class ExportViewModel {
                         generate();
                     }
                 })
-                .start(services.executor());
+                .start(executor);
     }
 
     private record Facts(List<LayerPermission> permissions, List<FunctionInfo> users) {
@@ -142,21 +156,19 @@ public final class ExportViewModel {
         if (withFunctions.get()) {
             lines.add(functions.isEmpty() ? String.format(text.getString("export.noUsers"), version.name(),
                     version.version(), version.region())
-                    : String.format(text.getString("export.users"), functions.size()));
+                    : new Texts(text).text("export.users", functions.size()));
         }
         lines.addAll(result.notes());
         notes.set(String.join("\n", lines));
     }
 
-    /** Puts the text on the clipboard. */
-    public void copy() {
+    /** Copy: the text for the clipboard (the dialog puts it there), and the status says so; empty without text. */
+    public Optional<String> copy() {
         if (!hasText.get()) {
-            return;
+            return Optional.empty();
         }
-        ClipboardContent content = new ClipboardContent();
-        content.putString(output.get());
-        Clipboard.getSystemClipboard().setContent(content);
         status.set(text.getString("export.copied"));
+        return Optional.of(output.get());
     }
 
     /** Writes the text to {@code file} (off the JavaFX thread). */
@@ -175,13 +187,13 @@ public final class ExportViewModel {
                 Files.writeString(file, content, StandardCharsets.UTF_8);
                 return file;
             } catch (IOException e) {
-                throw new LayerStudioException("Could not write " + file + ": " + e.getMessage(),
-                        "Choose a folder you can write to.", e);
+                throw new LayerStudioException(String.format(text.getString("export.cannotWrite"), file,
+                        e.getMessage()), text.getString("export.cannotWrite.hint"), e);
             }
         }).onSuccess(f -> status.set(String.format(text.getString("export.saved"), f)))
                 .onError(Exception.class, e -> status.set(UserMessage.sentence(e)))
                 .andFinally(() -> busy.set(false))
-                .start(services.executor());
+                .start(executor);
     }
 
     /** The usual file name for the format: {@code template.yaml} for SAM and CloudFormation, {@code layer.tf}. */

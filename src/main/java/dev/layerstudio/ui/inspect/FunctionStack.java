@@ -42,8 +42,7 @@ record FunctionStack(List<LayerSource> sources, List<String> unreadable) {
             String label = ref.map(r -> r.name() + ":" + r.version()).orElse(layer.arn());
             try {
                 LayerContentLocation where = locator.locate(session, layer.arn());
-                sources.add(new LayerSource.Remote(where.url(), where.layerVersionArn(), where.codeSha256(),
-                        where.codeSize()));
+                sources.add(LayerSource.Remote.at(where));
             } catch (LayerStudioException e) {
                 LOG.info("Cannot read {} of {}: {}", layer.arn(), function.name(), e.getMessage());
                 unreadable.add(label + ": " + e.getMessage());

@@ -2,12 +2,8 @@ package dev.layerstudio.ui.inspect;
 
 import atlantafx.base.controls.Breadcrumbs;
 import dev.layerstudio.model.ByteSizes;
-import dev.layerstudio.model.ChangeKind;
-import dev.layerstudio.model.FunctionInfo;
 import dev.layerstudio.model.InspectionReport;
-import dev.layerstudio.model.LayerDiff;
 import dev.layerstudio.model.LimitCheck;
-import dev.layerstudio.model.PackageChange;
 import dev.layerstudio.model.PackageUsage;
 import dev.layerstudio.model.SizeNode;
 import dev.layerstudio.ui.common.SizeGauge;
@@ -36,7 +32,6 @@ import javafx.scene.control.ProgressIndicator;
 import javafx.scene.control.TextInputDialog;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.control.ToggleGroup;
-import javafx.scene.control.TreeItem;
 import javafx.scene.control.TreeTableCell;
 import javafx.scene.control.TreeTableColumn;
 import javafx.scene.control.TreeTableView;
@@ -51,17 +46,12 @@ import javafx.stage.FileChooser;
 /** Binds the Inspect page to its view model: treemap, size table, gauges, findings, diff, open. */
 public final class InspectController implements StepController {
 
-    /** Stands for "no function" in the target picker (a ComboBox handles a null item badly). */
-    private static final FunctionInfo NO_FUNCTION = new FunctionInfo("", null, null, null, null, 0, null, null,
-            null, null);
-
     private final InspectViewModel vm;
-    private boolean syncing;
 
     @FXML private VBox page;
     @FXML private Label subtitle;
     @FXML private ProgressIndicator busyIndicator;
-    @FXML private ComboBox<FunctionInfo> targetBox;
+    @FXML private ComboBox<InspectTexts.Target> targetBox;
     @FXML private MenuButton openButton;
     @FXML private HBox otherSourceBar;
     @FXML private Label otherSourceLabel;
@@ -102,13 +92,18 @@ public final class InspectController implements StepController {
         setUpTable();
         findingList.setItems(vm.findings());
         findingList.setCellFactory(l -> new FindingCell(resources, vm::applyFix, vm.busyProperty()));
-        findingList.setPlaceholder(new Label(resources.getString("inspect.noFindings")));
+        Label noFindings = new Label();
+        noFindings.textProperty().bind(vm.findingsPlaceholderProperty());
+        findingList.setPlaceholder(noFindings);
         findingCount.textProperty().bind(Bindings.size(vm.findings()).asString());
         LambdaTestStrip lambdaTest = new LambdaTestStrip(vm.lambdaTest(), resources);
         lambdaTestButtonHolder.getChildren().setAll(lambdaTest.button());
         lambdaTestHolder.getChildren().setAll(lambdaTest.status());
         diffStatus.textProperty().bind(vm.diffStatusProperty());
-        vm.diffProperty().addListener((o, a, d) -> showDiff(d));
+        diffSummary.textProperty().bind(vm.diffSummaryProperty());
+        diffSummary.managedProperty().bind(vm.diffProperty().isNotNull());
+        vm.diffProperty().addListener((o, a, d) -> showDiff());
+        subtitle.textProperty().bind(vm.summaryProperty());
         otherSourceBar.visibleProperty().bind(vm.ownLayerProperty().not().and(vm.reportProperty().isNotNull()));
         otherSourceBar.managedProperty().bind(otherSourceBar.visibleProperty());
         vm.reportProperty().addListener((o, a, r) -> showReport(r));
@@ -119,33 +114,27 @@ public final class InspectController implements StepController {
     }
 
     private void setUpTarget() {
-        targetBox.getItems().setAll(NO_FUNCTION);
-        vm.functions().addListener((ListChangeListener<FunctionInfo>) c -> {
-            FunctionInfo chosen = vm.targetProperty().get();
-            targetBox.getItems().setAll(NO_FUNCTION);
-            targetBox.getItems().addAll(vm.functions());
-            targetBox.setValue(chosen == null ? NO_FUNCTION : chosen);
+        targetBox.getItems().setAll(vm.targets());
+        targetBox.setValue(vm.chosenTarget());
+        vm.targets().addListener((ListChangeListener<InspectTexts.Target>) c -> {
+            targetBox.getItems().setAll(vm.targets());
+            targetBox.setValue(vm.chosenTarget());
         });
-        targetBox.setCellFactory(l -> new FunctionCell());
-        targetBox.setButtonCell(new FunctionCell());
-        targetBox.setValue(NO_FUNCTION);
-        targetBox.valueProperty().addListener((o, a, f) -> vm.targetProperty().set(f == null || f == NO_FUNCTION
-                ? null : f));
+        targetBox.setCellFactory(l -> new TargetCell());
+        targetBox.setButtonCell(new TargetCell());
+        targetBox.valueProperty().addListener((o, a, t) -> {
+            if (t != null) {
+                vm.chooseTarget(t);
+            }
+        });
         targetBox.disableProperty().bind(vm.ownLayerProperty().not().and(vm.reportProperty().isNotNull()));
     }
 
-    private final class FunctionCell extends ListCell<FunctionInfo> {
+    private static final class TargetCell extends ListCell<InspectTexts.Target> {
         @Override
-        protected void updateItem(FunctionInfo f, boolean empty) {
-            super.updateItem(f, empty);
-            if (empty || f == null) {
-                setText(null);
-            } else if (f == NO_FUNCTION) {
-                setText(resources.getString("inspect.target.none"));
-            } else {
-                setText(f.name() + "  ·  " + (f.runtime() == null ? "" : f.runtime() + " ") + f.layers().size()
-                        + " " + resources.getString("inspect.target.layers"));
-            }
+        protected void updateItem(InspectTexts.Target t, boolean empty) {
+            super.updateItem(t, empty);
+            setText(empty || t == null ? null : t.label());
         }
     }
 
@@ -174,18 +163,6 @@ public final class InspectController implements StepController {
             return;
         }
         breadcrumbs.setSelectedCrumb(Breadcrumbs.buildTreeModel(trail.toArray(new TreemapItem[0])));
-        if (!syncing && sizeTable.getRoot() instanceof SizeTreeItem root) {
-            syncing = true;
-            try {
-                SizeTreeItem row = root.reveal(treemap.shown().path());
-                if (row != null && row != root) {
-                    sizeTable.getSelectionModel().select(row);
-                    sizeTable.scrollTo(Math.max(0, sizeTable.getRow(row) - 2));
-                }
-            } finally {
-                syncing = false;
-            }
-        }
     }
 
     private void showLegend() {
@@ -239,24 +216,10 @@ public final class InspectController implements StepController {
         zippedColumn.setCellFactory(c -> numberCell(ByteSizes::human));
         filesColumn.setCellFactory(c -> numberCell(String::valueOf));
         sizeTable.setColumnResizePolicy(TreeTableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
-        sizeTable.setPlaceholder(new Label(resources.getString("inspect.empty")));
-        sizeTable.getSelectionModel().selectedItemProperty().addListener((o, a, row) -> {
-            LayerMap m = vm.mapProperty().get();
-            if (syncing || row == null || m == null) {
-                return;
-            }
-            TreemapItem item = m.tree().find(row.getValue().path());
-            if (item != null && !item.hasChildren()) {
-                String path = row.getValue().path();
-                item = m.tree().find(path.contains("/") ? path.substring(0, path.lastIndexOf('/')) : "");
-            }
-            syncing = true;
-            try {
-                treemap.drillTo(item);
-            } finally {
-                syncing = false;
-            }
-        });
+        Label empty = new Label();
+        empty.textProperty().bind(vm.tablePlaceholderProperty());
+        sizeTable.setPlaceholder(empty);
+        TableMapSync.link(sizeTable, treemap, vm.mapProperty()::get);
     }
 
     private static TreeTableCell<SizeNode, Long> numberCell(Function<Long, String> format) {
@@ -274,19 +237,14 @@ public final class InspectController implements StepController {
     private void showReport(InspectionReport r) {
         gauges.getChildren().clear();
         if (r == null) {
-            subtitle.setText(resources.getString("inspect.subtitle"));
             return;
         }
-        subtitle.setText(String.format(resources.getString("inspect.summary"), ByteSizes.human(r.zippedBytes()),
-                ByteSizes.human(r.unzippedBytes()), r.fileCount(), r.packages().size(),
-                r.runtime() == null ? "" : " · " + r.runtime() + " " + r.architecture()));
-        otherSourceLabel.setText(String.format(resources.getString("inspect.showing"), r.source()));
+        otherSourceLabel.setText(vm.texts().showing(r));
         for (LimitCheck limit : r.limits()) {
             SizeGauge gauge = new SizeGauge();
             gauge.setId("gauge-" + limit.name());
-            String key = "inspect.limit." + limit.name();
-            gauge.show(resources.containsKey(key) ? resources.getString(key) : limit.description(),
-                    limit.limitBytes(), vm.gaugeParts(limit));
+            gauge.show(vm.texts().limitTitle(limit), limit.limitBytes(), vm.texts().gaugeParts(limit).stream()
+                    .map(p -> new SizeGauge.Part(p.label(), p.bytes(), styleOf(p))).toList());
             gauges.getChildren().add(gauge);
         }
         SizeTreeItem root = new SizeTreeItem(r.sizeTree());
@@ -298,36 +256,26 @@ public final class InspectController implements StepController {
         sizeTable.getSortOrder().clear();
     }
 
+    /** A part's colour in the theme: this layer, the function's code, or one of three for the other layers. */
+    private static String styleOf(InspectTexts.GaugePart p) {
+        return switch (p.kind()) {
+            case THIS_LAYER -> "part-layer";
+            case FUNCTION_CODE -> "part-code";
+            case OTHER_LAYER -> "part-other-layers part-other-" + (p.index() % 3);
+        };
+    }
+
     private void showMap(LayerMap m) {
         treemap.setTree(m == null ? null : m.tree());
         showLegend();
     }
 
-    private void showDiff(LayerDiff d) {
-        diffPackages.getChildren().clear();
-        if (d == null) {
-            diffSummary.setText("");
-            diffSummary.setManaged(false);
-            return;
-        }
-        diffSummary.setManaged(true);
-        if (d.identical()) {
-            diffSummary.setText(resources.getString("inspect.diff.same"));
-            return;
-        }
-        diffSummary.setText(String.format(resources.getString("inspect.diff.summary"),
-                ByteSizes.delta(d.zippedDelta()), ByteSizes.delta(d.unzippedDelta()),
-                d.packages(ChangeKind.ADDED).size(), d.packages(ChangeKind.REMOVED).size(),
-                d.packages(ChangeKind.CHANGED).size(), d.files().size()));
-        for (PackageChange p : d.packages().stream().limit(6).toList()) {
-            String versions = p.change() == ChangeKind.CHANGED && p.oldVersion() != null
-                    && !p.oldVersion().equals(p.newVersion()) ? "  " + p.oldVersion() + " → " + p.newVersion()
-                    : p.newVersion() != null ? "  " + p.newVersion() : p.oldVersion() != null ? "  " + p.oldVersion() : "";
-            Label row = new Label((p.change() == ChangeKind.ADDED ? "+ " : p.change() == ChangeKind.REMOVED ? "− " : "~ ")
-                    + p.name() + versions + "   " + ByteSizes.delta(p.deltaBytes()));
-            row.getStyleClass().addAll("diff-row", "diff-" + p.change().name().toLowerCase(Locale.ROOT));
-            diffPackages.getChildren().add(row);
-        }
+    private void showDiff() {
+        diffPackages.getChildren().setAll(vm.diffRows().stream().map(d -> {
+            Label row = new Label(d.text());
+            row.getStyleClass().addAll("diff-row", "diff-" + d.change().name().toLowerCase(Locale.ROOT));
+            return row;
+        }).toList());
     }
 
     private void setUpDrop() {

@@ -2,38 +2,30 @@ package dev.layerstudio.ui.inspect;
 
 import dev.layerstudio.aws.AwsSession;
 import dev.layerstudio.aws.LayerContentLocator;
-import dev.layerstudio.inspect.InspectOptions;
 import dev.layerstudio.inspect.LayerSource;
-import dev.layerstudio.model.AppDirs;
 import dev.layerstudio.model.Architecture;
 import dev.layerstudio.model.FunctionInfo;
 import dev.layerstudio.model.InspectionReport;
 import dev.layerstudio.model.LayerContent;
-import dev.layerstudio.model.LayerContentLocation;
-import dev.layerstudio.model.LayerDiff;
-import dev.layerstudio.model.LayerVersionInfo;
 import dev.layerstudio.model.LayerVersionRef;
-import dev.layerstudio.model.LimitCheck;
+import dev.layerstudio.model.LayerDiff;
 import dev.layerstudio.model.Runtime;
-import dev.layerstudio.model.SizePart;
 import dev.layerstudio.model.ZipResult;
 import dev.layerstudio.model.Finding;
 import dev.layerstudio.ui.AppServices;
 import dev.layerstudio.ui.probe.LambdaTestViewModel;
-import dev.layerstudio.ui.common.SizeGauge;
 import dev.layerstudio.ui.common.UserMessage;
 import dev.layerstudio.ui.task.BackgroundTask;
 import dev.layerstudio.ui.wizard.LayerChoice;
 import dev.layerstudio.ui.wizard.WizardState;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
-import java.util.Optional;
 import java.util.ResourceBundle;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
+import javafx.beans.binding.StringBinding;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
@@ -43,7 +35,6 @@ import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleBooleanProperty;
-import javafx.beans.property.SimpleObjectProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ListChangeListener;
 import javafx.collections.ObservableList;
@@ -62,32 +53,31 @@ public final class InspectViewModel {
     private final WizardState state;
     private final AppServices services;
     private final ResourceBundle text;
-    private final LayerContentLocator locator;
+    private final InspectTexts texts;
+    private final LayerInspection work;
+    private final LatestDiff latestDiff;
+    private final TargetFunctions targets;
 
     private final ReadOnlyObjectWrapper<InspectionReport> report = new ReadOnlyObjectWrapper<>(this, "report");
     private final ReadOnlyObjectWrapper<LayerMap> map = new ReadOnlyObjectWrapper<>(this, "map");
     private final ReadOnlyBooleanWrapper ownLayer = new ReadOnlyBooleanWrapper(this, "ownLayer", false);
     private final ObservableList<FindingFix.Item> findings = FXCollections.observableArrayList();
-    private final ObservableList<FunctionInfo> functions = FXCollections.observableArrayList();
-    private final ObjectProperty<FunctionInfo> target = new SimpleObjectProperty<>(this, "target");
-    private final ReadOnlyObjectWrapper<LayerDiff> diff = new ReadOnlyObjectWrapper<>(this, "diff");
-    private final ReadOnlyStringWrapper diffStatus = new ReadOnlyStringWrapper(this, "diffStatus", "");
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper(this, "status", "");
     private final ReadOnlyStringWrapper progressMessage = new ReadOnlyStringWrapper(this, "progressMessage", "");
     private final BooleanProperty busy = new SimpleBooleanProperty(this, "busy", false);
     private final BooleanBinding valid;
+    private final StringBinding summary;
+    private final StringBinding diffSummary;
+    private final StringBinding tablePlaceholder;
+    private final StringBinding findingsPlaceholder;
     private final LambdaTestViewModel lambdaTest;
     private List<FindingFix.Item> localItems = List.of();
 
     private BackgroundTask<?> running;
     private boolean refreshPending;
     private LayerMap lastOwnMap;
-    private Key inspected;
-    private AwsSession functionsOf;
+    private LayerInspection.Key inspected;
 
-    /** What the shown inspection of the wizard's layer was made for. */
-    private record Key(LayerContent content, Runtime runtime, Architecture architecture, String function) {
-    }
 
     public InspectViewModel(WizardState state, AppServices services, ResourceBundle text) {
         this(state, services, text, new LayerContentLocator());
@@ -97,11 +87,24 @@ public final class InspectViewModel {
         this.state = state;
         this.services = services;
         this.text = text;
-        this.locator = locator;
+        this.texts = new InspectTexts(text);
+        this.work = new LayerInspection(services.builder(), services.inspector(), locator);
+        this.latestDiff = new LatestDiff(state, services.inspector(), locator, services.tasks(), text);
+        this.targets = new TargetFunctions(services.functions(), services.tasks(), state.sessionProperty()::get, texts,
+                status::set);
+        summary = Bindings.createStringBinding(() -> report.get() == null ? text.getString("inspect.subtitle")
+                : texts.summary(report.get()), report);
+        diffSummary = Bindings.createStringBinding(() -> texts.diffSummary(latestDiff.diffProperty().get()),
+                latestDiff.diffProperty());
+        // while zipping or inspecting, an empty table or list says so, never "empty" or "no problems"
+        tablePlaceholder = Bindings.createStringBinding(() -> busy.get() ? working()
+                : report.get() == null ? "" : text.getString("inspect.empty"), busy, report, progressMessage);
+        findingsPlaceholder = Bindings.createStringBinding(() -> busy.get() ? working()
+                : report.get() == null ? "" : text.getString("inspect.noFindings"), busy, report, progressMessage);
         valid = Bindings.createBooleanBinding(() -> state.zipProperty().get() != null
                 && state.reportProperty().get() != null && !busy.get(),
                 state.zipProperty(), state.reportProperty(), busy);
-        target.addListener((o, a, b) -> {
+        targets.targetProperty().addListener((o, a, b) -> {
             if (!Objects.equals(a, b) && state.contentProperty().get() != null) {
                 refresh();
             }
@@ -116,9 +119,7 @@ public final class InspectViewModel {
     /** Each time the page is shown: brings the inspection of the wizard's layer up to date. */
     public void onShow() {
         AwsSession session = state.sessionProperty().get();
-        if (session != null && session != functionsOf) {
-            loadFunctions(session);
-        }
+        targets.loadFor(session);
         if (state.contentProperty().get() == null) {
             if (!ownLayer.get() && report.get() == null) {
                 status.set(text.getString("inspect.noContent"));
@@ -140,9 +141,9 @@ public final class InspectViewModel {
             refreshPending = true;
             return;
         }
-        FunctionInfo fn = target.get();
-        Key key = new Key(content, state.runtimeProperty().get(), state.architectureProperty().get(),
-                fn == null ? null : fn.arn());
+        FunctionInfo fn = targets.targetProperty().get();
+        LayerInspection.Key key = new LayerInspection.Key(content, state.runtimeProperty().get(),
+                state.architectureProperty().get(), fn == null ? null : fn.arn());
         ZipResult zip = state.zipProperty().get();
         if (zip != null && state.reportProperty().get() != null && key.equals(inspected)) {
             if (!ownLayer.get() || report.get() != state.reportProperty().get()) {
@@ -154,37 +155,17 @@ public final class InspectViewModel {
         AwsSession session = state.sessionProperty().get();
         String ownName = state.layerProperty().get() == null ? null : state.layerProperty().get().name();
         String title = layerTitle();
-        start(BackgroundTask.of(p -> {
-            ZipResult z = zip;
-            if (z == null) {
-                Files.createDirectories(output.getParent());
-                z = services.builder().zip(content, output, p);
-            }
-            FunctionStack stack = fn == null || session == null ? FunctionStack.none()
-                    : FunctionStack.of(session, fn, ownName, locator);
-            InspectOptions options = InspectOptions.defaults().withRuntime(key.runtime())
-                    .withArchitecture(key.architecture()).withOtherLayers(stack.sources())
-                    .withFunctionCodeBytes(fn == null ? 0 : Math.max(0, fn.codeSize()));
-            InspectionReport r = services.inspector().inspect(new LayerSource.LocalZip(z.output()), options, p);
-            return new Inspected(z, r, FindingFix.plan(r, content, services.builder()), stack.unreadable(),
-                    new LayerMap(r, title));
-        }).onSuccess(done -> {
-            if (state.contentProperty().get() != content) {
-                return; // the content changed while this ran; its own refresh follows
-            }
-            state.zipProperty().set(done.zip());
-            state.reportProperty().set(done.report());
-            inspected = key;
-            show(done.report(), true, done.items(), done.map());
-            status.set(done.unreadable().isEmpty() ? "" : String.format(text.getString("inspect.unreadableLayers"),
-                    String.join("; ", done.unreadable())));
-            loadDiff();
-        }).onError(Exception.class, e -> status.set(UserMessage.sentence(e))));
-    }
-
-    /** What a task made for the page; the map and the fixes are made there too, off the JavaFX thread. */
-    private record Inspected(ZipResult zip, InspectionReport report, List<FindingFix.Item> items,
-                             List<String> unreadable, LayerMap map) {
+        start(BackgroundTask.of(p -> work.own(key, zip, output, fn, session, ownName, title, p))
+                .unlessChanged(state.contentProperty()::get, done -> { }) // changed meanwhile: its own refresh follows
+                .onSuccess(done -> {
+                    state.zipProperty().set(done.zip());
+                    state.reportProperty().set(done.report());
+                    inspected = key;
+                    show(done.report(), true, done.items(), done.map());
+                    status.set(done.unreadable().isEmpty() ? "" : String.format(
+                            text.getString("inspect.unreadableLayers"), String.join("; ", done.unreadable())));
+                    loadDiff();
+                }).onError(Exception.class, e -> status.set(UserMessage.sentence(e))));
     }
 
     /** Makes a finding's fix: changes the content, then zips and inspects again. */
@@ -196,25 +177,34 @@ public final class InspectViewModel {
         start(BackgroundTask.of(p -> {
             p.message(text.getString("inspect.fixing"));
             return fix.apply(content, services.builder());
-        }).onSuccess(changed -> {
-            if (state.contentProperty().get() != content) {
-                return;
-            }
+        }).unlessChanged(state.contentProperty()::get, changed -> { }).onSuccess(changed -> {
             state.contentProperty().set(changed);
             refreshPending = true;
         }).onError(Exception.class, e -> status.set(UserMessage.sentence(e))));
     }
 
-    /** Shows the inspection of the wizard's layer again (after opening something else). */
+    /**
+     * Shows the inspection of the wizard's layer again (after opening something else). Its fixes
+     * are planned again in the background (planning a slimming walks every file).
+     */
     public void showOwnLayer() {
         InspectionReport own = state.reportProperty().get();
         if (own == null) {
             refresh();
             return;
         }
-        show(own, true, FindingFix.plan(own, state.contentProperty().get(), services.builder()),
-                lastOwnMap != null && lastOwnMap.report() == own ? lastOwnMap : new LayerMap(own, layerTitle()));
-        loadDiff();
+        if (busy.get()) {
+            return;
+        }
+        LayerContent content = state.contentProperty().get();
+        LayerMap known = lastOwnMap != null && lastOwnMap.report() == own ? lastOwnMap : null;
+        String title = layerTitle();
+        start(BackgroundTask.of(p -> work.again(own, content, known, title))
+                .unlessChanged(state.reportProperty()::get, done -> { }) // inspected again meanwhile: that one shows
+                .onSuccess(done -> {
+                    show(own, true, done.items(), done.map());
+                    loadDiff();
+                }).onError(Exception.class, e -> status.set(UserMessage.sentence(e))));
     }
 
     /** Opens any zip on disk in this view (outside the wizard's flow). */
@@ -234,7 +224,7 @@ public final class InspectViewModel {
             status.set(text.getString("inspect.open.needsConnection"));
             return;
         }
-        openSource(() -> remote(session, trimmed));
+        openSource(() -> latestDiff.remote(session, trimmed));
     }
 
     private interface SourceSupplier {
@@ -247,73 +237,15 @@ public final class InspectViewModel {
         }
         Runtime runtime = state.runtimeProperty().get();
         Architecture arch = state.architectureProperty().get();
-        start(BackgroundTask.of(p -> {
-            InspectionReport r = services.inspector().inspect(source.get(),
-                    InspectOptions.defaults().withRuntime(runtime).withArchitecture(arch), p);
-            return new Inspected(null, r, FindingFix.plan(r, null, services.builder()), List.of(),
-                    new LayerMap(r, shortLabel(r.source())));
-        }).onSuccess(done -> {
+        start(BackgroundTask.of(p -> work.other(source.get(), runtime, arch, p)).onSuccess(done -> {
             show(done.report(), false, done.items(), done.map());
-            diff.set(null);
-            diffStatus.set(text.getString("inspect.diff.otherLayer"));
+            latestDiff.otherLayer();
             status.set("");
         }).onError(Exception.class, e -> status.set(UserMessage.sentence(e))));
     }
 
-    private LayerSource remote(AwsSession session, String arn) {
-        LayerContentLocation where = locator.locate(session, arn);
-        return new LayerSource.Remote(where.url(), where.layerVersionArn(), where.codeSha256(), where.codeSize());
-    }
-
-    /** What changed since the layer's latest published version, when there is one. */
     private void loadDiff() {
-        diff.set(null);
-        ZipResult zip = state.zipProperty().get();
-        Optional<LayerVersionInfo> latest = Optional.ofNullable(state.layerProperty().get())
-                .flatMap(LayerChoice::latest);
-        AwsSession session = state.sessionProperty().get();
-        if (zip == null || latest.isEmpty() || session == null) {
-            diffStatus.set(text.getString("inspect.diff.none"));
-            return;
-        }
-        LayerVersionInfo v = latest.get();
-        if (zip.codeSha256().equals(v.codeSha256())) {
-            diffStatus.set(String.format(text.getString("inspect.diff.identical"), v.version()));
-            return;
-        }
-        diffStatus.set(String.format(text.getString("inspect.diff.loading"), v.version()));
-        BackgroundTask.of(p -> services.inspector().diff(remote(session, v.arn()),
-                        new LayerSource.LocalZip(zip.output()), p))
-                .onSuccess(d -> {
-                    if (state.zipProperty().get() == zip) {
-                        state.diffProperty().set(d); // for Publish's proposed description
-                    }
-                    if (state.zipProperty().get() == zip && ownLayer.get()) {
-                        diff.set(d);
-                        diffStatus.set(String.format(text.getString("inspect.diff.against"), v.version()));
-                    }
-                })
-                .onError(Exception.class, e -> {
-                    if (state.zipProperty().get() == zip) {
-                        diffStatus.set(String.format(text.getString("inspect.diff.failed"), v.version(), UserMessage.sentence(e)));
-                    }
-                })
-                .start(services.executor());
-    }
-
-    private void loadFunctions(AwsSession session) {
-        functionsOf = session;
-        BackgroundTask.of(p -> services.functions().apply(session).listFunctions())
-                .onSuccess(list -> {
-                    if (state.sessionProperty().get() == session) {
-                        functions.setAll(list.stream().filter(f -> !f.isImage()).toList());
-                    }
-                })
-                .onError(Exception.class, e -> {
-                    functionsOf = null;
-                    status.set(UserMessage.sentence(e));
-                })
-                .start(services.executor());
+        latestDiff.load(ownLayer::get);
     }
 
     private void show(InspectionReport r, boolean own, List<FindingFix.Item> items, LayerMap m) {
@@ -356,46 +288,42 @@ public final class InspectViewModel {
                 refreshPending = false;
                 refresh();
             }
-        }).start(services.executor());
+        }).start(services.tasks());
         progressMessage.bind(running.messageProperty());
     }
 
-    // ---- presentation helpers ----
-
-    /** The parts of a limit's bar: this layer first, then the other layers, then the function's code. */
-    public List<SizeGauge.Part> gaugeParts(LimitCheck limit) {
-        List<SizeGauge.Part> parts = new ArrayList<>();
-        int other = 0;
-        for (int i = 0; i < limit.parts().size(); i++) {
-            SizePart p = limit.parts().get(i);
-            if (i == 0) {
-                parts.add(new SizeGauge.Part(text.getString("inspect.gauge.thisLayer"), p.bytes(), "part-layer"));
-            } else if (p.label().equals("function code")) {
-                parts.add(new SizeGauge.Part(text.getString("inspect.gauge.code"), p.bytes(), "part-code"));
-            } else {
-                parts.add(new SizeGauge.Part(shortLabel(p.label()), p.bytes(),
-                        "part-other-layers part-other-" + (other++ % 3)));
-            }
-        }
-        return parts;
+    private String working() {
+        String m = progressMessage.get();
+        return m == null || m.isBlank() ? text.getString("inspect.working") : m;
     }
 
-    /** "name:3" for a layer version ARN, the file name for a path. */
-    static String shortLabel(String source) {
-        Optional<LayerVersionRef> ref = LayerVersionRef.tryParse(source);
-        if (ref.isPresent()) {
-            return ref.get().name() + (ref.get().isVersioned() ? ":" + ref.get().version() : "");
-        }
-        int slash = Math.max(source.lastIndexOf('/'), source.lastIndexOf('\\'));
-        return slash < 0 ? source : source.substring(slash + 1);
+    // ---- presentation ----
+
+    /** The page's words for limits, parts, diffs and targets. */
+    InspectTexts texts() {
+        return texts;
     }
 
+    /** The changed packages to list under the diff's summary. */
+    List<InspectTexts.DiffRow> diffRows() {
+        return InspectTexts.diffRows(latestDiff.diffProperty().get(), 6);
+    }
 
-    /** Where the wizard's zip is written: one file per layer name in the cache folder. */
-    static Path zipPath(LayerChoice layer) {
+    /** Picks a target from {@link #targets()}. */
+    void chooseTarget(InspectTexts.Target choice) {
+        targets.choose(choice);
+    }
+
+    /** The choice of {@link #targets()} that stands for the current target. */
+    InspectTexts.Target chosenTarget() {
+        return targets.chosen();
+    }
+
+    /** Where the wizard's zip is written: one file per layer name in the work folder. */
+    Path zipPath(LayerChoice layer) {
         String name = layer == null || layer.name() == null || layer.name().isBlank() ? "layer"
                 : layer.name().replaceAll("[^A-Za-z0-9_-]", "_");
-        return AppDirs.current().cache().resolve("wizard").resolve(name + ".zip");
+        return services.workFolder().resolve(name + ".zip");
     }
 
     // ---- properties ----
@@ -419,20 +347,20 @@ public final class InspectViewModel {
 
     /** Functions of the region that can use layers, for the target picker. */
     public ObservableList<FunctionInfo> functions() {
-        return functions;
+        return targets.functions();
     }
 
     /** The function whose other layers and code count against the limits; null for the layer alone. */
     public ObjectProperty<FunctionInfo> targetProperty() {
-        return target;
+        return targets.targetProperty();
     }
 
     public ReadOnlyObjectProperty<LayerDiff> diffProperty() {
-        return diff.getReadOnlyProperty();
+        return latestDiff.diffProperty();
     }
 
     public ReadOnlyStringProperty diffStatusProperty() {
-        return diffStatus.getReadOnlyProperty();
+        return latestDiff.statusProperty();
     }
 
     public ReadOnlyStringProperty statusProperty() {
@@ -449,5 +377,29 @@ public final class InspectViewModel {
 
     public BooleanBinding validProperty() {
         return valid;
+    }
+
+    /** The target picker's choices: the layer alone, then each function. */
+    ObservableList<InspectTexts.Target> targets() {
+        return targets.choices();
+    }
+
+    /** The page's subtitle: what the shown layer holds. */
+    StringBinding summaryProperty() {
+        return summary;
+    }
+
+    StringBinding diffSummaryProperty() {
+        return diffSummary;
+    }
+
+    /** What the size table says when it has no rows: progress while working, else that the layer is empty. */
+    StringBinding tablePlaceholderProperty() {
+        return tablePlaceholder;
+    }
+
+    /** What the findings list says when it is empty: progress while working, else that nothing was found. */
+    StringBinding findingsPlaceholderProperty() {
+        return findingsPlaceholder;
     }
 }

@@ -22,7 +22,7 @@ import dev.layerstudio.model.InventoryView;
 import dev.layerstudio.model.LayerStudioException;
 import dev.layerstudio.model.LayerVersionRef;
 import dev.layerstudio.ui.common.UserMessage;
-import dev.layerstudio.ui.task.AppExecutor;
+import dev.layerstudio.ui.task.TaskExecutor;
 import dev.layerstudio.ui.task.BackgroundTask;
 import java.io.IOException;
 import java.net.URI;
@@ -59,9 +59,11 @@ public final class InventoryViewModel {
     public enum SourceKind { SSO, PROFILES, AGGREGATOR }
 
     /** What the window needs from the rest of the app. */
-    public record Services(Connector connector, AppExecutor executor, Supplier<AwsSession> session,
+    public record Services(Connector connector, TaskExecutor executor, Supplier<AwsSession> session,
                            InventoryCache cache, Clock clock) {
     }
+
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(InventoryViewModel.class);
 
     private final Services services;
     private final ResourceBundle text;
@@ -225,9 +227,17 @@ public final class InventoryViewModel {
         running.set(true);
         progress.set(-1);
         status.set(text.getString("inventory.reading"));
-        task = BackgroundTask.of(p -> refresh ? source.refresh(previous, selectors, p) : source.read(chosenRegions, p))
+        InventoryCache cache = services.cache();
+        task = BackgroundTask.of(p -> {
+            Inventory read = refresh ? source.refresh(previous, selectors, p) : source.read(chosenRegions, p);
+            try {
+                cache.save(read); // thousands of functions: written here, not on the JavaFX thread
+            } catch (LayerStudioException e) {
+                LOG.warn("The inventory was read but not kept for the next start", e); // the read still counts
+            }
+            return read;
+        })
                 .onSuccess(result -> {
-                    services.cache().save(result);
                     inventory.set(result);
                     status.set(String.format(text.getString("inventory.read"), result.slices().size(),
                             result.functions().size(), result.failed().size()));

@@ -11,6 +11,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.ResourceBundle;
 import java.util.function.Function;
+import javafx.beans.binding.Bindings;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.binding.BooleanBinding;
@@ -231,7 +232,8 @@ public final class LayerController implements StepController {
     }
 
     private void setUpTable() {
-        layerTable.rootProperty().bind(vm.rootProperty());
+        layerTable.rootProperty().bind(Bindings.createObjectBinding(() -> LayerTreeItems.of(vm.shownProperty().get()),
+                vm.shownProperty()));
         layerTable.setColumnResizePolicy(TreeTableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         nameColumn.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().getValue()));
         nameColumn.setCellFactory(c -> new NameCell());

@@ -34,7 +34,6 @@ import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
-import javafx.scene.control.TreeItem;
 
 /**
  * Layer: the layers of the connected region with their versions; choose one to make
@@ -54,7 +53,7 @@ public final class LayerViewModel {
 
     private final ObservableList<LayerInfo> all = FXCollections.observableArrayList();
     private final ObservableList<LayerInfo> allView = FXCollections.unmodifiableObservableList(all);
-    private final ReadOnlyObjectWrapper<TreeItem<LayerRow>> root = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyObjectWrapper<List<LayerInfo>> shown = new ReadOnlyObjectWrapper<>(List.of());
     private final StringProperty search = new SimpleStringProperty("");
     private final ObjectProperty<Mode> mode = new SimpleObjectProperty<>(Mode.EXISTING);
     private final ReadOnlyObjectWrapper<LayerRow> selected = new ReadOnlyObjectWrapper<>();
@@ -214,18 +213,7 @@ public final class LayerViewModel {
 
     private void rebuild() {
         String q = search.get() == null ? "" : search.get().strip().toLowerCase(Locale.ROOT);
-        TreeItem<LayerRow> top = new TreeItem<>();
-        for (LayerInfo l : all) {
-            if (!q.isEmpty() && !matches(l, q)) {
-                continue;
-            }
-            TreeItem<LayerRow> item = new TreeItem<>(new LayerRow.Layer(l));
-            for (LayerVersionInfo v : l.versions()) {
-                item.getChildren().add(new TreeItem<>(new LayerRow.Version(l, v)));
-            }
-            top.getChildren().add(item);
-        }
-        root.set(top);
+        shown.set(all.stream().filter(l -> q.isEmpty() || matches(l, q)).toList());
     }
 
     private static boolean matches(LayerInfo l, String q) {
@@ -327,8 +315,9 @@ public final class LayerViewModel {
 
     // ---- properties ----
 
-    public ReadOnlyObjectProperty<TreeItem<LayerRow>> rootProperty() {
-        return root.getReadOnlyProperty();
+    /** The layers the search lets through, in order (the page shows each with its versions). */
+    public ReadOnlyObjectProperty<List<LayerInfo>> shownProperty() {
+        return shown.getReadOnlyProperty();
     }
 
     public StringProperty searchProperty() {

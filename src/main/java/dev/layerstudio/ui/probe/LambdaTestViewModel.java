@@ -4,7 +4,6 @@ import dev.layerstudio.aws.AwsSession;
 import dev.layerstudio.aws.ExecutionRoles;
 import dev.layerstudio.aws.LambdaProbe;
 import dev.layerstudio.aws.ProbeJournals;
-import dev.layerstudio.model.AppDirs;
 import dev.layerstudio.model.ByteSizes;
 import dev.layerstudio.model.Finding;
 import dev.layerstudio.model.Architecture;
@@ -170,7 +169,7 @@ public final class LambdaTestViewModel {
                     busy.set(false);
                     running = null;
                 })
-                .start(services.executor());
+                .start(services.tasks());
         status.bind(running.messageProperty());
     }
 
@@ -190,7 +189,7 @@ public final class LambdaTestViewModel {
                     }
                 })
                 .onError(Exception.class, e -> LOG.info("No role list for Test in Lambda: {}", e.getMessage()))
-                .start(services.executor());
+                .start(services.tasks());
     }
 
     /** Stops the test; what it created is removed before it ends. */
@@ -201,8 +200,7 @@ public final class LambdaTestViewModel {
     }
 
     private ProbeJournals journals() {
-        return services.journals() != null ? ProbeJournals.beside(services.journals())
-                : ProbeJournals.inData(AppDirs.current());
+        return ProbeJournals.beside(services.journals());
     }
 
     private void show(ProbeReport r) {

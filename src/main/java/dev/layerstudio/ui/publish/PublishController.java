@@ -88,9 +88,17 @@ public final class PublishController implements StepController {
         bucketField.textProperty().bindBidirectional(vm.bucketProperty());
         createBucketBox.selectedProperty().bindBidirectional(vm.createBucketProperty());
         checkBoxes(runtimeBoxes, vm.runtimes(), "runtime-");
+        vm.runtimes().addListener((ListChangeListener<PublishChoice>) c -> {
+            while (c.next()) {
+                if (c.wasReplaced() || c.wasAdded() || c.wasRemoved()) {
+                    checkBoxes(runtimeBoxes, vm.runtimes(), "runtime-"); // the layer's language changed
+                    return;
+                }
+            }
+        });
         checkBoxes(architectureBoxes, vm.architectures(), "arch-");
         checkBoxes(regionBoxes, vm.otherRegions(), "region-");
-        vm.otherRegions().addListener((ListChangeListener<PublishViewModel.Choice>) c -> {
+        vm.otherRegions().addListener((ListChangeListener<PublishChoice>) c -> {
             if (regionBoxes.getChildren().size() != vm.otherRegions().size()) {
                 checkBoxes(regionBoxes, vm.otherRegions(), "region-");
             }
@@ -162,9 +170,9 @@ public final class PublishController implements StepController {
                 .show();
     }
 
-    private static void checkBoxes(FlowPane pane, List<PublishViewModel.Choice> choices, String idPrefix) {
+    private static void checkBoxes(FlowPane pane, List<PublishChoice> choices, String idPrefix) {
         pane.getChildren().clear();
-        for (PublishViewModel.Choice c : choices) {
+        for (PublishChoice c : choices) {
             CheckBox box = new CheckBox(c.id());
             box.setMnemonicParsing(false); // x86_64 keeps its underscore
             box.setId(idPrefix + c.id().replace('.', '_'));

@@ -78,7 +78,7 @@ final class PublishProposal {
                         reasons.set(String.format(text.getString("publish.proposal.failed"), e.getMessage()));
                     }
                 })
-                .start(services.executor());
+                .start(services.tasks());
     }
 
     /** Recomputes why the declaration chosen is wrong for the content (empty while the content is unknown). */

@@ -28,7 +28,6 @@ import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleDoubleProperty;
-import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
@@ -44,41 +43,6 @@ import javafx.collections.ObservableList;
  */
 public final class PublishViewModel {
 
-    /** A value to choose, with whether it is chosen. */
-    public static final class Choice {
-        private final String id;
-        private final String note;
-        private final BooleanProperty selected = new SimpleBooleanProperty();
-
-        Choice(String id, boolean on) {
-            this(id, null, on);
-        }
-
-        Choice(String id, String note, boolean on) {
-            this.id = id;
-            this.note = note;
-            selected.set(on);
-        }
-
-        public String id() {
-            return id;
-        }
-
-        /** A sentence to mark the choice with (a deprecated runtime), or null. */
-        public String note() {
-            return note;
-        }
-
-        public BooleanProperty selectedProperty() {
-            return selected;
-        }
-
-        @Override
-        public String toString() {
-            return id;
-        }
-    }
-
     private final WizardState state;
     private final AppServices services;
     private final ResourceBundle text;
@@ -86,16 +50,15 @@ public final class PublishViewModel {
     private final StringProperty name = new SimpleStringProperty(this, "name", "");
     private final StringProperty description = new SimpleStringProperty(this, "description", "");
     private final StringProperty license = new SimpleStringProperty(this, "license", "");
-    private final ObservableList<Choice> runtimes = FXCollections.observableArrayList(
+    private final ObservableList<PublishChoice> runtimes = FXCollections.observableArrayList(
             c -> new Observable[] {c.selectedProperty()});
-    private final ObservableList<Choice> architectures = FXCollections.observableArrayList(
+    private final ObservableList<PublishChoice> architectures = FXCollections.observableArrayList(
             c -> new Observable[] {c.selectedProperty()});
-    private final ObservableList<Choice> otherRegions = FXCollections.observableArrayList(
+    private final ObservableList<PublishChoice> otherRegions = FXCollections.observableArrayList(
             c -> new Observable[] {c.selectedProperty()});
     private final StringProperty bucket = new SimpleStringProperty(this, "bucket", "");
     private final BooleanProperty createBucket = new SimpleBooleanProperty(this, "createBucket", false);
     private final ObservableList<String> problems = FXCollections.observableArrayList();
-    private final ObjectProperty<LayerVersionInfo> duplicate = new SimpleObjectProperty<>(this, "duplicate");
     private final ObservableList<PublishResult> results = FXCollections.observableArrayList();
     private final StringProperty status = new SimpleStringProperty(this, "status", "");
     private final StringProperty progressMessage = new SimpleStringProperty(this, "progressMessage", "");
@@ -106,6 +69,8 @@ public final class PublishViewModel {
     private final BooleanBinding valid;
 
     private final PublishProposal proposal;
+    private final DuplicateCheck duplicates;
+    private final ObjectProperty<LayerVersionInfo> duplicate;
     private LayerChoice defaultsFrom;
 
     public PublishViewModel(WizardState state, AppServices services, ResourceBundle text) {
@@ -113,12 +78,11 @@ public final class PublishViewModel {
         this.services = services;
         this.text = text;
         this.proposal = new PublishProposal(state, services, text);
-        java.time.LocalDate today = java.time.LocalDate.now();
-        for (Runtime r : Runtime.python()) {
-            runtimes.add(new Choice(r.id(), r.supportNote(today).orElse(null), false));
-        }
+        this.duplicates = new DuplicateCheck(services.layers(), services.tasks(), status::set);
+        this.duplicate = duplicates.duplicateProperty();
+        offerRuntimesOf(state.runtimeProperty().get());
         for (Architecture a : Architecture.values()) {
-            architectures.add(new Choice(a.id(), false));
+            architectures.add(new PublishChoice(a.id(), false));
         }
         viaS3 = Bindings.createBooleanBinding(() -> state.zipProperty().get() != null
                 && state.zipProperty().get().zippedBytes() > Limits.DIRECT_UPLOAD_ZIP_BYTES, state.zipProperty());
@@ -144,6 +108,7 @@ public final class PublishViewModel {
         if (done != null && results.isEmpty()) {
             results.setAll(done); // published before this page was made (or shown again)
         }
+        offerRuntimesOf(state.runtimeProperty().get());
         LayerChoice layer = state.layerProperty().get();
         if (layer != null && !Objects.equals(layer, defaultsFrom)) {
             defaultsFrom = layer;
@@ -165,9 +130,9 @@ public final class PublishViewModel {
             String profile = session.profileName().orElse(null);
             BackgroundTask.of(p -> services.connector().regions(profile))
                     .onSuccess(list -> otherRegions.setAll(list.stream().filter(r -> !r.equals(session.region()))
-                            .map(r -> new Choice(r, false)).toList()))
+                            .map(r -> new PublishChoice(r, false)).toList()))
                     .onError(Exception.class, e -> status.set(UserMessage.sentence(e)))
-                    .start(services.executor());
+                    .start(services.tasks());
         }
         checkDuplicate();
         proposal.load(p -> {
@@ -185,7 +150,22 @@ public final class PublishViewModel {
         description.set(proposal.descriptionProperty().get());
     }
 
-    private static void select(List<Choice> choices, List<String> ids) {
+    /**
+     * The runtimes offered are those of the built layer's language (a Node.js layer is not declared
+     * for Python runtimes); the list is replaced only when the language changes, keeping choices.
+     */
+    private void offerRuntimesOf(Runtime built) {
+        List<Runtime> family = Runtime.all().stream().filter(r -> r.language().equals(built.language())).toList();
+        List<String> ids = family.stream().map(Runtime::id).toList();
+        if (ids.equals(runtimes.stream().map(PublishChoice::id).toList())) {
+            return;
+        }
+        java.time.LocalDate today = java.time.LocalDate.now();
+        runtimes.setAll(family.stream().map(r -> new PublishChoice(r.id(), r.supportNote(today).orElse(null), false)).toList());
+        select(runtimes, List.of(built.id()));
+    }
+
+    private static void select(List<PublishChoice> choices, List<String> ids) {
         choices.forEach(c -> c.selectedProperty().set(ids.contains(c.id())));
     }
 
@@ -197,14 +177,7 @@ public final class PublishViewModel {
         if (zip == null || session == null || !problems.isEmpty() || state.publishedProperty().get() != null) {
             return;
         }
-        BackgroundTask.of(p -> services.layers().apply(session).latestVersion(layerName))
-                .onSuccess(latest -> {
-                    if (zip == state.zipProperty().get() && layerName.equals(name.get())) {
-                        duplicate.set(latest.filter(v -> zip.codeSha256().equals(v.codeSha256())).orElse(null));
-                    }
-                })
-                .onError(Exception.class, e -> status.set(UserMessage.sentence(e)))
-                .start(services.executor());
+        duplicates.check(session, zip, layerName, () -> java.util.Arrays.asList(state.zipProperty().get(), name.get()));
     }
 
     /** The request the form describes (the zip from Inspect). */
@@ -215,8 +188,8 @@ public final class PublishViewModel {
                 viaS3.get() && createBucket.get(), force);
     }
 
-    private static List<String> chosen(List<Choice> choices) {
-        return choices.stream().filter(c -> c.selectedProperty().get()).map(Choice::id).toList();
+    private static List<String> chosen(List<PublishChoice> choices) {
+        return choices.stream().filter(c -> c.selectedProperty().get()).map(PublishChoice::id).toList();
     }
 
     private void check() {
@@ -258,24 +231,28 @@ public final class PublishViewModel {
         results.clear();
         BackgroundTask<List<PublishResult>> task = BackgroundTask.of(p -> services.layers().apply(session)
                 .publish(request, regions, p));
-        task.onSuccess(list -> {
-            results.setAll(list);
-            PublishResult home = list.stream().filter(r -> r.region().equals(session.region())).findFirst()
-                    .orElse(null);
-            if (home != null && home.ok() && request.zip().equals(state.zipProperty().get().output())) {
-                state.publishedProperty().set(home);
-                duplicate.set(null);
-            }
-            status.set(home == null ? "" : home.message());
-        }).onError(Exception.class, e -> status.set(UserMessage.sentence(e)))
+        // published from a zip the user has since replaced (went back, changed the contents): shown, not taken
+        task.unlessChanged(state.zipProperty()::get, list -> published(list, session, false))
+                .onSuccess(list -> published(list, session, true)).onError(Exception.class, e -> status.set(UserMessage.sentence(e)))
                 .andFinally(() -> {
                     busy.set(false);
                     progress.unbind();
                     progressMessage.unbind();
                 })
-                .start(services.executor());
+                .start(services.tasks());
         progress.bind(task.progressProperty());
         progressMessage.bind(task.messageProperty());
+    }
+
+    /** Shows what was published; {@code current}: from the zip the wizard still holds, so the Attach step takes it. */
+    private void published(List<PublishResult> list, AwsSession session, boolean current) {
+        results.setAll(list);
+        PublishResult home = list.stream().filter(r -> r.region().equals(session.region())).findFirst().orElse(null);
+        if (current && home != null && home.ok()) {
+            state.publishedProperty().set(home);
+            duplicate.set(null);
+        }
+        status.set(home == null ? "" : home.message());
     }
 
     /** Takes the existing version with the same content as this step's result: nothing is published. */
@@ -323,16 +300,16 @@ public final class PublishViewModel {
         return license;
     }
 
-    public ObservableList<Choice> runtimes() {
+    public ObservableList<PublishChoice> runtimes() {
         return runtimes;
     }
 
-    public ObservableList<Choice> architectures() {
+    public ObservableList<PublishChoice> architectures() {
         return architectures;
     }
 
     /** The connection's other regions, to publish the same zip to. */
-    public ObservableList<Choice> otherRegions() {
+    public ObservableList<PublishChoice> otherRegions() {
         return otherRegions;
     }
 

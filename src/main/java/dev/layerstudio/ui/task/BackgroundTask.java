@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.CancellationException;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 import javafx.animation.KeyFrame;
 import javafx.animation.Timeline;
 import javafx.application.Platform;
@@ -63,6 +64,10 @@ public final class BackgroundTask<T> {
     private Runnable onCancelled = () -> { };
     private Runnable andFinally = () -> { };
     private Consumer<String> onLog;
+    private Supplier<?> inputs;
+    private Object askedWith;
+    private Consumer<? super T> onStale = r -> { };
+    private boolean reportCancelWhenWorkEnds;
 
     private final ReadOnlyDoubleWrapper progress = new ReadOnlyDoubleWrapper(-1);
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper("");
@@ -73,6 +78,8 @@ public final class BackgroundTask<T> {
     private volatile boolean cancelRequested;
     private Task<T> task;
     private Timeline timeline;
+    private final Object workerLock = new Object();
+    private Thread worker;
 
     private BackgroundTask(Work<T> work) {
         this.work = Objects.requireNonNull(work);
@@ -104,6 +111,28 @@ public final class BackgroundTask<T> {
         return this;
     }
 
+    /**
+     * Drops the result when what the work was started for has changed by the time it ends: the
+     * inputs are read when the task starts (on the caller's thread) and again when it succeeds;
+     * when they differ ({@link Objects#equals}), {@code dropped} gets the result instead of the
+     * success handler (to close what it holds, say). Errors and cancelling are reported as usual.
+     */
+    public BackgroundTask<T> unlessChanged(Supplier<?> inputs, Consumer<? super T> dropped) {
+        this.inputs = Objects.requireNonNull(inputs);
+        this.onStale = Objects.requireNonNull(dropped);
+        return this;
+    }
+
+    /**
+     * Cancelling interrupts the work and waits for it to end: the cancelled handler runs once the
+     * work has stopped (so what it left behind can be read), not as soon as cancel is asked. For
+     * work that stops promptly when interrupted.
+     */
+    public BackgroundTask<T> reportCancelWhenWorkEnds() {
+        this.reportCancelWhenWorkEnds = true;
+        return this;
+    }
+
     public BackgroundTask<T> andFinally(Runnable handler) {
         this.andFinally = Objects.requireNonNull(handler);
         return this;
@@ -115,6 +144,7 @@ public final class BackgroundTask<T> {
             throw new IllegalStateException("A background task runs once.");
         }
         started = true;
+        askedWith = inputs == null ? null : inputs.get();
         running.set(true);
         executor.run(this);
         return this;
@@ -125,10 +155,10 @@ public final class BackgroundTask<T> {
         task = new Task<>() {
             @Override
             protected T call() throws Exception {
-                return work.run(sampler);
+                return runWork();
             }
         };
-        task.setOnSucceeded(e -> finish(() -> onSuccess.accept(task.getValue())));
+        task.setOnSucceeded(e -> finish(() -> succeeded(task.getValue())));
         task.setOnFailed(e -> finish(() -> handleError(task.getException())));
         task.setOnCancelled(e -> finish(onCancelled));
         timeline = new Timeline(new KeyFrame(SAMPLE_EVERY, e -> sample()));
@@ -144,20 +174,56 @@ public final class BackgroundTask<T> {
     void runHere() {
         T result;
         try {
-            if (cancelRequested) {
-                throw new java.util.concurrent.CancellationException("Cancelled before it started.");
-            }
-            result = work.run(sampler);
+            result = runWork();
         } catch (Exception e) {
             finish(() -> handleError(e));
             return;
         }
-        finish(() -> onSuccess.accept(result));
+        finish(() -> succeeded(result));
     }
 
-    /** Interrupts the work; the cancelled handler and then the finally handler run. */
+    /** The work on the thread that runs it; a cancel asked before it starts stops it there. */
+    private T runWork() throws Exception {
+        synchronized (workerLock) {
+            if (cancelRequested) {
+                throw new CancellationException("Cancelled before it started.");
+            }
+            worker = Thread.currentThread();
+        }
+        try {
+            return work.run(sampler);
+        } finally {
+            synchronized (workerLock) {
+                worker = null;
+                Thread.interrupted(); // an interrupt meant for this work does not reach the thread's next one
+            }
+        }
+    }
+
+    private void succeeded(T result) {
+        if (inputs != null && !Objects.equals(askedWith, inputs.get())) {
+            LOG.debug("A result was dropped: its inputs changed while the work ran");
+            onStale.accept(result);
+            return;
+        }
+        onSuccess.accept(result);
+    }
+
+    /**
+     * Interrupts the work; the cancelled handler and then the finally handler run (at once, or
+     * once the work has stopped: {@link #reportCancelWhenWorkEnds()}). A task cancelled before
+     * its work starts never runs it and reports cancelled.
+     */
     public void cancel() {
-        cancelRequested = true;
+        synchronized (workerLock) {
+            cancelRequested = true;
+            if (reportCancelWhenWorkEnds) {
+                if (worker != null) {
+                    worker.interrupt();
+                }
+                return;
+            }
+        }
         if (task != null) {
             task.cancel(true);
         }

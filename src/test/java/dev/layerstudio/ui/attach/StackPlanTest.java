@@ -13,6 +13,7 @@ import dev.layerstudio.model.PlanChange;
 import dev.layerstudio.model.PlanFacts;
 import java.util.List;
 import java.util.Map;
+import java.util.ResourceBundle;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
@@ -30,7 +31,7 @@ class StackPlanTest {
     private StackPlan stack(PlanFacts facts) {
         PlanChange attach = new PlanChange.Attach(LayerVersionRef.parse(NEW), LayerPosition.LAST);
         FunctionPlan planned = AttachPlanner.planFor(function, attach, facts);
-        return new StackPlan(planned, facts);
+        return new StackPlan(planned, facts, ResourceBundle.getBundle("dev.layerstudio.ui.messages"));
     }
 
     @Test
@@ -61,6 +62,12 @@ class StackPlanTest {
                 + " python/utils.py."));
         s.move(2, 0);
         assertThat(s.warnings()).anyMatch(w -> w.startsWith("a:1 hides 1 file of deps:3"));
+
+        // the plural comes from the bundle
+        s.knownFiles(Map.of(A, Set.of("python/utils.py", "python/a.py"), NEW, Set.of("python/utils.py",
+                "python/a.py")));
+        assertThat(s.warnings()).anyMatch(w -> w.equals("a:1 hides 2 files of deps:3 (merged earlier), such as"
+                + " python/a.py."));
     }
 
     @Test
@@ -73,7 +80,7 @@ class StackPlanTest {
                 new AttachedLayer("arn:aws:lambda:us-east-1:1:layer:l5:1", 1)), "rev-2");
         FunctionPlan planned = AttachPlanner.planFor(full, new PlanChange.Attach(LayerVersionRef.parse(NEW),
                 LayerPosition.LAST), PlanFacts.none());
-        StackPlan s = new StackPlan(planned, PlanFacts.none());
+        StackPlan s = new StackPlan(planned, PlanFacts.none(), ResourceBundle.getBundle("dev.layerstudio.ui.messages"));
         assertThat(s.warnings()).anyMatch(w -> w.contains("at most 5"));
         assertThat(s.planProperty().get().blocked()).isTrue();
     }
@@ -82,7 +89,7 @@ class StackPlanTest {
     void filtersKnowCompatibleFunctionsAndUsersOfTheLayer() {
         LayerVersionInfo v = new LayerVersionInfo(LayerVersionRef.parse("arn:aws:lambda:us-east-1:123456789012:layer:b:5"),
                 "", "", List.of("python3.12"), List.of("arm64"), 10, "sha", null, null);
-        assertThat(AttachViewModel.usesLayer(function, v)).isTrue();
-        assertThat(AttachViewModel.compatible(function, v)).isFalse(); // x86_64 function, arm64 layer
+        assertThat(FunctionFilter.usesLayer(function, v)).isTrue();
+        assertThat(FunctionFilter.compatible(function, v)).isFalse(); // x86_64 function, arm64 layer
     }
 }

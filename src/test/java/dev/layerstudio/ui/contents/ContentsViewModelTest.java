@@ -74,7 +74,10 @@ class ContentsViewModelTest {
         assertThat(vm.runtimeChoices()).extracting(Runtime::id).startsWith("python3.14", "python3.13")
                 .containsSubsequence("python3.10", "python3.9", "nodejs24.x", "nodejs22.x", "nodejs20.x")
                 .endsWith("nodejs18.x");
-        assertThat(vm.runtimeLabel(Runtime.parse("nodejs18.x"))).isEqualTo("nodejs18.x (deprecated)");
+        assertThat(vm.runtimeLabel(Runtime.parse("nodejs18.x"))).isEqualTo("nodejs18.x (updates blocked)");
+        // nodejs20.x: deprecated 2026-04-30, updates blocked from 2026-09-30
+        assertThat(vm.runtimeLabel(Runtime.parse("nodejs20.x"))).isEqualTo("nodejs20.x (updates blocked)");
+        assertThat(vm.runtimeLabel(Runtime.parse("nodejs22.x"))).isEqualTo("nodejs22.x");
         assertThat(vm.runtimeLabel(Runtime.parse("python3.14"))).isEqualTo("python3.14");
         assertThat(vm.runtimeLabel(Runtime.parse("python3.9"))).isEqualTo("python3.9 (updates blocked)");
         assertThat(vm.runtimeNoteProperty().get()).isEmpty();

@@ -40,6 +40,16 @@ class RequirementsCheckTest {
     }
 
     @Test
+    void uvsIndexOptionsAreNamedAsUvsNotAsUnknown() {
+        // the builder shows --index as an option that changes where packages come from; pip stops at it
+        var problems = check.check("--index https://uv.example.com/simple\n--default-index=https://x/simple\n"
+                + "--index-url https://pypi.example.com/simple\n");
+        assertThat(problems).extracting(RequirementsCheck.Problem::line).containsExactly(1, 2);
+        assertThat(problems.get(0).message()).startsWith("--index is an option of uv").contains("--index-url");
+        assertThat(problems.get(1).message()).startsWith("--default-index is an option of uv");
+    }
+
+    @Test
     void commentsAreCutWherePipCutsThem() {
         assertThat(RequirementsCheck.withoutComment("requests # http")).isEqualTo("requests");
         assertThat(RequirementsCheck.withoutComment("  # whole line")).isEmpty();

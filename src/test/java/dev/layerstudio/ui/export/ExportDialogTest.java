@@ -136,7 +136,7 @@ class ExportDialogTest {
         assertThat(functions).containsOnlyKeys("exd_api");
         assertThat(withFunctions).contains("aws_lambda_layer_version.exd_lib.arn").contains(other);
         assertThat(robot.lookup("#exportNotes").queryLabeled().getText())
-                .contains("The layer lists of 1 functions are included.");
+                .contains("The layer list of the one function on this version is included.");
 
         robot.clickOn("#exportCopy");
         AtomicReference<String> clip = new AtomicReference<>();

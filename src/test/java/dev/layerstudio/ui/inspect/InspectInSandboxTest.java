@@ -7,7 +7,6 @@ import dev.layerstudio.aws.AwsSession;
 import dev.layerstudio.aws.Connector;
 import dev.layerstudio.aws.SdkLayerService;
 import dev.layerstudio.model.ChangeKind;
-import dev.layerstudio.model.FunctionInfo;
 import dev.layerstudio.model.LayerDiff;
 import dev.layerstudio.model.LayerInfo;
 import dev.layerstudio.model.LimitCheck;
@@ -106,10 +105,9 @@ class InspectInSandboxTest {
         VBox rows = robot.lookup("#diffPackages").query();
         assertThat(rows.getChildren()).isNotEmpty();
 
-        ComboBox<FunctionInfo> box = robot.lookup("#targetBox").queryComboBox();
-        waitFor(30, TimeUnit.SECONDS, () -> box.getItems().stream().anyMatch(f -> f.name().equals("orders-api")));
-        FunctionInfo orders = box.getItems().stream().filter(f -> f.name().equals("orders-api")).findFirst()
-                .orElseThrow();
+        ComboBox<InspectTexts.Target> box = robot.lookup("#targetBox").queryComboBox();
+        waitFor(30, TimeUnit.SECONDS, () -> box.getItems().stream().anyMatch(t -> isOrdersApi(t)));
+        InspectTexts.Target orders = box.getItems().stream().filter(t -> isOrdersApi(t)).findFirst().orElseThrow();
         var alone = state.reportProperty().get();
         robot.interact(() -> box.setValue(orders));
         waitFor(60, TimeUnit.SECONDS, () -> state.reportProperty().get() != alone && !vm.busyProperty().get());
@@ -120,5 +118,9 @@ class InspectInSandboxTest {
                 "function code (zipped size)");
         assertThat(unzipped.parts().get(1).bytes()).isPositive();
         assertThat(robot.lookup("#inspectStatus").queryLabeled().getText()).isEmpty();
+    }
+
+    private static boolean isOrdersApi(InspectTexts.Target t) {
+        return t.function() != null && t.function().name().equals("orders-api");
     }
 }

@@ -2,6 +2,7 @@ package dev.layerstudio.ui.inspect;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.layerstudio.aws.Connector;
 import dev.layerstudio.build.DefaultLayerBuilder;
 import dev.layerstudio.inspect.InspectOptions;
 import dev.layerstudio.inspect.Inspector;
@@ -9,14 +10,22 @@ import dev.layerstudio.inspect.LayerSource;
 import dev.layerstudio.model.FindingCode;
 import dev.layerstudio.model.InspectionReport;
 import dev.layerstudio.model.LayerContent;
+import dev.layerstudio.model.LimitCheck;
 import dev.layerstudio.model.ProgressListener;
 import dev.layerstudio.model.Runtime;
+import dev.layerstudio.model.SizePart;
 import dev.layerstudio.model.SlimRule;
 import dev.layerstudio.testing.SampleLayer;
+import dev.layerstudio.ui.AppServices;
+import dev.layerstudio.ui.task.AppExecutor;
+import dev.layerstudio.ui.task.QueuedTaskExecutor;
+import dev.layerstudio.ui.wizard.LayerChoice;
+import dev.layerstudio.ui.wizard.WizardState;
 import dev.layerstudio.ui.treemap.TreemapItem;
 import dev.layerstudio.ui.treemap.TreemapPalette;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.ResourceBundle;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -101,9 +110,51 @@ class InspectModelTest {
 
     @Test
     void shortLabelsNameVersionsAndFiles() {
-        assertThat(InspectViewModel.shortLabel("arn:aws:lambda:us-east-1:123456789012:layer:utils:4"))
+        assertThat(InspectTexts.shortLabel("arn:aws:lambda:us-east-1:123456789012:layer:utils:4"))
                 .isEqualTo("utils:4");
-        assertThat(InspectViewModel.shortLabel("/tmp/x/layer.zip")).isEqualTo("layer.zip");
+        assertThat(InspectTexts.shortLabel("/tmp/x/layer.zip")).isEqualTo("layer.zip");
+    }
+
+    @Test
+    void whileZippingAndInspectingThePageShowsProgressNeverEmptyOrNoProblems() {
+        ResourceBundle bundle = ResourceBundle.getBundle("dev.layerstudio.ui.messages");
+        QueuedTaskExecutor executor = new QueuedTaskExecutor();
+        try (AppExecutor app = new AppExecutor(1)) {
+            WizardState state = new WizardState(Runnable::run);
+            state.layerProperty().set(LayerChoice.newLayer("placeholder-test"));
+            InspectViewModel vm = new InspectViewModel(state, AppServices.with(app, new Connector(), uri -> { })
+                    .withTasks(executor), bundle);
+            state.contentProperty().set(content);
+            vm.onShow();
+            assertThat(vm.busyProperty().get()).isTrue();
+            assertThat(vm.tablePlaceholderProperty().get()).isEqualTo(bundle.getString("inspect.working"));
+            assertThat(vm.findingsPlaceholderProperty().get()).isEqualTo(bundle.getString("inspect.working"));
+
+            executor.runAll();
+            assertThat(vm.busyProperty().get()).isFalse();
+            assertThat(vm.reportProperty().get()).isNotNull();
+            assertThat(vm.tablePlaceholderProperty().get()).isEqualTo(bundle.getString("inspect.empty"));
+            assertThat(vm.findingsPlaceholderProperty().get()).isEqualTo(bundle.getString("inspect.noFindings"));
+
+            // showing the layer again plans its fixes in the background too, with the same progress
+            vm.showOwnLayer();
+            assertThat(vm.busyProperty().get()).isTrue();
+            assertThat(vm.findingsPlaceholderProperty().get()).isEqualTo(bundle.getString("inspect.working"));
+            executor.runAll();
+            assertThat(vm.findings()).isNotEmpty();
+        }
+    }
+
+    @Test
+    void theGaugeTellsTheFunctionsCodeByWhatItIsNotByItsWording() {
+        ResourceBundle bundle = ResourceBundle.getBundle("dev.layerstudio.ui.messages");
+        LimitCheck limit = LimitCheck.of("unzipped-total", "d", 1000, List.of(
+                new SizePart("this layer", 10, SizePart.Kind.THIS_LAYER),
+                new SizePart("arn:aws:lambda:us-east-1:123456789012:layer:utils:4", 20, SizePart.Kind.OTHER_LAYER),
+                new SizePart("function code", 30, SizePart.Kind.FUNCTION_CODE)));
+        assertThat(new InspectTexts(bundle).gaugeParts(limit)).extracting(InspectTexts.GaugePart::label)
+                .containsExactly(bundle.getString("inspect.gauge.thisLayer"), "utils:4",
+                        bundle.getString("inspect.gauge.code"));
     }
 
     private static FindingFix fix(List<FindingFix.Item> items, FindingCode code) {

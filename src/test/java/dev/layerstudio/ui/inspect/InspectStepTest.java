@@ -179,12 +179,13 @@ class InspectStepTest {
             state.sessionProperty().set(moto.session());
             vm.onShow();
         });
-        ComboBox<FunctionInfo> box = robot.lookup("#targetBox").queryComboBox();
-        waitFor(30, TimeUnit.SECONDS, () -> box.getItems().stream().anyMatch(f -> f.name().equals("orders")));
-        target = box.getItems().stream().filter(f -> f.name().equals("orders")).findFirst().orElseThrow();
+        ComboBox<InspectTexts.Target> box = robot.lookup("#targetBox").queryComboBox();
+        waitFor(30, TimeUnit.SECONDS, () -> box.getItems().stream().anyMatch(t -> isOrders(t)));
+        InspectTexts.Target choice = box.getItems().stream().filter(t -> isOrders(t)).findFirst().orElseThrow();
+        target = choice.function();
         InspectionReport alone = state.reportProperty().get();
         FunctionInfo chosen = target;
-        robot.interact(() -> box.setValue(chosen));
+        robot.interact(() -> box.setValue(choice));
         awaitNewReport(alone);
 
         SizeGauge unzipped = robot.lookup("#gauge-" + LimitCheck.UNZIPPED_TOTAL).queryAs(SizeGauge.class);
@@ -205,7 +206,13 @@ class InspectStepTest {
         assertThat(robot.lookup("#fix-NOT_UNDER_PYTHON").tryQuery()).isEmpty();
 
         robot.clickOn("#backToLayerButton");
+        // its fixes are planned again in the background
+        waitFor(30, TimeUnit.SECONDS, () -> vm.ownLayerProperty().get() && !vm.busyProperty().get());
         assertThat(vm.ownLayerProperty().get()).isTrue();
         assertThat(vm.reportProperty().get()).isSameAs(state.reportProperty().get());
+    }
+
+    private static boolean isOrders(InspectTexts.Target t) {
+        return t.function() != null && t.function().name().equals("orders");
     }
 }

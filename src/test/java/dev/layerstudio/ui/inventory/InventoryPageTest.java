@@ -167,4 +167,29 @@ class InventoryPageTest {
                     .extracting(v -> v.version()).containsExactly(2L);
         }
     }
+
+    @Test
+    void aCancelledReadKeepsWhatWasShownAndFreesTheButtons(FxRobot robot) throws Exception {
+        robot.clickOn("#inventoryRole").write(OrgInMoto.ROLE);
+        robot.interact(() -> robot.lookup("#inventoryRegions").queryAs(TextField.class).clear());
+        robot.clickOn("#inventoryRegions").write("us-east-1");
+        robot.clickOn("#inventoryRead");
+        waitFor(60, TimeUnit.SECONDS, () -> !vm.runningProperty().get() && !table(robot).getItems().isEmpty());
+        List<List<String>> shown = List.copyOf(table(robot).getItems());
+
+        // a second read, cancelled at once: what was shown stays, and nothing is left running
+        robot.interact(() -> {
+            robot.lookup("#inventoryRead").queryAs(javafx.scene.control.Button.class).fire();
+            assertThat(vm.runningProperty().get()).isTrue();
+            robot.lookup("#inventoryCancel").queryAs(javafx.scene.control.Button.class).fire();
+        });
+        waitFor(30, TimeUnit.SECONDS, () -> !vm.runningProperty().get());
+        robot.interact(() -> { }); // the cancelled task's last updates
+        assertThat(robot.lookup("#inventoryStatus").queryAs(Label.class).getText())
+                .isEqualTo("Cancelled; the previous results are still shown.");
+        assertThat(robot.lookup("#inventoryError").queryAs(Label.class).getText()).isEmpty();
+        assertThat(table(robot).getItems()).isEqualTo(shown);
+        assertThat(robot.lookup("#inventoryRead").queryAs(javafx.scene.control.Button.class).isDisabled()).isFalse();
+        assertThat(robot.lookup("#inventoryCancel").queryAs(javafx.scene.control.Button.class).isDisabled()).isTrue();
+    }
 }

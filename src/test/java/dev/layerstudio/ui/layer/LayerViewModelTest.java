@@ -7,6 +7,7 @@ import static org.testfx.util.WaitForAsyncUtils.waitFor;
 import dev.layerstudio.aws.AwsSession;
 import dev.layerstudio.aws.SdkFunctionService;
 import dev.layerstudio.aws.SdkLayerService;
+import dev.layerstudio.model.LayerInfo;
 import dev.layerstudio.model.LayerUse;
 import dev.layerstudio.testing.MotoExtension;
 import dev.layerstudio.testing.MotoFixtures;
@@ -66,10 +67,10 @@ class LayerViewModelTest {
         assertThat(vm.placeholderProperty().get()).contains("Connect");
         asyncFx(() -> state.sessionProperty().set(moto.session())).get();
         waitFor(30, TimeUnit.SECONDS, () -> vm.layers().size() == 2 && !vm.loadingProperty().get());
-        assertThat(vm.rootProperty().get().getChildren()).extracting(i -> i.getValue().layer().name())
+        assertThat(vm.shownProperty().get()).extracting(LayerInfo::name)
                 .containsExactly("numpy-stack", "shared");
         asyncFx(() -> vm.searchProperty().set("3.11")).get();
-        assertThat(vm.rootProperty().get().getChildren()).extracting(i -> i.getValue().layer().name())
+        assertThat(vm.shownProperty().get()).extracting(LayerInfo::name)
                 .containsExactly("numpy-stack");
         assertThat(vm.validProperty().get()).isFalse();
     }
@@ -78,7 +79,7 @@ class LayerViewModelTest {
     void choosingALayerLooksUpWhoUsesItAndANewSessionForgetsIt() throws Exception {
         asyncFx(() -> state.sessionProperty().set(moto.session())).get();
         waitFor(30, TimeUnit.SECONDS, () -> vm.layers().size() == 2);
-        LayerRow shared = asyncFx(() -> vm.rootProperty().get().getChildren().get(1).getValue()).get();
+        LayerRow shared = asyncFx(() -> new LayerRow.Layer(vm.shownProperty().get().get(1))).get();
         asyncFx(() -> vm.select(shared)).get();
         assertThat(state.layerProperty().get()).isEqualTo(LayerChoice.of(shared.layer()));
         assertThat(vm.validProperty().get()).isTrue();

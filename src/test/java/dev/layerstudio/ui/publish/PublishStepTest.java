@@ -128,7 +128,8 @@ class PublishStepTest {
         dev.layerstudio.ui.Confirm.yes(robot);
         // the page fills its result card once publishing has finished, a moment after the state has the version
         waitFor(30, TimeUnit.SECONDS, () -> state.publishedProperty().get() != null
-                && !robot.lookup("#arnValue").queryLabeled().getText().isEmpty());
+                && !robot.lookup("#arnValue").queryLabeled().getText().isEmpty()
+                && !robot.lookup("#shaValue").queryLabeled().getText().isEmpty());
 
         PublishResult result = state.publishedProperty().get();
         assertThat(result.status()).isEqualTo(PublishResult.Status.PUBLISHED);

@@ -35,10 +35,29 @@ class PublishViewModelTest {
 
     @Test
     void everyPythonRuntimeOfTheTableIsOfferedAndADeprecatedOneMarked() {
-        assertThat(vm.runtimes()).extracting(PublishViewModel.Choice::id).containsExactlyElementsOf(Runtime.ids());
+        assertThat(vm.runtimes()).extracting(PublishChoice::id).containsExactlyElementsOf(Runtime.ids());
         // python3.9 was deprecated on 2025-12-15: marked on any later day
         assertThat(vm.runtimes().get(0).note()).startsWith("python3.9 is deprecated (since 2025-12-15)");
         assertThat(vm.runtimes().get(vm.runtimes().size() - 1).id()).isEqualTo("python3.14");
+    }
+
+    @Test
+    void aNodeLayerIsOfferedTheNodeRuntimesWithTheBuiltOneChosen() {
+        state.runtimeProperty().set(Runtime.parse("nodejs22.x"));
+        state.layerProperty().set(dev.layerstudio.ui.wizard.LayerChoice.newLayer("web-deps"));
+        vm.onShow();
+        assertThat(vm.runtimes()).extracting(PublishChoice::id)
+                .containsExactlyElementsOf(Runtime.node().stream().map(Runtime::id).toList());
+        assertThat(vm.runtimes()).filteredOn(c -> c.selectedProperty().get()).extracting(PublishChoice::id)
+                .containsExactly("nodejs22.x");
+        // nodejs18.x reached its end of support on 2025-09-01
+        assertThat(vm.runtimes().get(0).note()).startsWith("nodejs18.x is deprecated");
+
+        state.runtimeProperty().set(Runtime.parse("python3.13"));
+        vm.onShow();
+        assertThat(vm.runtimes()).extracting(PublishChoice::id).containsExactlyElementsOf(Runtime.ids());
+        assertThat(vm.runtimes()).filteredOn(c -> c.selectedProperty().get()).extracting(PublishChoice::id)
+                .containsExactly("python3.13");
     }
 
     @Test
