@@ -2,14 +2,12 @@ package dev.layerstudio.ui.layer;
 
 import dev.layerstudio.model.ByteSizes;
 import dev.layerstudio.model.LayerInfo;
-import dev.layerstudio.model.LayerVersionInfo;
 import dev.layerstudio.ui.common.TextCells;
 import java.util.List;
 import java.util.ResourceBundle;
 import java.util.function.Function;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.collections.ListChangeListener;
-import javafx.scene.control.TreeItem;
 import javafx.scene.control.TreeTableColumn;
 import javafx.scene.control.TreeTableView;
 
@@ -37,26 +35,14 @@ final class AllRegionsTable {
         column(columns.get(4), r -> r.version() == null ? "" : list(r.version().compatibleArchitectures(), text));
         column(columns.get(5), r -> r.version() == null || r.version().codeSize() < 0 ? ""
                 : ByteSizes.human(r.version().codeSize()));
-        table.setRoot(tree(vm.layers()));
-        vm.layers().addListener((ListChangeListener<LayerInfo>) c -> table.setRoot(tree(vm.layers())));
+        table.setRoot(LayerTreeItems.of(vm.layers()));
+        vm.layers().addListener((ListChangeListener<LayerInfo>) c -> table.setRoot(LayerTreeItems.of(vm.layers())));
     }
 
     private static void column(TreeTableColumn<LayerRow, String> column, Function<LayerRow, String> value) {
         column.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue() == null
                 || c.getValue().getValue() == null ? "" : value.apply(c.getValue().getValue())));
         column.setCellFactory(TextCells.withTooltip());
-    }
-
-    private static TreeItem<LayerRow> tree(List<LayerInfo> layers) {
-        TreeItem<LayerRow> root = new TreeItem<>();
-        for (LayerInfo l : layers) {
-            TreeItem<LayerRow> item = new TreeItem<>(new LayerRow.Layer(l));
-            for (LayerVersionInfo v : l.versions()) {
-                item.getChildren().add(new TreeItem<>(new LayerRow.Version(l, v)));
-            }
-            root.getChildren().add(item);
-        }
-        return root;
     }
 
     private static String list(List<String> values, ResourceBundle text) {
