@@ -232,6 +232,9 @@ class LayerActionsStepTest {
         robot.press(KeyCode.CONTROL).type(KeyCode.I).release(KeyCode.CONTROL);
         waitFor(10, TimeUnit.SECONDS, () -> window.wizard().current() == Step.INSPECT);
         assertThat(window.state().inspectRequestProperty().get()).isNull();
+        // Inspect reads that version: moto gives no downloadable location, and the page says so of delta-lib:1
+        waitFor(30, TimeUnit.SECONDS, () -> robot.lookup("#inspectStatus").queryLabeled().getText()
+                .contains("delta-lib:1"));
     }
 
     // ---- helpers ----
