@@ -6,6 +6,7 @@ import dev.layerstudio.ui.attach.AttachViewModel;
 import dev.layerstudio.ui.connect.ConnectController;
 import dev.layerstudio.ui.contents.ContentsController;
 import dev.layerstudio.ui.contents.ContentsViewModel;
+import dev.layerstudio.ui.layer.LayerActions;
 import dev.layerstudio.ui.layer.LayerController;
 import dev.layerstudio.ui.layer.LayerViewModel;
 import dev.layerstudio.ui.connect.ConnectViewModel;
@@ -118,12 +119,26 @@ public final class MainWindow {
         factory.register(ConnectController.class, () -> new ConnectController(
                 new ConnectViewModel(state, services.connector(), services.sandbox(), services.tasks(), bundle),
                 services.browser()));
-        factory.register(LayerController.class, () -> new LayerController(new LayerViewModel(state, services.layers(),
-                services.functions(), services.executor(), bundle)));
+        factory.register(LayerController.class, () -> {
+            LayerViewModel layer = new LayerViewModel(state, services.layers(), services.functions(),
+                    services.executor(), bundle);
+            return new LayerController(layer, LayerActions.of(state, services.layers(), services.tasks(), bundle,
+                    layer::reload));
+        });
         factory.register(ContentsController.class, () -> new ContentsController(
                 new ContentsViewModel(state, services.builder(), services.tasks(), bundle)));
-        factory.register(InspectController.class, () -> new InspectController(
-                new InspectViewModel(state, services, bundle)));
+        factory.register(InspectController.class, () -> {
+            InspectViewModel inspect = new InspectViewModel(state, services, bundle);
+            // a page asked to look at a published version: Inspect opens it, even before the wizard's own layer exists
+            state.inspectRequestProperty().addListener((o, was, arn) -> {
+                if (arn != null) {
+                    state.inspectRequestProperty().set(null);
+                    wizard.look(Step.INSPECT);
+                    inspect.openVersion(arn);
+                }
+            });
+            return new InspectController(inspect);
+        });
         factory.register(PublishController.class, () -> new PublishController(
                 new PublishViewModel(state, services, bundle)));
         factory.register(AttachController.class, () -> new AttachController(

@@ -3,6 +3,7 @@ package dev.layerstudio.ui.layer;
 import dev.layerstudio.model.ByteSizes;
 import dev.layerstudio.model.LayerUse;
 import dev.layerstudio.model.LayerVersionInfo;
+import dev.layerstudio.ui.common.ConfirmDialog;
 import dev.layerstudio.ui.common.TextCells;
 import dev.layerstudio.ui.shell.StepController;
 import java.time.ZoneId;
@@ -13,9 +14,12 @@ import java.util.function.Function;
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.binding.BooleanBinding;
 import javafx.beans.value.ObservableBooleanValue;
+import javafx.css.PseudoClass;
 import javafx.fxml.FXML;
 import javafx.scene.control.Button;
+import javafx.scene.control.CheckBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
@@ -25,6 +29,8 @@ import javafx.scene.control.TreeItem;
 import javafx.scene.control.TreeTableCell;
 import javafx.scene.control.TreeTableColumn;
 import javafx.scene.control.TreeTableView;
+import javafx.scene.input.Clipboard;
+import javafx.scene.input.ClipboardContent;
 import javafx.scene.input.KeyCode;
 import javafx.scene.layout.VBox;
 import org.kordamp.ikonli.feather.Feather;
@@ -37,6 +43,10 @@ public final class LayerController implements StepController {
             .withZone(ZoneId.systemDefault());
 
     private final LayerViewModel vm;
+    private final LayerActions actions;
+    private PermissionsDialog permissionsDialog;
+    private LayerPageActions page;
+    private static final PseudoClass ERROR = PseudoClass.getPseudoClass("error");
 
     @FXML private TextField searchField;
     @FXML private Button refreshButton;
@@ -64,16 +74,32 @@ public final class LayerController implements StepController {
     @FXML private Label versionSha;
     @FXML private Label usageStatus;
     @FXML private ListView<LayerUse> usageList;
+    @FXML private Label tableTitle;
+    @FXML private CheckBox allRegionsToggle;
+    @FXML private TreeTableView<LayerRow> allRegionsTable;
+    @FXML private TreeTableColumn<LayerRow, String> allNameColumn;
+    @FXML private TreeTableColumn<LayerRow, String> allRegionColumn;
+    @FXML private TreeTableColumn<LayerRow, String> allLatestColumn;
+    @FXML private TreeTableColumn<LayerRow, String> allRuntimesColumn;
+    @FXML private TreeTableColumn<LayerRow, String> allArchColumn;
+    @FXML private TreeTableColumn<LayerRow, String> allSizeColumn;
+    @FXML private Label allRegionsPlaceholder;
+    @FXML private Label allRegionsStatus;
+    @FXML private Label actionStatus;
+    @FXML private Button copyArnButton;
+    @FXML private Button inspectButton;
+    @FXML private Button permissionsButton;
+    @FXML private Button deleteButton;
     @FXML private ResourceBundle resources;
 
-    public LayerController(LayerViewModel vm) {
+    public LayerController(LayerViewModel vm, LayerActions actions) {
         this.vm = vm;
+        this.actions = actions;
     }
 
     @FXML
     private void initialize() {
         searchField.textProperty().bindBidirectional(vm.searchProperty());
-        loadingIndicator.visibleProperty().bind(vm.loadingProperty());
         refreshButton.disableProperty().bind(vm.loadingProperty()
                 .or(vm.state().sessionProperty().isNull()));
         placeholderLabel.textProperty().bind(vm.placeholderProperty());
@@ -105,13 +131,113 @@ public final class LayerController implements StepController {
         usageList.setItems(vm.usage());
         usageList.setCellFactory(l -> new UsageCell());
         usageList.setPlaceholder(new Label(""));
+        setUpActions();
+    }
+
+    // ---- console parity: every region, row menus, version actions ----
+
+    private void setUpActions() {
+        page = new LayerPageActions(vm, actions, resources, LayerController::copy, v -> showPermissions());
+        LayerRowMenu.attach(layerTable, resources, page);
+        LayerRowMenu.attach(allRegionsTable, resources, page);
+        layerTable.setAccessibleHelp(resources.getString("layer.menu.help"));
+        allRegionsTable.setAccessibleHelp(resources.getString("layer.menu.help"));
+
+        AllRegionsViewModel all = actions.allRegions();
+        allRegionsToggle.selectedProperty().bindBidirectional(all.onProperty());
+        all.searchProperty().bind(vm.searchProperty());
+        AllRegionsTable.bind(allRegionsTable, all, resources, List.of(allNameColumn, allRegionColumn,
+                allLatestColumn, allRuntimesColumn, allArchColumn, allSizeColumn));
+        allRegionsPlaceholder.textProperty().bind(all.statusProperty());
+        allRegionsTable.visibleProperty().bind(all.onProperty());
+        allRegionsTable.managedProperty().bind(all.onProperty());
+        layerTable.visibleProperty().bind(all.onProperty().not());
+        layerTable.managedProperty().bind(all.onProperty().not());
+        allRegionsStatus.textProperty().bind(all.statusProperty());
+        // the empty table's placeholder says it while there are no rows; under the rows, this line does
+        allRegionsStatus.visibleProperty().bind(all.onProperty().and(all.statusProperty().isNotEmpty())
+                .and(javafx.beans.binding.Bindings.isNotEmpty(all.layers())));
+        allRegionsStatus.managedProperty().bind(allRegionsStatus.visibleProperty());
+        all.failedProperty().addListener((o, was, now) -> allRegionsStatus.pseudoClassStateChanged(ERROR, now));
+        tableTitle.textProperty().bind(javafx.beans.binding.Bindings.when(all.onProperty())
+                .then(resources.getString("layer.table.allRegions")).otherwise(resources.getString("layer.table")));
+        all.onProperty().addListener((o, was, on) -> tableTitle.setLabelFor(on ? allRegionsTable : layerTable));
+        loadingIndicator.visibleProperty().bind(vm.loadingProperty().or(all.loadingProperty())
+                .or(actions.versions().busyProperty()));
+        allRegionsTable.getSelectionModel().selectedItemProperty().addListener((o, a, item) -> {
+            if (item != null && page.whyNotUse(item.getValue()) == null) {
+                vm.select(item.getValue());
+            }
+        });
+        allRegionsTable.setOnKeyPressed(e -> {
+            if (e.getCode() == KeyCode.F5) {
+                all.reload();
+            }
+        });
+
+        VersionActionsViewModel versions = actions.versions();
+        actionStatus.textProperty().bind(versions.statusProperty());
+        actionStatus.managedProperty().bind(actionStatus.textProperty().isNotEmpty());
+        versions.failedProperty().addListener((o, was, now) -> actionStatus.pseudoClassStateChanged(ERROR, now));
+        versions.confirmationProperty().addListener((o, was, question) -> {
+            if (question != null) {
+                versions.confirmationProperty().set(null);
+                ConfirmDialog.ask(layerTable.getScene().getWindow(), question, resources.getString("common.cancel"));
+            }
+        });
+        BooleanBinding noVersion = vm.selectedProperty().isNull();
+        copyArnButton.disableProperty().bind(noVersion);
+        inspectButton.disableProperty().bind(noVersion);
+        permissionsButton.disableProperty().bind(noVersion);
+        deleteButton.disableProperty().bind(noVersion.or(versions.busyProperty()));
+    }
+
+    private static void copy(String text) {
+        ClipboardContent content = new ClipboardContent();
+        content.putString(text);
+        Clipboard.getSystemClipboard().setContent(content);
+    }
+
+    /** One dialog, made when first needed, shown again for each version. */
+    private void showPermissions() {
+        if (permissionsDialog == null) {
+            permissionsDialog = new PermissionsDialog(layerTable.getScene().getWindow(), actions.permissions(),
+                    resources);
+        }
+        permissionsDialog.show();
+    }
+
+    private LayerRow shownRow() {
+        return vm.selectedProperty().get();
+    }
+
+    @FXML
+    private void copyArn() {
+        page.copyArn(shownRow());
+    }
+
+    @FXML
+    private void inspectVersion() {
+        page.inspect(shownRow());
+    }
+
+    @FXML
+    private void openPermissions() {
+        page.permissions(shownRow());
+    }
+
+    @FXML
+    private void deleteVersion() {
+        page.delete(shownRow());
     }
 
     private void setUpTable() {
         layerTable.rootProperty().bind(Bindings.createObjectBinding(() -> LayerTreeItems.of(vm.shownProperty().get()),
                 vm.shownProperty()));
         layerTable.setColumnResizePolicy(TreeTableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
-        nameColumn.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().getValue()));
+        // a cell may be asked for its value while the root is being replaced: no tree item then
+        nameColumn.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue() == null ? null
+                : c.getValue().getValue()));
         nameColumn.setCellFactory(c -> new NameCell());
         latestColumn.setCellValueFactory(text(r -> r instanceof LayerRow.Layer && r.version() != null
                 ? String.valueOf(r.version().version()) : ""));
@@ -202,6 +328,7 @@ public final class LayerController implements StepController {
     @FXML
     private void refresh() {
         vm.reload();
+        actions.allRegions().reload(); // every region too, when shown
     }
 
     @FXML

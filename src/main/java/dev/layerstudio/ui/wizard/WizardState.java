@@ -52,6 +52,8 @@ public final class WizardState {
     private final javafx.beans.property.ReadOnlyIntegerWrapper restarts =
             new javafx.beans.property.ReadOnlyIntegerWrapper(this, "restarts", 0);
 
+    private final ObjectProperty<String> inspectRequest = new SimpleObjectProperty<>(this, "inspectRequest");
+
     private final javafx.beans.property.BooleanProperty planOpen =
             new javafx.beans.property.SimpleBooleanProperty(this, "planOpen", false);
     private final javafx.beans.property.BooleanProperty rolloutOpen =
@@ -160,6 +162,14 @@ public final class WizardState {
     /** The project the window follows, or {@code null} for a layer started in the window without one. */
     public ObjectProperty<ProjectSettings> projectProperty() {
         return project;
+    }
+
+    /**
+     * A published layer version (its ARN) a page asked to look at in Inspect, outside the
+     * wizard's own layer; the window opens it there and sets this back to null.
+     */
+    public ObjectProperty<String> inspectRequestProperty() {
+        return inspectRequest;
     }
 
     /** Attach has a plan for chosen functions (set by the Attach step). */

@@ -102,6 +102,14 @@ public final class WizardViewModel {
         }
     }
 
+    /**
+     * Shows a step to look at something there (a published version in Inspect) even when the
+     * steps before it are not done yet; Next still waits until that step is valid.
+     */
+    public void look(Step step) {
+        current.set(step);
+    }
+
     public StepState stateOf(Step step) {
         if (step == current.get()) {
             return StepState.CURRENT;

@@ -63,4 +63,18 @@ class WizardViewModelTest {
         assertThat(wizard.current()).isEqualTo(Step.CONNECT);
         assertThat(wizard.canGoNextProperty().get()).isFalse();
     }
+
+    @Test
+    void lookingAtAStepShowsItBeforeTheStepsBeforeItAreDoneAndNextStillWaits() {
+        connectValid.set(true);
+        wizard.next();
+        assertThat(wizard.canOpen(Step.INSPECT)).isFalse();
+
+        wizard.look(Step.INSPECT);
+        assertThat(wizard.current()).isEqualTo(Step.INSPECT);
+        assertThat(wizard.stateOf(Step.INSPECT)).isEqualTo(StepState.CURRENT);
+        assertThat(wizard.canGoNextProperty().get()).isFalse(); // Inspect is not valid: no Next
+        wizard.back();
+        assertThat(wizard.current()).isEqualTo(Step.CONTENTS);
+    }
 }
