@@ -246,7 +246,8 @@ public final class SdkLayerService implements LayerService {
                     .statementId(statementId));
         } catch (ResourceNotFoundException e) {
             throw new LayerStudioException(layerName + ":" + version + " has no grant '" + statementId + "'.",
-                    "List the grants with 'share --list'.", e);
+                    "See its grants with 'share --layer " + layerName + " --layer-version " + version
+                            + "' (no grant options), or Permissions on the Layer step.", e);
         } catch (RuntimeException e) {
             throw AwsErrors.translate(e, "revoke '" + statementId + "' on " + layerName + ":" + version);
         }
