@@ -81,7 +81,7 @@ public final class ProjectViewModel {
         title = Bindings.createStringBinding(this::makeTitle, file, dirty, state.layerProperty());
         List<ObservableValue<?>> watched = List.of(state.layerProperty(), state.runtimeProperty(),
                 state.architectureProperty(), state.requirementsProperty(), state.contentProperty(),
-                state.projectProperty());
+                state.projectProperty(), state.publishOptionsProperty());
         for (ObservableValue<?> o : watched) {
             o.addListener((obs, was, now) -> changed());
         }
@@ -122,7 +122,9 @@ public final class ProjectViewModel {
         ProjectMapping.Fields fields = new ProjectMapping.Fields(choice != null ? choice.name() : layerName,
                 state.runtimeProperty().get(), state.architectureProperty().get(), state.requirementsProperty().get(),
                 code);
-        return ProjectMapping.toProject(fields, base, dir);
+        LayerProject made = ProjectMapping.toProject(fields, base, dir);
+        LayerProject.Publish publish = state.publishOptionsProperty().get();
+        return publish == null ? made : made.withPublish(publish);
     }
 
     private void changed() {
@@ -190,6 +192,7 @@ public final class ProjectViewModel {
             state.runtimeProperty().set(fields.runtime());
             state.architectureProperty().set(fields.architecture());
             state.requirementsProperty().set(fields.requirements());
+            state.publishOptionsProperty().set(o.project().publish());
             state.installationProperty().set(null);
             state.contentProperty().set(o.content().isEmpty() ? null : o.content());
             file.set(o.file());
@@ -260,6 +263,7 @@ public final class ProjectViewModel {
             layerName = "";
             file.set(null);
             state.projectProperty().set(null);
+            state.publishOptionsProperty().set(null);
             state.startAnother();
             state.requirementsProperty().set("");
             notice.set("");

@@ -69,6 +69,7 @@ public final class PublishViewModel {
     private final BooleanBinding valid;
 
     private final PublishProposal proposal;
+    private final ProjectPublishOptions options;
     private final DuplicateCheck duplicates;
     private final ObjectProperty<LayerVersionInfo> duplicate;
     private LayerChoice defaultsFrom;
@@ -78,6 +79,7 @@ public final class PublishViewModel {
         this.services = services;
         this.text = text;
         this.proposal = new PublishProposal(state, services, text);
+        this.options = new ProjectPublishOptions(state, description, license, bucket, otherRegions);
         this.duplicates = new DuplicateCheck(services.layers(), services.tasks(), status::set);
         this.duplicate = duplicates.duplicateProperty();
         offerRuntimesOf(state.runtimeProperty().get());
@@ -112,10 +114,12 @@ public final class PublishViewModel {
         LayerChoice layer = state.layerProperty().get();
         if (layer != null && !Objects.equals(layer, defaultsFrom)) {
             defaultsFrom = layer;
-            name.set(layer.name());
-            // the description starts empty: the previous version's text would describe other content
-            description.set("");
-            layer.latest().ifPresent(v -> license.set(v.license()));
+            options.fill(() -> {
+                name.set(layer.name());
+                // the description starts empty: the previous version's text would describe other content
+                description.set("");
+                layer.latest().ifPresent(v -> license.set(v.license()));
+            });
             select(runtimes, List.of(state.runtimeProperty().get().id()));
             select(architectures, List.of(state.architectureProperty().get().id()));
         }
@@ -129,8 +133,11 @@ public final class PublishViewModel {
         if (session != null && otherRegions.isEmpty()) {
             String profile = session.profileName().orElse(null);
             BackgroundTask.of(p -> services.connector().regions(profile))
-                    .onSuccess(list -> otherRegions.setAll(list.stream().filter(r -> !r.equals(session.region()))
-                            .map(r -> new PublishChoice(r, false)).toList()))
+                    .onSuccess(list -> {
+                        otherRegions.setAll(list.stream().filter(r -> !r.equals(session.region()))
+                                .map(r -> new PublishChoice(r, false)).toList());
+                        options.regionsLoaded();
+                    })
                     .onError(Exception.class, e -> status.set(UserMessage.sentence(e)))
                     .start(services.tasks());
         }

@@ -48,6 +48,8 @@ public final class WizardState {
     private final javafx.beans.property.StringProperty requirements =
             new javafx.beans.property.SimpleStringProperty(this, "requirements", "");
     private final ObjectProperty<ProjectSettings> project = new SimpleObjectProperty<>(this, "project");
+    private final ObjectProperty<dev.layerstudio.model.LayerProject.Publish> publishOptions =
+            new SimpleObjectProperty<>(this, "publishOptions");
 
     private final javafx.beans.property.ReadOnlyIntegerWrapper restarts =
             new javafx.beans.property.ReadOnlyIntegerWrapper(this, "restarts", 0);
@@ -162,6 +164,14 @@ public final class WizardState {
     /** The project the window follows, or {@code null} for a layer started in the window without one. */
     public ObjectProperty<ProjectSettings> projectProperty() {
         return project;
+    }
+
+    /**
+     * How to publish, as the Publish step has it (description, license, bucket, other regions):
+     * filled from an opened project and saved back into it; {@code null} until either sets it.
+     */
+    public ObjectProperty<dev.layerstudio.model.LayerProject.Publish> publishOptionsProperty() {
+        return publishOptions;
     }
 
     /**

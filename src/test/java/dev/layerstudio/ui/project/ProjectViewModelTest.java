@@ -109,6 +109,24 @@ class ProjectViewModelTest {
     }
 
     @Test
+    void thePublishOptionsComeFromTheProjectAndAnEditOnPublishIsSavedBack() throws Exception {
+        Path file = repo.resolve(ProjectFile.DEFAULT_NAME);
+        ProjectFile.write(project(), file);
+        WizardState state = new WizardState(Runnable::run);
+        ProjectViewModel vm = model(state);
+        vm.open(file);
+        assertThat(state.publishOptionsProperty().get()).isEqualTo(project().publish());
+
+        LayerProject.Publish edited = new LayerProject.Publish("Deps for the API", "MIT", "team-layers",
+                List.of("us-east-1", "eu-west-1"));
+        state.publishOptionsProperty().set(edited); // as the Publish step keeps its edits
+        assertThat(vm.dirtyProperty().get()).isTrue();
+        vm.save(() -> { });
+        assertThat(vm.dirtyProperty().get()).isFalse();
+        assertThat(ProjectFile.read(file).project().publish()).isEqualTo(edited);
+    }
+
+    @Test
     void anEditIsMarkedCopiedForRecoveryAfterTheQuietTimeAndGoneOnceSaved() throws Exception {
         Path file = repo.resolve(ProjectFile.DEFAULT_NAME);
         ProjectFile.write(project(), file);

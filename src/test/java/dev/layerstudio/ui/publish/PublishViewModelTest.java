@@ -11,6 +11,7 @@ import dev.layerstudio.ui.AppServices;
 import dev.layerstudio.ui.task.AppExecutor;
 import dev.layerstudio.ui.wizard.WizardState;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.ResourceBundle;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -58,6 +59,22 @@ class PublishViewModelTest {
         assertThat(vm.runtimes()).extracting(PublishChoice::id).containsExactlyElementsOf(Runtime.ids());
         assertThat(vm.runtimes()).filteredOn(c -> c.selectedProperty().get()).extracting(PublishChoice::id)
                 .containsExactly("python3.13");
+    }
+
+    @Test
+    void anOpenedProjectsPublishOptionsAreFilledInAndEditsAreKeptForItsSave() {
+        state.publishOptionsProperty().set(new dev.layerstudio.model.LayerProject.Publish("v4: add numpy", "MIT",
+                "team-layers", List.of()));
+        state.layerProperty().set(dev.layerstudio.ui.wizard.LayerChoice.newLayer("team-deps"));
+        vm.onShow();
+        assertThat(vm.descriptionProperty().get()).isEqualTo("v4: add numpy");
+        assertThat(vm.licenseProperty().get()).isEqualTo("MIT");
+        assertThat(vm.bucketProperty().get()).isEqualTo("team-layers");
+
+        vm.licenseProperty().set("Apache-2.0");
+        vm.descriptionProperty().set("v5: bump requests");
+        assertThat(state.publishOptionsProperty().get()).isEqualTo(new dev.layerstudio.model.LayerProject.Publish(
+                "v5: bump requests", "Apache-2.0", "team-layers", List.of()));
     }
 
     @Test
