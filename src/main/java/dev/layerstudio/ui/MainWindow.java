@@ -31,6 +31,7 @@ import java.time.Clock;
 import java.util.ResourceBundle;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleObjectProperty;
+import javafx.geometry.Rectangle2D;
 import javafx.scene.Parent;
 import javafx.scene.Scene;
 import javafx.scene.control.Button;
@@ -38,8 +39,12 @@ import javafx.scene.control.Button;
 /** Puts the window together: state, view models, controllers, views and the theme. */
 public final class MainWindow {
 
-    public static final double WIDTH = 1180;
-    public static final double HEIGHT = 760;
+    /** The window's size when the screen has room: fits a 1366×768 laptop screen with its taskbar. */
+    public static final double WIDTH = 1240;
+    public static final double HEIGHT = 680;
+    /** What the window's frame (title bar, borders) takes around the scene, roughly. */
+    private static final double FRAME_WIDTH = 16;
+    private static final double FRAME_HEIGHT = 40;
 
     private final WizardState state;
     private final WizardViewModel wizard = new WizardViewModel();
@@ -62,10 +67,17 @@ public final class MainWindow {
                 step -> loadStep(loader, step), sandbox, recovery));
 
         Parent root = loader.<MainWindowController>load("/dev/layerstudio/ui/shell/main-window.fxml").root();
-        scene = new Scene(root, WIDTH, HEIGHT);
+        Rectangle2D screen = javafx.stage.Screen.getPrimary().getVisualBounds();
+        scene = new Scene(root, defaultSize(WIDTH, screen.getWidth() - FRAME_WIDTH),
+                defaultSize(HEIGHT, screen.getHeight() - FRAME_HEIGHT));
         ((Button) root.lookup("#inventoryButton")).setOnAction(e -> inventory(services, bundle).show(scene.getWindow()));
         theme.addListener((o, old, now) -> now.apply(scene));
         theme.set(initialTheme);
+    }
+
+    /** The wanted size, or the room the screen leaves when it is smaller (never under the window's minimum). */
+    static double defaultSize(double wanted, double room) {
+        return Math.max(Math.min(wanted, room), Math.min(wanted, 600));
     }
 
     /** Each step's controller with its view model and the services it needs. */
