@@ -177,6 +177,8 @@ final class ContentCell extends TreeCell<ContentNode> {
         row.setVisible(true);
         setGraphic(row);
         setAccessibleText(node.path() + ", " + describe(node));
+        // a long name in a narrow tree is cut at the edge: its whole path is one hover away
+        dev.layerstudio.ui.common.TextCells.tooltip(this, node.path() + "\n" + describe(node));
     }
 
     /** Marks the row with one kind (none for an empty row). */
@@ -246,6 +248,22 @@ final class ContentCell extends TreeCell<ContentNode> {
             return text.getString("contents.tree.conflict");
         }
         return node.source() == null ? text.getString("contents.tree.folder") : node.source().describe();
+    }
+
+    /**
+     * A row that showed a file and now shows a folder gets its disclosure arrow in this layout
+     * pass, before the arrow is styled: laid out at width 0 it would draw the row a level too far
+     * left (after slimming, say). The arrow is styled at once and the row laid out again.
+     */
+    @Override
+    protected void layoutChildren() {
+        javafx.scene.Node arrow = getDisclosureNode();
+        boolean unstyled = arrow != null && arrow.getParent() == null;
+        super.layoutChildren();
+        if (unstyled && arrow.getParent() != null) {
+            arrow.applyCss();
+            super.layoutChildren();
+        }
     }
 
     // ---- renaming in place ----

@@ -7,6 +7,7 @@ import dev.layerstudio.model.ContentNode;
 import dev.layerstudio.model.ContentSource;
 import dev.layerstudio.model.LayerContent;
 import dev.layerstudio.model.LayerPaths;
+import dev.layerstudio.ui.common.StatusLine;
 import dev.layerstudio.ui.common.UserMessage;
 import dev.layerstudio.ui.task.AppExecutor;
 import dev.layerstudio.ui.task.BackgroundTask;
@@ -55,7 +56,7 @@ public final class LayerTreeModel {
     private final ObservableList<ContentNode> conflicts = FXCollections.observableArrayList();
     private final ObservableList<ContentNode> conflictsView = FXCollections.unmodifiableObservableList(conflicts);
     private final ReadOnlyBooleanWrapper adding = new ReadOnlyBooleanWrapper(false);
-    private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper("");
+    private final StatusLine status = new StatusLine();
     private final ReadOnlyStringWrapper summary = new ReadOnlyStringWrapper("");
     private final BooleanBinding canUndo = undoSize.greaterThan(0);
     private final BooleanBinding empty;
@@ -92,8 +93,9 @@ public final class LayerTreeModel {
             return;
         }
         adding.set(true);
-        status.set(String.format(text.getString("contents.tree.adding"), files.size() == 1
-                ? files.get(0).getFileName() : files.size() + " " + text.getString("contents.tree.items")));
+        StatusLine.Action action = status.begin(String.format(text.getString("contents.tree.adding"),
+                files.size() == 1 ? files.get(0).getFileName() : files.size() + " "
+                        + text.getString("contents.tree.items")));
         dev.layerstudio.model.Runtime runtime = state.runtimeProperty().get();
         String into = folder != null ? folder + "/" : runtime != null && runtime.isNode()
                 ? runtime.nodeModulesPath(false) + "/" : null;
@@ -104,11 +106,12 @@ public final class LayerTreeModel {
             }
             return scanned;
         }).onSuccess(scanned -> {
-            if (edit(c -> c.add(scanned.nodes()))) {
-                status.set(String.format(text.getString("contents.tree.added"), scanned.fileCount()));
+            if (!edit(c -> c.add(scanned.nodes()), String.format(text.getString("contents.tree.added"),
+                    scanned.fileCount()))) {
+                action.say(""); // nothing new was added (a refusal has said why already)
             }
-        }).onError(Exception.class, e -> status.set(UserMessage.sentence(e)))
-                .onCancelled(() -> status.set(""))
+        }).onError(Exception.class, action::fail)
+                .onCancelled(() -> action.say(""))
                 .andFinally(() -> adding.set(false))
                 .start(executor);
     }
@@ -133,8 +136,13 @@ public final class LayerTreeModel {
         return edit(c -> c.rename(path, newName.strip()));
     }
 
+    /** Removes nodes; the status line says what went (Undo puts it back). */
     public boolean remove(Collection<String> paths) {
-        return edit(c -> c.removeAll(paths));
+        List<String> gone = List.copyOf(paths);
+        String said = gone.size() == 1
+                ? String.format(text.getString("contents.tree.removedOne"), gone.get(0))
+                : String.format(text.getString("contents.tree.removedMany"), gone.size());
+        return edit(c -> c.removeAll(gone), said);
     }
 
     /** Makes an empty folder inside {@code parent} ("" for the top) and returns its path. */
@@ -167,7 +175,7 @@ public final class LayerTreeModel {
         LayerContent previous = undo.pop();
         undoSize.set(undo.size());
         state.contentProperty().set(previous);
-        status.set(text.getString("contents.tree.undone"));
+        status.show(text.getString("contents.tree.undone"));
     }
 
     /**
@@ -188,7 +196,7 @@ public final class LayerTreeModel {
             merged = installed.add(mine);
         } catch (RuntimeException e) {
             merged = installed;
-            status.set(UserMessage.sentence(e));
+            status.showError(UserMessage.sentence(e));
         }
         undo.clear();
         undoSize.set(0);
@@ -197,12 +205,17 @@ public final class LayerTreeModel {
 
     /** Applies one change; a change the tree refuses leaves it as it was and says why. */
     private boolean edit(UnaryOperator<LayerContent> change) {
+        return edit(change, null);
+    }
+
+    /** @param said what the status line says once the change is made (null: nothing; older words go) */
+    private boolean edit(UnaryOperator<LayerContent> change, String said) {
         LayerContent before = content();
         LayerContent after;
         try {
             after = change.apply(before);
         } catch (RuntimeException e) {
-            status.set(UserMessage.sentence(e));
+            status.showError(UserMessage.sentence(e));
             return false;
         }
         if (after.equals(before)) {
@@ -213,7 +226,11 @@ public final class LayerTreeModel {
             undo.removeLast();
         }
         undoSize.set(undo.size());
-        status.set("");
+        if (said == null) {
+            status.begin();
+        } else {
+            status.show(said);
+        }
         state.contentProperty().set(after);
         return true;
     }
@@ -256,7 +273,12 @@ public final class LayerTreeModel {
 
     /** The last thing said about an edit: what was added, or why a change was refused. */
     public ReadOnlyStringProperty statusProperty() {
-        return status.getReadOnlyProperty();
+        return status.textProperty();
+    }
+
+    /** The tree's status line (the Contents page links it to the install's). */
+    StatusLine statusLine() {
+        return status;
     }
 
     /** "1,204 files · 14.2 MB" */
