@@ -3,6 +3,7 @@ package dev.layerstudio.ui.layer;
 import dev.layerstudio.model.ByteSizes;
 import dev.layerstudio.model.LayerUse;
 import dev.layerstudio.model.LayerVersionInfo;
+import dev.layerstudio.ui.common.CopyAction;
 import dev.layerstudio.ui.common.TextCells;
 import dev.layerstudio.ui.shell.StepController;
 import java.time.ZoneId;
@@ -60,7 +61,9 @@ public final class LayerController implements StepController {
     @FXML private Label versionDescription;
     @FXML private Label versionRuntimes;
     @FXML private Label versionLicense;
-    @FXML private Label versionSha;
+    @FXML private TextField versionSha;
+    @FXML private Button copyArnButton;
+    @FXML private Button copyShaButton;
     @FXML private Label usageStatus;
     @FXML private ListView<LayerUse> usageList;
     @FXML private ResourceBundle resources;
@@ -98,8 +101,19 @@ public final class LayerController implements StepController {
                 layerTable.getSelectionModel().clearSelection();
             }
         });
-        vm.selectedProperty().addListener((o, a, row) -> showVersion(row));
+        vm.selectedProperty().addListener((o, a, row) -> {
+            showVersion(row);
+            if (row != null) {
+                reselect(layerTable.getRoot()); // a layer chosen by typing its name is the table's row too
+            }
+        });
         showVersion(null);
+        CopyAction.install(copyArnButton, versionArn::getText, resources.getString("common.copy.arn"), resources);
+        CopyAction.install(copyShaButton, versionSha::getText, resources.getString("common.copy.sha"), resources);
+        for (Label l : List.of(versionTitle, versionDescription, versionRuntimes, versionLicense, choiceTitle,
+                choiceDetail, usageStatus)) {
+            TextCells.tooltipFollowsText(l);
+        }
         usageStatus.textProperty().bind(vm.usageStatusProperty());
         usageList.setItems(vm.usage());
         usageList.setCellFactory(l -> new UsageCell());
@@ -191,10 +205,13 @@ public final class LayerController implements StepController {
         }
         versionTitle.setText(String.format(resources.getString("layer.version.title"), v.name(), v.version()));
         versionArn.setText(v.arn());
+        TextCells.tooltip(versionArn, v.arn());
         versionDescription.setText(v.description().isEmpty() ? "—" : v.description());
         versionRuntimes.setText(list(v.compatibleRuntimes()) + " · " + list(v.compatibleArchitectures()));
         versionLicense.setText(v.license().isEmpty() ? "—" : v.license());
         versionSha.setText(v.codeSha256() == null ? "—" : v.codeSha256());
+        TextCells.tooltip(versionSha, v.codeSha256());
+        copyShaButton.setDisable(v.codeSha256() == null);
     }
 
     @FXML
