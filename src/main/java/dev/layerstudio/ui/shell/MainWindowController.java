@@ -25,6 +25,7 @@ import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyCodeCombination;
 import javafx.scene.input.KeyCombination;
 import javafx.scene.layout.HBox;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import org.kordamp.ikonli.feather.Feather;
@@ -41,6 +42,10 @@ public final class MainWindowController {
     private final RecoveryBanner recovery;
     /** Below this width the window is "narrow": a slimmer step list and page padding. */
     static final double NARROW = 1200;
+    /** Below this width the step list is "compact": the steps' numbers only (names in tooltips), the page gets the room. */
+    static final double COMPACT = 1100;
+
+    private final javafx.beans.property.BooleanProperty compact = new javafx.beans.property.SimpleBooleanProperty();
 
     private final Map<Step, ViewLoader.View<? extends StepController>> loaded = new EnumMap<>(Step.class);
 
@@ -52,6 +57,7 @@ public final class MainWindowController {
     @FXML private Label nextHint;
     @FXML private Label identityLabel;
     @FXML private Label stepCounter;
+    @FXML private Label stepsTitle;
     @FXML private Button themeButton;
     @FXML private Parent root;
     @FXML private HBox sandboxBanner;
@@ -152,8 +158,16 @@ public final class MainWindowController {
      */
     private void bindLayout() {
         javafx.css.PseudoClass narrow = javafx.css.PseudoClass.getPseudoClass("narrow");
-        root.layoutBoundsProperty().addListener((o, a, b) -> root.pseudoClassStateChanged(narrow,
-                b.getWidth() > 0 && b.getWidth() < NARROW));
+        javafx.css.PseudoClass compactClass = javafx.css.PseudoClass.getPseudoClass("compact");
+        root.layoutBoundsProperty().addListener((o, a, b) -> {
+            double w = b.getWidth();
+            compact.set(w > 0 && w < COMPACT);
+            root.pseudoClassStateChanged(compactClass, compact.get());
+            root.pseudoClassStateChanged(narrow, w > 0 && w < NARROW && !compact.get());
+        });
+        compact.addListener((o, was, now) -> stepList.refresh());
+        stepsTitle.visibleProperty().bind(compact.not());
+        stepsTitle.managedProperty().bind(compact.not());
         backButton.setTooltip(new Tooltip(resources.getString("shell.back.tip")));
         root.sceneProperty().addListener((o, was, scene) -> {
             if (scene != null) {
@@ -279,6 +293,10 @@ public final class MainWindowController {
     }
 
     private final class StepCell extends ListCell<Step> {
+        StepCell() {
+            setPrefWidth(0); // as wide as the list: the hint wraps instead of being cut at the edge
+        }
+
         @Override
         protected void updateItem(Step step, boolean empty) {
             super.updateItem(step, empty);
@@ -299,7 +317,11 @@ public final class MainWindowController {
             title.getStyleClass().add("step-name");
             Label hint = new Label(resources.getString("step." + step.key() + ".hint"));
             hint.getStyleClass().add("step-hint");
+            hint.setWrapText(true);
+            hint.setMinHeight(Region.USE_PREF_SIZE);
             VBox text = new VBox(2, title, hint);
+            text.visibleProperty().bind(compact.not());
+            text.managedProperty().bind(compact.not());
             HBox box = new HBox(10, number, text);
             box.getStyleClass().add("step-cell");
             setText(null);
