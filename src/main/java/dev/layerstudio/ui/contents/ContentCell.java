@@ -162,6 +162,11 @@ final class ContentCell extends TreeCell<ContentNode> {
             setKind(null);
             setText(null);
             row.setVisible(false);
+            // the skin leaves the arrow of the folder shown here before; rows below the last
+            // (after slimming or a delete shortened the tree) would show arrows of nothing
+            if (getDisclosureNode() != null) {
+                getDisclosureNode().setVisible(false);
+            }
             setAccessibleText(null);
             setTooltip(null);
             return;
@@ -248,22 +253,6 @@ final class ContentCell extends TreeCell<ContentNode> {
             return text.getString("contents.tree.conflict");
         }
         return node.source() == null ? text.getString("contents.tree.folder") : node.source().describe();
-    }
-
-    /**
-     * A row that showed a file and now shows a folder gets its disclosure arrow in this layout
-     * pass, before the arrow is styled: laid out at width 0 it would draw the row a level too far
-     * left (after slimming, say). The arrow is styled at once and the row laid out again.
-     */
-    @Override
-    protected void layoutChildren() {
-        javafx.scene.Node arrow = getDisclosureNode();
-        boolean unstyled = arrow != null && arrow.getParent() == null;
-        super.layoutChildren();
-        if (unstyled && arrow.getParent() != null) {
-            arrow.applyCss();
-            super.layoutChildren();
-        }
     }
 
     // ---- renaming in place ----

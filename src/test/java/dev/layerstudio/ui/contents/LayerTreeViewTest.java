@@ -38,8 +38,9 @@ import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
 /**
- * The layer tree as drawn: Delete says what went and leaves the selection on a neighbour; rows
- * of one level line up, also after slimming turns a file's row into a folder's.
+ * The layer tree as drawn: Delete says what went and leaves the selection on a neighbour; after
+ * slimming (done on the Inspect step while this page is hidden) rows of one level line up and
+ * the emptied rows below the last show no arrows.
  */
 @ExtendWith(ApplicationExtension.class)
 class LayerTreeViewTest {
@@ -99,12 +100,32 @@ class LayerTreeViewTest {
         LayerContent before = state.contentProperty().get();
         LayerContent slim = builder.applySlimming(before, builder.previewSlimming(before,
                 EnumSet.of(SlimRule.PYCACHE, SlimRule.TESTS, SlimRule.BOTO3)));
+        // as in the window: slimmed on the Inspect step, while this page is not shown, then back here
+        javafx.scene.Scene scene = tree.getScene();
+        javafx.scene.Parent page = scene.getRoot();
+        robot.interact(() -> scene.setRoot(new javafx.scene.layout.StackPane()));
         robot.interact(() -> state.contentProperty().set(slim));
+        WaitForAsyncUtils.waitForFxEvents();
+        robot.interact(() -> scene.setRoot(page));
         waitFor(5, TimeUnit.SECONDS, () -> item(tree, "python/boto3") == null);
         WaitForAsyncUtils.waitForFxEvents();
+        robot.interact(() -> {
+            try {
+                StepPage.snapshot(scene, Path.of("target", "screenshots", "contents-tree-slimmed.png"));
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        });
         Map<Integer, Set<Long>> after = indents(robot, tree);
         assertThat(after).isNotEmpty();
         assertThat(after).allSatisfy((level, xs) -> assertThat(xs).as("level " + level).hasSize(1));
+        // the rows below the last show nothing, not the arrows of the folders they showed before
+        AtomicReference<Long> ghostArrows = new AtomicReference<>();
+        robot.interact(() -> ghostArrows.set(tree.lookupAll(".content-cell").stream()
+                .map(n -> (TreeCell<?>) n).filter(c -> c.isVisible() && c.isEmpty() && c.getDisclosureNode() != null
+                        && c.getDisclosureNode().isVisible() && c.getDisclosureNode().getParent() != null)
+                .count()));
+        assertThat(ghostArrows.get()).isZero();
     }
 
     /** For each level, the x positions (rounded) where the folder rows' names start. */
