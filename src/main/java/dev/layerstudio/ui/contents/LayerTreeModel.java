@@ -7,6 +7,7 @@ import dev.layerstudio.model.ContentNode;
 import dev.layerstudio.model.ContentSource;
 import dev.layerstudio.model.LayerContent;
 import dev.layerstudio.model.LayerPaths;
+import dev.layerstudio.ui.common.Plurals;
 import dev.layerstudio.ui.common.StatusLine;
 import dev.layerstudio.ui.common.UserMessage;
 import dev.layerstudio.ui.task.AppExecutor;
@@ -106,7 +107,7 @@ public final class LayerTreeModel {
             }
             return scanned;
         }).onSuccess(scanned -> {
-            if (!edit(c -> c.add(scanned.nodes()), String.format(text.getString("contents.tree.added"),
+            if (!edit(c -> c.add(scanned.nodes()), Plurals.format(text, "contents.tree.addedCount",
                     scanned.fileCount()))) {
                 action.say(""); // nothing new was added (a refusal has said why already)
             }
@@ -241,7 +242,7 @@ public final class LayerTreeModel {
     private void show(LayerContent now) {
         LayerContent c = now == null ? LayerContent.empty() : now;
         conflicts.setAll(c.conflicts());
-        summary.set(c.isEmpty() ? "" : String.format(text.getString("contents.tree.summary"), c.fileCount(),
+        summary.set(c.isEmpty() ? "" : Plurals.format(text, "contents.tree.summaryCount", c.fileCount(),
                 dev.layerstudio.model.ByteSizes.human(c.totalBytes())));
         rootItem.show(c);
     }

@@ -186,7 +186,7 @@ class LayerStepTest {
         assertThat(window.state().layerProperty().get().isNew()).isFalse();
         TreeTableView<LayerRow> table = robot.lookup("#layerTable").query();
         assertThat(table.getSelectionModel().getSelectedItem().getValue().layer().name()).isEqualTo("alpha-utils");
-        assertThat(robot.lookup("#versionTitle").queryLabeled().isVisible()).isTrue();
+        assertThat(robot.lookup("#versionTitle").queryLabeled().getParent().isVisible()).isTrue();
         assertThat(next.isDisabled()).isFalse();
 
         robot.eraseText(11).write("fresh_layer-2");
@@ -196,7 +196,7 @@ class LayerStepTest {
         assertThat(next.isDisabled()).isFalse();
         // the details panel goes with the selection
         assertThat(table.getSelectionModel().getSelectedItem()).isNull();
-        assertThat(robot.lookup("#versionTitle").queryLabeled().isVisible()).isFalse();
+        assertThat(robot.lookup("#versionTitle").queryLabeled().getParent().isVisible()).isFalse();
     }
 
     @Test
