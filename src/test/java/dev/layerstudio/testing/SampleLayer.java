@@ -60,7 +60,7 @@ public final class SampleLayer {
      * What installing {@code requests} and {@code pandas} for python3.12 x86_64 lays out, in
      * shape and names if not in bytes: both with their dependencies (urllib3, idna, certifi,
      * charset_normalizer; numpy with its bundled OpenBLAS, python-dateutil, pytz, tzdata, six),
-     * about 1,500 files in deep folders with long names, extension modules, byte-code caches,
+     * about 2,400 files in deep folders with long names, extension modules, byte-code caches,
      * test folders and time-zone data; and the user's folder {@code mylib} in python/mylib.
      */
     public static LayerContent requestsAndPandas(Path dir, LayerBuilder builder) throws IOException {

@@ -51,16 +51,20 @@ import org.testfx.util.WaitForAsyncUtils;
 /**
  * The window fits a small laptop screen and a large one and never hides what it says: every
  * step, with the sandbox's layers and functions in moto and a realistic layer (requests and
- * pandas, about 1,500 files), at 1024×700 and at 1400×900. On each, Back and Next (Finish)
+ * pandas, about 2,400 files), at 1024×700 and at 1400×900. On each, Back and Next (Finish)
  * and the header's theme toggle are inside the window and visible, and every label, button or
- * cell whose text is cut short has a tooltip holding its whole text. Each state is saved as a
- * picture (target/screenshots/fit-STEP-WxH.png).
+ * cell whose text is cut short has a tooltip holding its whole text. At 1400×900 with a 150%
+ * font, Back, Next and the toggle stay in view too. Each state is saved as a picture
+ * (target/screenshots/fit-STEP-WxH.png).
  */
 @ExtendWith({MotoExtension.class, ApplicationExtension.class})
 class WindowFitsTest {
 
-    /** The large size first: the test then goes on clicking in the small one, inside the headless screen. */
-    private static final double[][] SIZES = {{1400, 900}, {1024, 700}};
+    /**
+     * Width, height and font scale. The large size first: the test then goes on clicking in the
+     * small one, inside the headless screen.
+     */
+    private static final double[][] SIZES = {{1400, 900, 1.5}, {1400, 900, 1}, {1024, 700, 1}};
 
     @TempDir
     static Path home;
@@ -71,6 +75,8 @@ class WindowFitsTest {
     private AppExecutor executor;
     private MainWindow window;
     private Stage stage;
+    private double startWidth;
+    private double startHeight;
 
     @BeforeAll
     static void sandboxLikeAccount(MotoServer server) throws Exception {
@@ -90,11 +96,18 @@ class WindowFitsTest {
         window = new MainWindow(AppServices.with(executor, aws.connector(), uri -> { }), Theme.LIGHT);
         stage.setScene(window.scene());
         stage.show();
+        startWidth = stage.getWidth();
+        startHeight = stage.getHeight();
     }
 
     @AfterEach
-    void stop() {
+    void stop(FxRobot robot) {
         executor.close();
+        // the stage is shared with the test classes after this one: give it back at its first size
+        robot.interact(() -> {
+            stage.setWidth(startWidth);
+            stage.setHeight(startHeight);
+        });
     }
 
     @Test
@@ -174,12 +187,15 @@ class WindowFitsTest {
             robot.interact(() -> {
                 stage.setWidth(size[0]);
                 stage.setHeight(size[1]);
+                // a larger font (150%), as a user who needs one sets it
+                window.scene().getRoot().setStyle(size[2] == 1 ? "" : "-fx-font-size: " + 13 * size[2] + "px;");
             });
             WaitForAsyncUtils.waitForFxEvents();
             Thread.sleep(150); // the layout passes after a resize (tables and cells come a pulse later)
             WaitForAsyncUtils.waitForFxEvents();
-            String at = where + " at " + (int) size[0] + "×" + (int) size[1];
+            String at = where + " at " + (int) size[0] + "×" + (int) size[1] + (size[2] == 1 ? "" : " with a 150% font");
             AtomicReference<List<String>> problems = new AtomicReference<>();
+            boolean largeFont = size[2] != 1;
             robot.interact(() -> {
                 Scene scene = window.scene();
                 assertThat(scene.getWidth()).as(at + ": scene width").isEqualTo(size[0]);
@@ -187,10 +203,14 @@ class WindowFitsTest {
                 for (String id : List.of("#backButton", "#nextButton", "#themeButton")) {
                     inView(scene, scene.lookup(id), id, found);
                 }
-                cutWithoutTooltip(scene.getRoot(), found);
+                // with the larger font, only the footer and header are held to it (column headers
+                // and fields of fixed widths still cut text there)
+                if (!largeFont) {
+                    cutWithoutTooltip(scene.getRoot(), found);
+                }
                 problems.set(found);
             });
-            shoot(robot, "fit-" + where + "-" + (int) size[0] + "x" + (int) size[1]);
+            shoot(robot, "fit-" + where + "-" + (int) size[0] + "x" + (int) size[1] + (size[2] == 1 ? "" : "-font150"));
             assertThat(problems.get()).as(at).isEmpty();
         }
     }
