@@ -50,6 +50,7 @@ import javafx.util.Duration;
 import java.util.ResourceBundle;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleObjectProperty;
+import javafx.geometry.Rectangle2D;
 import javafx.scene.Parent;
 import javafx.scene.Scene;
 import javafx.scene.control.Button;
@@ -57,10 +58,14 @@ import javafx.scene.control.Button;
 /** Puts the window together: state, view models, controllers, views and the theme. */
 public final class MainWindow {
 
-    public static final double WIDTH = 1180;
-    public static final double HEIGHT = 760;
     /** Unsaved work is copied for recovery once the window has been quiet this long. */
     static final double AUTOSAVE_SECONDS = 3;
+    /** The window's size when the screen has room: fits a 1366×768 laptop screen with its taskbar. */
+    public static final double WIDTH = 1240;
+    public static final double HEIGHT = 680;
+    /** What the window's frame (title bar, borders) takes around the scene, roughly. */
+    private static final double FRAME_WIDTH = 16;
+    private static final double FRAME_HEIGHT = 40;
 
     private final WizardState state;
     private final WizardViewModel wizard = new WizardViewModel();
@@ -95,7 +100,9 @@ public final class MainWindow {
 
         Parent root = loader.<MainWindowController>load("/dev/layerstudio/ui/shell/main-window.fxml").root();
         projects = projects(services, bundle, settings, root);
-        scene = new Scene(projects.root(), WIDTH, HEIGHT);
+        Rectangle2D screen = javafx.stage.Screen.getPrimary().getVisualBounds();
+        scene = new Scene(projects.root(), defaultSize(WIDTH, screen.getWidth() - FRAME_WIDTH),
+                defaultSize(HEIGHT, screen.getHeight() - FRAME_HEIGHT));
         projects.attach(scene);
         // the sandbox's accent is the whole window's, start page and notices included
         root.getStyleClass().addListener((javafx.collections.ListChangeListener<String>) c -> sandboxAccent(root));
@@ -112,6 +119,11 @@ public final class MainWindow {
         if (wizard.getStyleClass().contains("sandbox")) {
             classes.add("sandbox");
         }
+    }
+
+    /** The wanted size, or the room the screen leaves when it is smaller (never under the window's minimum). */
+    static double defaultSize(double wanted, double room) {
+        return Math.max(Math.min(wanted, room), Math.min(wanted, 600));
     }
 
     /** Each step's controller with its view model and the services it needs. */

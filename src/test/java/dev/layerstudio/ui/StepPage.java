@@ -23,8 +23,9 @@ import javax.imageio.ImageIO;
  */
 public final class StepPage<C extends StepController> {
 
-    public static final double WIDTH = MainWindow.WIDTH - 250;
-    public static final double HEIGHT = MainWindow.HEIGHT - 100;
+    /** A page's room in a window of 1180×760 (the step list and header and footer taken off). */
+    public static final double WIDTH = 930;
+    public static final double HEIGHT = 660;
 
     private final Scene scene;
     private final C controller;

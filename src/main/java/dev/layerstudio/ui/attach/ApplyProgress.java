@@ -66,6 +66,17 @@ final class ApplyProgress {
         });
     }
 
+    /**
+     * The status line for a function's result: "Updated.", "Not changed: ..."; for an undo, a
+     * function updated back says "Put back as it was." (not "Updated", which reads as the apply).
+     */
+    String outcome(ApplyResult r, boolean undo) {
+        if (undo && r.outcome() == ApplyResult.Outcome.UPDATED) {
+            return text.getString("attach.outcome.putBack");
+        }
+        return outcome(r);
+    }
+
     /** The status line for a function's result: "Updated.", "Not changed: ...". */
     String outcome(ApplyResult r) {
         String key = switch (r.outcome()) {

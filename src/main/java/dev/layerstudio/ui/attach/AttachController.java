@@ -2,6 +2,7 @@ package dev.layerstudio.ui.attach;
 
 import dev.layerstudio.model.ByteSizes;
 import dev.layerstudio.ui.common.ConfirmDialog;
+import dev.layerstudio.ui.common.TextCells;
 import dev.layerstudio.ui.export.ExportDialog;
 import dev.layerstudio.ui.export.ExportViewModel;
 import dev.layerstudio.ui.shell.StepController;
@@ -87,6 +88,8 @@ public final class AttachController implements StepController {
         searchField.textProperty().bindBidirectional(vm.searchProperty());
         compatibleBox.selectedProperty().bindBidirectional(vm.compatibleOnlyProperty());
         usesLayerBox.selectedProperty().bindBidirectional(vm.usesLayerOnlyProperty());
+        usesLayerBox.setTooltip(new javafx.scene.control.Tooltip(resources.getString("attach.usesLayer.tip")));
+        TextCells.tooltipFollowsText(subtitle);
         SortedList<AttachViewModel.Row> sorted = new SortedList<>(vm.shown());
         sorted.comparatorProperty().bind(functionTable.comparatorProperty());
         functionTable.setItems(sorted);
@@ -100,12 +103,17 @@ public final class AttachController implements StepController {
                 ? resources.getString("attach.image") : c.getValue().function().runtime()));
         archColumn.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().function().architecture()));
         layersColumn.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(AttachStep.layersOf(c.getValue().function())));
+        for (TableColumn<AttachViewModel.Row, String> c : java.util.List.of(nameColumn, runtimeColumn, archColumn,
+                layersColumn)) {
+            c.setCellFactory(TextCells.forTable());
+        }
         sizeColumn.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().function().codeSize()));
         sizeColumn.setCellFactory(c -> new TableCell<>() {
             @Override
             protected void updateItem(Long bytes, boolean empty) {
                 super.updateItem(bytes, empty);
                 setText(empty || bytes == null ? null : ByteSizes.human(bytes));
+                TextCells.tooltip(this, getText());
             }
         });
         functionTable.setRowFactory(t -> {

@@ -9,6 +9,8 @@ import dev.layerstudio.model.FunctionInfo;
 import dev.layerstudio.model.LayerVersionInfo;
 import dev.layerstudio.model.PublishResult;
 import dev.layerstudio.ui.AppServices;
+import dev.layerstudio.ui.common.Texts;
+import dev.layerstudio.ui.common.StatusLine;
 import dev.layerstudio.ui.common.UserMessage;
 import dev.layerstudio.ui.export.ExportViewModel;
 import dev.layerstudio.ui.task.BackgroundTask;
@@ -59,13 +61,14 @@ public final class AttachViewModel {
     private final WizardState state;
     private final AttachServices services;
     private final ResourceBundle text;
+    private final Texts texts;
 
     private final ObservableList<Row> rows = FXCollections.observableArrayList(r -> new Observable[] {r.chosenProperty()});
     private final FunctionFilter filter;
     private final ObservableList<StackPlan> plans = FXCollections.observableArrayList(
             p -> new Observable[] {p.planProperty()});
     private final ObservableList<ApplyResult> results = FXCollections.observableArrayList();
-    private final StringProperty status = new SimpleStringProperty(this, "status", "");
+    private final StatusLine status = new StatusLine();
     private final BooleanProperty busy = new SimpleBooleanProperty(this, "busy", false);
     private final BooleanBinding canApply;
     private final BooleanBinding canUndo;
@@ -93,8 +96,9 @@ public final class AttachViewModel {
         this.state = state;
         this.services = services;
         this.text = text;
+        this.texts = new Texts(text);
         this.layerFiles = new LayerFiles(services.inspector(), locator);
-        this.planning = new StackPlanning(state, services, layerFiles, text, plans, this::chosenNames, status::set);
+        this.planning = new StackPlanning(state, services, layerFiles, text, plans, this::chosenNames, status);
         this.progress = new ApplyProgress(text);
         this.filter = new FunctionFilter(rows, state.publishedProperty());
         rows.addListener((javafx.collections.ListChangeListener<Row>) c -> {
@@ -122,6 +126,8 @@ public final class AttachViewModel {
                 loadedFor = null;
             }
         });
+        // what the page said was about one connection and one version
+        status.clearedBy(state.sessionProperty(), state.publishedProperty());
         applyHint = Bindings.createStringBinding(this::applyHint, busy, plans, results, state.publishedProperty());
         valid = Bindings.createBooleanBinding(() -> state.publishedProperty().get() != null && !busy.get(),
                 state.publishedProperty(), busy);
@@ -131,7 +137,7 @@ public final class AttachViewModel {
     public void onShow() {
         PublishResult published = state.publishedProperty().get();
         if (published == null) {
-            status.set(text.getString("attach.noVersion"));
+            status.show(text.getString("attach.noVersion"));
             return;
         }
         if (published != loadedFor) {
@@ -156,6 +162,7 @@ public final class AttachViewModel {
             return;
         }
         Set<String> chosen = chosenNames();
+        StatusLine.Action listing = announce ? status.begin() : null;
         busy.set(true);
         BackgroundTask.of(p -> services.functions().apply(session).listFunctions())
                 .onSuccess(list -> {
@@ -165,11 +172,11 @@ public final class AttachViewModel {
                         return r;
                     }).toList());
                     filter.apply();
-                    if (announce) {
-                        status.set(String.format(text.getString("attach.listed"), list.size(), session.region()));
+                    if (listing != null) {
+                        listing.say(texts.text("attach.listedCount", list.size(), session.region()));
                     }
                 })
-                .onError(Exception.class, e -> status.set(UserMessage.sentence(e)))
+                .onError(Exception.class, e -> status.showError(UserMessage.sentence(e)))
                 .andFinally(() -> busy.set(false))
                 .start(services.executor());
     }
@@ -210,7 +217,7 @@ public final class AttachViewModel {
             return;
         }
         if (!confirmed && !toConfirm().isEmpty()) {
-            status.set(text.getString("attach.confirmFirst"));
+            status.showError(text.getString("attach.confirmFirst"));
             return;
         }
         // a function re-planned after a 412 keeps the user's attach-anyway choice
@@ -258,6 +265,7 @@ public final class AttachViewModel {
         if (session == null) {
             return;
         }
+        StatusLine.Action action = status.begin();
         busy.set(true);
         progress.reset();
         plans.forEach(p -> p.statusProperty().set(p.planProperty().get().willUpdate() || undo
@@ -271,21 +279,21 @@ public final class AttachViewModel {
             progress.show(plans);
             for (ApplyResult r : list) {
                 plans.stream().filter(p -> p.functionName().equals(r.functionName())).findFirst()
-                        .ifPresent(p -> p.statusProperty().set(progress.outcome(r)));
+                        .ifPresent(p -> p.statusProperty().set(progress.outcome(r, undo)));
             }
             if (undo) {
                 results.clear();
                 if (summary.get() != null) {
                     summary.set(FinishSummary.of(version(), lastApplied, true));
                 }
-                status.set(String.format(text.getString("attach.undone"), count(list, ApplyResult.Outcome.UPDATED)));
+                action.say(texts.text("attach.undoneCount", count(list, ApplyResult.Outcome.UPDATED)));
             } else {
                 results.setAll(list);
                 lastApplied = List.copyOf(list);
-                status.set(String.format(text.getString("attach.applied"), count(list, ApplyResult.Outcome.UPDATED),
+                action.say(texts.text("attach.appliedCount", count(list, ApplyResult.Outcome.UPDATED),
                         list.size()));
             }
-        }).onError(Exception.class, e -> status.set(UserMessage.sentence(e)))
+        }).onError(Exception.class, action::fail)
                 .andFinally(() -> {
                     busy.set(false);
                     load(false);
@@ -332,8 +340,9 @@ public final class AttachViewModel {
         return results;
     }
 
-    public StringProperty statusProperty() {
-        return status;
+    /** What the last action on the page (listing, planning, apply, undo) said; cleared when a newer one starts. */
+    public javafx.beans.property.ReadOnlyStringProperty statusProperty() {
+        return status.textProperty();
     }
 
     public BooleanProperty busyProperty() {

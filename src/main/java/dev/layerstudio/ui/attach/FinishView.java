@@ -43,7 +43,11 @@ final class FinishView extends VBox {
         Label arnLabel = new Label(text.getString("finish.version"));
         arnLabel.getStyleClass().add("stack-label");
         HBox.setHgrow(arn, Priority.ALWAYS);
-        HBox arnRow = new HBox(8, arnLabel, arn);
+        arn.setTooltip(new javafx.scene.control.Tooltip(summary.versionArn()));
+        Button copyArn = dev.layerstudio.ui.common.CopyAction.button(arn::getText, text.getString("common.copy.arn"),
+                text);
+        copyArn.setId("finishCopyArn");
+        HBox arnRow = new HBox(8, arnLabel, arn, copyArn);
         arnRow.setAlignment(Pos.CENTER_LEFT);
 
         VBox list = new VBox(8);

@@ -249,6 +249,7 @@ public final class RolloutViewModel {
         }
         previewer.clear();
         journal.set(null);
+        selectors.clear(); // the waves' chips go with the waves: Resume brings both back from the journal
         offered.set(j.underWay() ? j : null);
         say(String.format(text.getString("rollout.stopped"), Rollouts.progress(j), journals.fileOf(j.id()),
                 j.target().name(), j.toVersion()), false);

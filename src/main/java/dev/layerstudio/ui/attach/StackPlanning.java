@@ -6,7 +6,7 @@ import dev.layerstudio.model.FunctionPlan;
 import dev.layerstudio.model.InspectionReport;
 import dev.layerstudio.model.LayerPosition;
 import dev.layerstudio.model.LayerVersionInfo;
-import dev.layerstudio.ui.common.UserMessage;
+import dev.layerstudio.ui.common.StatusLine;
 import dev.layerstudio.ui.task.BackgroundTask;
 import dev.layerstudio.ui.wizard.WizardState;
 import java.util.ArrayList;
@@ -15,7 +15,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.ResourceBundle;
 import java.util.Set;
-import java.util.function.Consumer;
 import java.util.function.Supplier;
 import javafx.collections.ObservableList;
 
@@ -32,20 +31,20 @@ final class StackPlanning {
     private final ResourceBundle text;
     private final ObservableList<StackPlan> plans;
     private final Supplier<Set<String>> chosen;
-    private final Consumer<String> say;
+    private final StatusLine status;
     private AttachPlan lastPlan;
     private boolean planning;
     private boolean planAgain;
 
     StackPlanning(WizardState state, AttachServices services, LayerFiles layerFiles, ResourceBundle text,
-                  ObservableList<StackPlan> plans, Supplier<Set<String>> chosen, Consumer<String> say) {
+                  ObservableList<StackPlan> plans, Supplier<Set<String>> chosen, StatusLine status) {
         this.state = state;
         this.services = services;
         this.layerFiles = layerFiles;
         this.text = text;
         this.plans = plans;
         this.chosen = chosen;
-        this.say = say;
+        this.status = status;
     }
 
     private record Planned(AttachPlan plan, Map<String, Set<String>> files) {
@@ -65,6 +64,7 @@ final class StackPlanning {
         if (v == null || session == null) {
             return;
         }
+        StatusLine.Action planned = status.begin(); // another choice of functions: what was said of the last one goes
         if (toPlan.isEmpty()) {
             plans.setAll(names.stream().map(kept::get).toList());
             return;
@@ -84,7 +84,7 @@ final class StackPlanning {
             List<String> still = new ArrayList<>(chosen.get());
             plans.setAll(still.stream().filter(fresh::containsKey).map(fresh::get).toList());
             plans.forEach(sp -> sp.knownFiles(done.files()));
-        }).onError(Exception.class, e -> say.accept(UserMessage.sentence(e)))
+        }).onError(Exception.class, planned::fail)
                 .andFinally(() -> {
                     planning = false;
                     if (planAgain) {

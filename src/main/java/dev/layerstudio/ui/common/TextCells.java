@@ -1,5 +1,7 @@
 package dev.layerstudio.ui.common;
 
+import javafx.scene.control.TableCell;
+import javafx.scene.control.TableColumn;
 import javafx.scene.control.Tooltip;
 import javafx.scene.control.TreeTableCell;
 import javafx.scene.control.TreeTableColumn;
@@ -31,8 +33,31 @@ public final class TextCells {
         };
     }
 
+    /** The same for a plain table column. */
+    public static <S> Callback<TableColumn<S, String>, TableCell<S, String>> forTable() {
+        return column -> new TableCell<>() {
+            @Override
+            protected void updateItem(String text, boolean empty) {
+                super.updateItem(text, empty);
+                boolean blank = empty || text == null || text.isEmpty();
+                setText(blank ? null : text);
+                tooltip(this, blank ? null : text);
+                setAccessibleText(blank ? null : text);
+            }
+        };
+    }
+
+    /**
+     * A label whose text may be cut (a name, a path, a sentence in a narrow column) keeps its
+     * whole text in a tooltip, now and whenever the text changes.
+     */
+    public static void tooltipFollowsText(javafx.scene.control.Labeled label) {
+        tooltip(label, label.getText());
+        label.textProperty().addListener((o, was, now) -> tooltip(label, now));
+    }
+
     /** Puts the whole value of a cell whose text may be cut into its tooltip. */
-    public static void tooltip(javafx.scene.control.Labeled cell, String text) {
+    public static void tooltip(javafx.scene.control.Control cell, String text) {
         if (text == null || text.isEmpty()) {
             cell.setTooltip(null);
         } else if (cell.getTooltip() == null) {

@@ -162,6 +162,11 @@ final class ContentCell extends TreeCell<ContentNode> {
             setKind(null);
             setText(null);
             row.setVisible(false);
+            // the skin leaves the arrow of the folder shown here before; rows below the last
+            // (after slimming or a delete shortened the tree) would show arrows of nothing
+            if (getDisclosureNode() != null) {
+                getDisclosureNode().setVisible(false);
+            }
             setAccessibleText(null);
             setTooltip(null);
             return;
@@ -177,6 +182,8 @@ final class ContentCell extends TreeCell<ContentNode> {
         row.setVisible(true);
         setGraphic(row);
         setAccessibleText(node.path() + ", " + describe(node));
+        // a long name in a narrow tree is cut at the edge: its whole path is one hover away
+        dev.layerstudio.ui.common.TextCells.tooltip(this, node.path() + "\n" + describe(node));
     }
 
     /** Marks the row with one kind (none for an empty row). */

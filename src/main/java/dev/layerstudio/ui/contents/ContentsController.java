@@ -30,8 +30,6 @@ import javafx.scene.input.KeyCombination;
 import javafx.scene.input.TransferMode;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
-import javafx.stage.DirectoryChooser;
-import javafx.stage.FileChooser;
 import javafx.util.StringConverter;
 
 /** Binds the Contents view to its view model; turns keys, menus and drops on the tree into edits. */
@@ -41,6 +39,7 @@ public final class ContentsController implements StepController {
 
     private final ContentsViewModel vm;
     private final LayerTreeModel tree;
+    private PageChoosers choosers;
 
     @FXML private ComboBox<Runtime> runtimeBox;
     @FXML private ComboBox<Architecture> archBox;
@@ -73,6 +72,7 @@ public final class ContentsController implements StepController {
 
     @FXML
     private void initialize() {
+        choosers = new PageChoosers(resources);
         runtimeBox.getItems().setAll(vm.runtimeChoices());
         runtimeBox.setConverter(new StringConverter<>() {
             @Override
@@ -178,6 +178,7 @@ public final class ContentsController implements StepController {
         contentTree.setContextMenu(menu);
         dropHint.visibleProperty().bind(tree.emptyProperty());
         summaryLabel.textProperty().bind(tree.summaryProperty());
+        dev.layerstudio.ui.common.TextCells.tooltipFollowsText(summaryLabel);
         undoButton.disableProperty().bind(tree.canUndoProperty().not());
         addFilesButton.disableProperty().bind(tree.addingProperty());
         addFolderButton.disableProperty().bind(tree.addingProperty());
@@ -240,9 +241,38 @@ public final class ContentsController implements StepController {
 
     private void delete() {
         List<String> paths = selected().stream().map(ContentNode::path).toList();
-        if (!paths.isEmpty()) {
-            tree.remove(paths);
+        if (paths.isEmpty()) {
+            return;
         }
+        String neighbour = neighbour(contentTree.getSelectionModel().getSelectedItems());
+        if (tree.remove(paths) && neighbour != null) {
+            select(neighbour);
+        }
+    }
+
+    /**
+     * Where the selection goes once the selected rows are gone: the next row beside the last
+     * one removed, else the one before it, else the folder that held it.
+     */
+    private static String neighbour(List<TreeItem<ContentNode>> removed) {
+        TreeItem<ContentNode> last = removed.isEmpty() ? null : removed.get(removed.size() - 1);
+        if (last == null || last.getParent() == null) {
+            return null;
+        }
+        List<TreeItem<ContentNode>> siblings = last.getParent().getChildren();
+        int at = siblings.indexOf(last);
+        for (int i = at + 1; i < siblings.size(); i++) {
+            if (!removed.contains(siblings.get(i))) {
+                return siblings.get(i).getValue().path();
+            }
+        }
+        for (int i = at - 1; i >= 0; i--) {
+            if (!removed.contains(siblings.get(i))) {
+                return siblings.get(i).getValue().path();
+            }
+        }
+        ContentNode parent = last.getParent().getValue();
+        return parent == null ? null : parent.path();
     }
 
     /**
@@ -309,19 +339,15 @@ public final class ContentsController implements StepController {
 
     @FXML
     private void addFiles() {
-        FileChooser chooser = new FileChooser();
-        chooser.setTitle(resources.getString("contents.tree.addFiles"));
-        List<File> files = chooser.showOpenMultipleDialog(contentTree.getScene().getWindow());
-        if (files != null) {
+        List<File> files = choosers.files(contentTree.getScene().getWindow());
+        if (!files.isEmpty()) {
             tree.add(files.stream().map(File::toPath).toList(), selected().isEmpty() ? null : selectedFolder());
         }
     }
 
     @FXML
     private void addFolder() {
-        DirectoryChooser chooser = new DirectoryChooser();
-        chooser.setTitle(resources.getString("contents.tree.addFolder"));
-        File dir = chooser.showDialog(contentTree.getScene().getWindow());
+        File dir = choosers.folder(contentTree.getScene().getWindow());
         if (dir != null) {
             tree.add(List.of(dir.toPath()), selected().isEmpty() ? null : selectedFolder());
         }
@@ -329,10 +355,7 @@ public final class ContentsController implements StepController {
 
     @FXML
     private void savePins() {
-        FileChooser chooser = new FileChooser();
-        chooser.setTitle(resources.getString("contents.pins.title"));
-        chooser.setInitialFileName("requirements.txt");
-        File file = chooser.showSaveDialog(requirementsArea.getScene().getWindow());
+        File file = choosers.pinsFile(requirementsArea.getScene().getWindow());
         if (file != null) {
             vm.savePins(file.toPath());
         }
@@ -340,13 +363,7 @@ public final class ContentsController implements StepController {
 
     @FXML
     private void loadRequirements() {
-        FileChooser chooser = new FileChooser();
-        chooser.setTitle(resources.getString("contents.load.title"));
-        chooser.getExtensionFilters().addAll(
-                new FileChooser.ExtensionFilter(resources.getString("contents.load.filter"), "*.txt", "*.in",
-                        "*.lock", "*.toml"),
-                new FileChooser.ExtensionFilter(resources.getString("contents.load.all"), "*"));
-        File file = chooser.showOpenDialog(requirementsArea.getScene().getWindow());
+        File file = choosers.requirementsFile(requirementsArea.getScene().getWindow());
         if (file != null) {
             vm.loadRequirements(file.toPath());
         }
@@ -367,9 +384,12 @@ public final class ContentsController implements StepController {
         return vm.validProperty();
     }
 
+    /** A line of the installer's output, wrapped to the log's width (long commands and paths stay readable). */
     private static final class LogCell extends ListCell<String> {
         LogCell() {
             getStyleClass().add("log-line");
+            setWrapText(true);
+            setPrefWidth(0); // the list's width decides where lines wrap, not the longest line
         }
 
         @Override

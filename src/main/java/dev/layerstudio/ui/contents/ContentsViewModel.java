@@ -9,6 +9,7 @@ import dev.layerstudio.model.Architecture;
 import dev.layerstudio.model.InstallSpec;
 import dev.layerstudio.model.Requirements;
 import dev.layerstudio.model.Runtime;
+import dev.layerstudio.ui.common.StatusLine;
 import dev.layerstudio.ui.common.Texts;
 import dev.layerstudio.ui.common.UserMessage;
 import dev.layerstudio.ui.task.TaskExecutor;
@@ -62,8 +63,7 @@ public final class ContentsViewModel {
     private final ReadOnlyDoubleWrapper progress = new ReadOnlyDoubleWrapper(0);
     private final ReadOnlyStringWrapper progressMessage = new ReadOnlyStringWrapper("");
     private final ObservableList<String> log = FXCollections.observableArrayList();
-    private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper("");
-    private final ReadOnlyBooleanWrapper failed = new ReadOnlyBooleanWrapper(false);
+    private final StatusLine status = new StatusLine();
     private final StringBinding staleWarning;
     private final BooleanBinding canInstall;
     private final BooleanBinding valid;
@@ -82,6 +82,10 @@ public final class ContentsViewModel {
         this.check = new RequirementsCheck(text);
         this.nodeCheck = new NodePackagesCheck(text);
         this.tree = new LayerTreeModel(state, builder, executor, text);
+        // what an install, a load or a save said is about the runtime, architecture and layer
+        // chosen then; the page's two lines speak for one action at a time
+        status.clearedBy(state.runtimeProperty(), state.architectureProperty(), state.layerProperty());
+        StatusLine.link(status, tree.statusLine());
         requirements.addListener((o, a, now) -> recheck());
         state.runtimeProperty().addListener((o, a, now) -> recheck());
         problemText = Bindings.createStringBinding(() -> problems.stream().limit(3)
@@ -148,8 +152,8 @@ public final class ContentsViewModel {
      * hashes is given whole, as {@code -r FILE}. The status says what was read.
      */
     public void loadRequirements(Path file) {
-        status.set(String.format(text.getString("contents.req.loading"), file.getFileName()));
-        failed.set(false);
+        StatusLine.Action action = status.begin(String.format(text.getString("contents.req.loading"),
+                file.getFileName()));
         boolean node = isNode();
         BackgroundTask.of(p -> {
             if (node) {
@@ -163,9 +167,9 @@ public final class ContentsViewModel {
         })
                 .onSuccess(loaded -> {
                     requirements.set(loaded.text());
-                    status.set(String.format(text.getString("contents.req.loaded"), loaded.summary()));
+                    action.say(String.format(text.getString("contents.req.loaded"), loaded.summary()));
                 })
-                .onError(Exception.class, e -> fail(e))
+                .onError(Exception.class, action::fail)
                 .start(executor);
     }
 
@@ -222,13 +226,13 @@ public final class ContentsViewModel {
         }
         List<String> lines = PinnedRequirements.lines(i.packages(),
                 i.spec().runtime().id() + " " + i.spec().architecture().id());
-        failed.set(false);
+        StatusLine.Action action = status.begin();
         BackgroundTask.of(p -> {
             PinnedRequirements.write(lines, file);
             return i.packages().size();
         })
-                .onSuccess(n -> status.set(String.format(text.getString("contents.pins.saved"), n, file.getFileName())))
-                .onError(Exception.class, e -> fail(e))
+                .onSuccess(n -> action.say(String.format(text.getString("contents.pins.saved"), n, file.getFileName())))
+                .onError(Exception.class, action::fail)
                 .start(executor);
     }
 
@@ -245,8 +249,10 @@ public final class ContentsViewModel {
                 ? InstallSpec.of(state.runtimeProperty().get(), state.architectureProperty().get(), typed)
                 : project.installSpec(state.runtimeProperty().get(), state.architectureProperty().get(), typed);
         log.clear();
-        failed.set(false);
-        status.set("");
+        // the installer runs on this computer's Python; what it installs is for the chosen runtime
+        log.add(String.format(text.getString("contents.log.target"), spec.runtime().id(),
+                spec.architecture().id()));
+        StatusLine.Action action = status.begin();
         installing.set(true);
         BackgroundTask<Installation> task = BackgroundTask.of(p -> {
             Installation done = builder.install(spec, p);
@@ -263,12 +269,12 @@ public final class ContentsViewModel {
                     if (project != null) {
                         tree.settle(project.project().prefer(), project.project().slimming());
                     }
-                    status.set(texts.text("contents.install.done", done.packages().size(), spec.runtime().id(),
+                    action.say(texts.text("contents.install.done", done.packages().size(), spec.runtime().id(),
                             spec.architecture().id(), Objects.requireNonNullElse(done.installer(), "—"))
                             + done.notes().stream().map(n -> " " + n).collect(Collectors.joining()));
                 })
-                .onCancelled(() -> status.set(text.getString("contents.install.cancelled")))
-                .onError(Exception.class, this::fail)
+                .onCancelled(() -> action.say(text.getString("contents.install.cancelled")))
+                .onError(Exception.class, action::fail)
                 .andFinally(() -> {
                     progress.unbind();
                     progressMessage.unbind();
@@ -290,11 +296,6 @@ public final class ContentsViewModel {
         if (log.size() > LOG_LIMIT) {
             log.remove(0, log.size() - LOG_LIMIT);
         }
-    }
-
-    private void fail(Throwable e) {
-        failed.set(true);
-        status.set(UserMessage.sentence(e));
     }
 
     private String stale() {
@@ -365,11 +366,11 @@ public final class ContentsViewModel {
 
     /** What the last install or load did, or why it failed, in plain words. */
     public ReadOnlyStringProperty statusProperty() {
-        return status.getReadOnlyProperty();
+        return status.textProperty();
     }
 
     public ReadOnlyBooleanProperty failedProperty() {
-        return failed.getReadOnlyProperty();
+        return status.failedProperty();
     }
 
     /** Set when the packages were installed for another runtime or architecture than the chosen one. */

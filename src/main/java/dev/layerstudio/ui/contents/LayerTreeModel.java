@@ -7,6 +7,8 @@ import dev.layerstudio.model.ContentNode;
 import dev.layerstudio.model.ContentSource;
 import dev.layerstudio.model.LayerContent;
 import dev.layerstudio.model.LayerPaths;
+import dev.layerstudio.ui.common.Texts;
+import dev.layerstudio.ui.common.StatusLine;
 import dev.layerstudio.ui.common.UserMessage;
 import dev.layerstudio.ui.task.TaskExecutor;
 import dev.layerstudio.ui.task.BackgroundTask;
@@ -47,6 +49,7 @@ public final class LayerTreeModel {
     private final LayerBuilder builder;
     private final TaskExecutor executor;
     private final ResourceBundle text;
+    private final Texts texts;
 
     private final Deque<LayerContent> undo = new ArrayDeque<>();
     private final IntegerProperty undoSize = new SimpleIntegerProperty(0);
@@ -55,7 +58,7 @@ public final class LayerTreeModel {
     private final ObservableList<ContentNode> conflicts = FXCollections.observableArrayList();
     private final ObservableList<ContentNode> conflictsView = FXCollections.unmodifiableObservableList(conflicts);
     private final ReadOnlyBooleanWrapper adding = new ReadOnlyBooleanWrapper(false);
-    private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper("");
+    private final StatusLine status = new StatusLine();
     private final ReadOnlyStringWrapper summary = new ReadOnlyStringWrapper("");
     private final BooleanBinding canUndo = undoSize.greaterThan(0);
     private final BooleanBinding empty;
@@ -66,6 +69,7 @@ public final class LayerTreeModel {
         this.builder = builder;
         this.executor = executor;
         this.text = text;
+        this.texts = new Texts(text);
         empty = Bindings.createBooleanBinding(() -> content().isEmpty(), state.contentProperty());
         complete = Bindings.createBooleanBinding(() -> !content().isEmpty() && conflicts.isEmpty(),
                 state.contentProperty(), conflicts);
@@ -92,8 +96,9 @@ public final class LayerTreeModel {
             return;
         }
         adding.set(true);
-        status.set(String.format(text.getString("contents.tree.adding"), files.size() == 1
-                ? files.get(0).getFileName() : files.size() + " " + text.getString("contents.tree.items")));
+        StatusLine.Action action = status.begin(String.format(text.getString("contents.tree.adding"),
+                files.size() == 1 ? files.get(0).getFileName() : files.size() + " "
+                        + text.getString("contents.tree.items")));
         dev.layerstudio.model.Runtime runtime = state.runtimeProperty().get();
         String into = folder != null ? folder + "/" : runtime != null && runtime.isNode()
                 ? runtime.nodeModulesPath(false) + "/" : null;
@@ -104,11 +109,12 @@ public final class LayerTreeModel {
             }
             return scanned;
         }).onSuccess(scanned -> {
-            if (edit(c -> c.add(scanned.nodes()))) {
-                status.set(String.format(text.getString("contents.tree.added"), scanned.fileCount()));
+            if (!edit(c -> c.add(scanned.nodes()), texts.text("contents.tree.addedCount",
+                    scanned.fileCount()))) {
+                action.say(""); // nothing new was added (a refusal has said why already)
             }
-        }).onError(Exception.class, e -> status.set(UserMessage.sentence(e)))
-                .onCancelled(() -> status.set(""))
+        }).onError(Exception.class, action::fail)
+                .onCancelled(() -> action.say(""))
                 .andFinally(() -> adding.set(false))
                 .start(executor);
     }
@@ -133,8 +139,13 @@ public final class LayerTreeModel {
         return edit(c -> c.rename(path, newName.strip()));
     }
 
+    /** Removes nodes; the status line says what went (Undo puts it back). */
     public boolean remove(Collection<String> paths) {
-        return edit(c -> c.removeAll(paths));
+        List<String> gone = List.copyOf(paths);
+        String said = gone.size() == 1
+                ? String.format(text.getString("contents.tree.removedOne"), gone.get(0))
+                : String.format(text.getString("contents.tree.removedMany"), gone.size());
+        return edit(c -> c.removeAll(gone), said);
     }
 
     /** Makes an empty folder inside {@code parent} ("" for the top) and returns its path. */
@@ -167,7 +178,7 @@ public final class LayerTreeModel {
         LayerContent previous = undo.pop();
         undoSize.set(undo.size());
         state.contentProperty().set(previous);
-        status.set(text.getString("contents.tree.undone"));
+        status.show(text.getString("contents.tree.undone"));
     }
 
     /**
@@ -188,7 +199,7 @@ public final class LayerTreeModel {
             merged = installed.add(mine);
         } catch (RuntimeException e) {
             merged = installed;
-            status.set(UserMessage.sentence(e));
+            status.showError(UserMessage.sentence(e));
         }
         undo.clear();
         undoSize.set(0);
@@ -209,7 +220,7 @@ public final class LayerTreeModel {
                 c = builder.applySlimming(c, builder.previewSlimming(c, slimming));
             }
         } catch (RuntimeException e) {
-            status.set(UserMessage.sentence(e));
+            status.showError(UserMessage.sentence(e));
             return;
         }
         state.contentProperty().set(c);
@@ -217,12 +228,17 @@ public final class LayerTreeModel {
 
     /** Applies one change; a change the tree refuses leaves it as it was and says why. */
     private boolean edit(UnaryOperator<LayerContent> change) {
+        return edit(change, null);
+    }
+
+    /** @param said what the status line says once the change is made (null: nothing; older words go) */
+    private boolean edit(UnaryOperator<LayerContent> change, String said) {
         LayerContent before = content();
         LayerContent after;
         try {
             after = change.apply(before);
         } catch (RuntimeException e) {
-            status.set(UserMessage.sentence(e));
+            status.showError(UserMessage.sentence(e));
             return false;
         }
         if (after.equals(before)) {
@@ -233,7 +249,11 @@ public final class LayerTreeModel {
             undo.removeLast();
         }
         undoSize.set(undo.size());
-        status.set("");
+        if (said == null) {
+            status.begin();
+        } else {
+            status.show(said);
+        }
         state.contentProperty().set(after);
         return true;
     }
@@ -244,7 +264,7 @@ public final class LayerTreeModel {
     private void show(LayerContent now) {
         LayerContent c = now == null ? LayerContent.empty() : now;
         conflicts.setAll(c.conflicts());
-        summary.set(c.isEmpty() ? "" : String.format(text.getString("contents.tree.summary"), c.fileCount(),
+        summary.set(c.isEmpty() ? "" : texts.text("contents.tree.summaryCount", c.fileCount(),
                 dev.layerstudio.model.ByteSizes.human(c.totalBytes())));
         rootItem.show(c);
     }
@@ -276,7 +296,12 @@ public final class LayerTreeModel {
 
     /** The last thing said about an edit: what was added, or why a change was refused. */
     public ReadOnlyStringProperty statusProperty() {
-        return status.getReadOnlyProperty();
+        return status.textProperty();
+    }
+
+    /** The tree's status line (the Contents page links it to the install's). */
+    StatusLine statusLine() {
+        return status;
     }
 
     /** "1,204 files · 14.2 MB" */

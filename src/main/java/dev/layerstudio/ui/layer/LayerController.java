@@ -4,6 +4,7 @@ import dev.layerstudio.model.ByteSizes;
 import dev.layerstudio.model.LayerUse;
 import dev.layerstudio.model.LayerVersionInfo;
 import dev.layerstudio.ui.common.ConfirmDialog;
+import dev.layerstudio.ui.common.CopyAction;
 import dev.layerstudio.ui.common.TextCells;
 import dev.layerstudio.ui.shell.StepController;
 import java.time.ZoneId;
@@ -71,7 +72,9 @@ public final class LayerController implements StepController {
     @FXML private Label versionDescription;
     @FXML private Label versionRuntimes;
     @FXML private Label versionLicense;
-    @FXML private Label versionSha;
+    @FXML private TextField versionSha;
+    @FXML private Button copyArnButton;
+    @FXML private Button copyShaButton;
     @FXML private Label usageStatus;
     @FXML private ListView<LayerUse> usageList;
     @FXML private Label tableTitle;
@@ -86,7 +89,6 @@ public final class LayerController implements StepController {
     @FXML private Label allRegionsPlaceholder;
     @FXML private Label allRegionsStatus;
     @FXML private Label actionStatus;
-    @FXML private Button copyArnButton;
     @FXML private Button inspectButton;
     @FXML private Button permissionsButton;
     @FXML private Button deleteButton;
@@ -125,8 +127,19 @@ public final class LayerController implements StepController {
                 layerTable.getSelectionModel().clearSelection();
             }
         });
-        vm.selectedProperty().addListener((o, a, row) -> showVersion(row));
+        vm.selectedProperty().addListener((o, a, row) -> {
+            showVersion(row);
+            if (row != null) {
+                reselect(layerTable.getRoot()); // a layer chosen by typing its name is the table's row too
+            }
+        });
         showVersion(null);
+        CopyAction.install(copyArnButton, versionArn::getText, resources.getString("common.copy.arn"), resources);
+        CopyAction.install(copyShaButton, versionSha::getText, resources.getString("common.copy.sha"), resources);
+        for (Label l : List.of(versionTitle, versionDescription, versionRuntimes, versionLicense, choiceTitle,
+                choiceDetail, usageStatus)) {
+            TextCells.tooltipFollowsText(l);
+        }
         usageStatus.textProperty().bind(vm.usageStatusProperty());
         usageList.setItems(vm.usage());
         usageList.setCellFactory(l -> new UsageCell());
@@ -186,7 +199,6 @@ public final class LayerController implements StepController {
             }
         });
         BooleanBinding noVersion = vm.selectedProperty().isNull();
-        copyArnButton.disableProperty().bind(noVersion);
         inspectButton.disableProperty().bind(noVersion);
         permissionsButton.disableProperty().bind(noVersion);
         deleteButton.disableProperty().bind(noVersion.or(versions.busyProperty()));
@@ -209,11 +221,6 @@ public final class LayerController implements StepController {
 
     private LayerRow shownRow() {
         return vm.selectedProperty().get();
-    }
-
-    @FXML
-    private void copyArn() {
-        page.copyArn(shownRow());
     }
 
     @FXML
@@ -319,10 +326,13 @@ public final class LayerController implements StepController {
         }
         versionTitle.setText(String.format(resources.getString("layer.version.title"), v.name(), v.version()));
         versionArn.setText(v.arn());
+        TextCells.tooltip(versionArn, v.arn());
         versionDescription.setText(v.description().isEmpty() ? "—" : v.description());
         versionRuntimes.setText(list(v.compatibleRuntimes()) + " · " + list(v.compatibleArchitectures()));
         versionLicense.setText(v.license().isEmpty() ? "—" : v.license());
         versionSha.setText(v.codeSha256() == null ? "—" : v.codeSha256());
+        TextCells.tooltip(versionSha, v.codeSha256());
+        copyShaButton.setDisable(v.codeSha256() == null);
     }
 
     @FXML

@@ -237,10 +237,22 @@ public final class LayerViewModel {
         state.layerProperty().set(LayerChoice.of(row.layer()));
     }
 
-    /** The user wants a new layer: the typed name becomes the choice when it is valid. */
+    /**
+     * The user wants a new layer: the typed name becomes the choice when it is valid. The name of
+     * a layer listed here chooses that layer (its next version) instead. The details of a row
+     * chosen before are no longer shown (unless it is the version just published).
+     */
     public void useNewName() {
-        mode.set(Mode.NEW);
         String name = newName.get() == null ? "" : newName.get().strip();
+        Optional<LayerInfo> existing = all.stream().filter(l -> l.name().equals(name)).findFirst();
+        if (existing.isPresent()) {
+            select(new LayerRow.Layer(existing.get()));
+            return;
+        }
+        mode.set(Mode.NEW);
+        if (!showsPublished()) {
+            selected.set(null);
+        }
         state.layerProperty().set(!name.isEmpty() && checkName(name).isEmpty() ? LayerChoice.newLayer(name) : null);
     }
 
@@ -253,9 +265,6 @@ public final class LayerViewModel {
         Optional<String> problem = LayerVersionRef.validateName(name);
         if (problem.isPresent()) {
             return problem;
-        }
-        if (all.stream().anyMatch(l -> l.name().equals(name))) {
-            return Optional.of(String.format(text.getString("layer.name.exists"), name));
         }
         return Optional.empty();
     }

@@ -133,6 +133,8 @@ public final class PublishController implements StepController {
         regionColumn.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().region()));
         versionColumn.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().version() == null
                 ? resources.getString("publish.failed") : String.valueOf(c.getValue().version().version())));
+        regionColumn.setCellFactory(dev.layerstudio.ui.common.TextCells.forTable());
+        versionColumn.setCellFactory(dev.layerstudio.ui.common.TextCells.forTable());
         arnColumn.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue()));
         arnColumn.setCellFactory(c -> new ArnCell());
         resultCard.visibleProperty().bind(vm.validProperty());
@@ -212,6 +214,7 @@ public final class PublishController implements StepController {
         arnValue.setText(home == null ? "" : home.version().arn());
         shaValue.setText(home == null ? "" : home.codeSha256());
         arnValue.setTooltip(home == null ? null : new Tooltip(home.version().arn()));
+        shaValue.setTooltip(home == null ? null : new Tooltip(home.codeSha256()));
     }
 
     /** The version ARN with a copy button, or why the region failed. */
@@ -232,7 +235,7 @@ public final class PublishController implements StepController {
                 return;
             }
             Label arn = new Label(r.version().arn());
-            arn.setTooltip(new Tooltip(r.message()));
+            arn.setTooltip(new Tooltip(r.version().arn() + "\n" + r.message()));
             arn.setMaxWidth(Double.MAX_VALUE);
             HBox.setHgrow(arn, Priority.ALWAYS);
             Button copy = new Button(null, new FontIcon(Feather.CLIPBOARD));

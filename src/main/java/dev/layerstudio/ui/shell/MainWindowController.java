@@ -19,7 +19,13 @@ import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.control.Tooltip;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyCodeCombination;
+import javafx.scene.input.KeyCombination;
 import javafx.scene.layout.HBox;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import org.kordamp.ikonli.feather.Feather;
@@ -34,15 +40,24 @@ public final class MainWindowController {
     private final Function<Step, ViewLoader.View<? extends StepController>> pages;
     private final SandboxBanner sandbox;
     private final RecoveryBanner recovery;
+    /** Below this width the window is "narrow": a slimmer step list and page padding. */
+    static final double NARROW = 1200;
+    /** Below this width the step list is "compact": the steps' numbers only (names in tooltips), the page gets the room. */
+    static final double COMPACT = 1100;
+
+    private final javafx.beans.property.BooleanProperty compact = new javafx.beans.property.SimpleBooleanProperty();
+
     private final Map<Step, ViewLoader.View<? extends StepController>> loaded = new EnumMap<>(Step.class);
 
     @FXML private ListView<Step> stepList;
     @FXML private StackPane pageHolder;
+    @FXML private ScrollPane pageScroll;
     @FXML private Button backButton;
     @FXML private Button nextButton;
     @FXML private Label nextHint;
     @FXML private Label identityLabel;
     @FXML private Label stepCounter;
+    @FXML private Label stepsTitle;
     @FXML private Button themeButton;
     @FXML private Parent root;
     @FXML private HBox sandboxBanner;
@@ -95,6 +110,10 @@ public final class MainWindowController {
                         nextButton.isDisabled() ? nextHint(wizard.current()) : "",
                 nextButton.disabledProperty(), wizard.currentProperty()));
         nextHint.visibleProperty().bind(nextHint.textProperty().isNotEmpty());
+        Tooltip hintTip = new Tooltip();
+        hintTip.textProperty().bind(nextHint.textProperty());
+        nextHint.setTooltip(hintTip);
+        bindLayout();
         state.restartsProperty().addListener((o, a, b) -> wizard.open(Step.LAYER));
         wizard.currentProperty().addListener((obs, old, now) -> show(now));
         state.identityProperty().addListener((obs, old, now) -> showIdentity(now));
@@ -122,17 +141,55 @@ public final class MainWindowController {
         ViewLoader.View<? extends StepController> view = page(step);
         Parent root = view.root();
         pageHolder.getChildren().setAll(root);
+        pageScroll.setVvalue(0);
+        pageScroll.setHvalue(0);
         stepList.getSelectionModel().select(step);
         stepCounter.setText(String.format(resources.getString("shell.stepOf"), step.ordinal() + 1,
                 wizard.steps().size()));
-        nextButton.setText(resources.getString(step.ordinal() == wizard.steps().size() - 1
-                ? "shell.finish" : "shell.next"));
+        boolean last = step.ordinal() == wizard.steps().size() - 1;
+        nextButton.setText(resources.getString(last ? "shell.finish" : "shell.next"));
+        nextButton.setTooltip(new Tooltip(resources.getString(last ? "shell.finish.tip" : "shell.next.tip")));
         view.controller().onShow();
+    }
+
+    /**
+     * Narrow windows get a slimmer step list (the {@code :narrow} pseudo-class); Alt+Left and
+     * Alt+Right go back and on from anywhere in the window, as the mnemonics do.
+     */
+    private void bindLayout() {
+        javafx.css.PseudoClass narrow = javafx.css.PseudoClass.getPseudoClass("narrow");
+        javafx.css.PseudoClass compactClass = javafx.css.PseudoClass.getPseudoClass("compact");
+        root.layoutBoundsProperty().addListener((o, a, b) -> {
+            double w = b.getWidth();
+            compact.set(w > 0 && w < COMPACT);
+            root.pseudoClassStateChanged(compactClass, compact.get());
+            root.pseudoClassStateChanged(narrow, w > 0 && w < NARROW && !compact.get());
+        });
+        compact.addListener((o, was, now) -> stepList.refresh());
+        stepsTitle.visibleProperty().bind(compact.not());
+        stepsTitle.managedProperty().bind(compact.not());
+        backButton.setTooltip(new Tooltip(resources.getString("shell.back.tip")));
+        root.sceneProperty().addListener((o, was, scene) -> {
+            if (scene != null) {
+                scene.getAccelerators().put(new KeyCodeCombination(KeyCode.RIGHT, KeyCombination.ALT_DOWN), () -> {
+                    if (!nextButton.isDisabled()) {
+                        next();
+                    }
+                });
+                scene.getAccelerators().put(new KeyCodeCombination(KeyCode.LEFT, KeyCombination.ALT_DOWN), () -> {
+                    if (!backButton.isDisabled()) {
+                        back();
+                    }
+                });
+            }
+        });
     }
 
     private void showIdentity(Identity identity) {
         identityLabel.setText(identity == null ? resources.getString("shell.notConnected")
                 : identity.accountId() + " · " + identity.arn().replaceFirst("^arn:[^:]+:[^:]+::\\d+:", ""));
+        dev.layerstudio.ui.common.TextCells.tooltip(identityLabel, identity == null ? null
+                : identityLabel.getText() + "\n" + identity.arn());
         identityLabel.pseudoClassStateChanged(javafx.css.PseudoClass.getPseudoClass("connected"),
                 identity != null);
     }
@@ -236,6 +293,10 @@ public final class MainWindowController {
     }
 
     private final class StepCell extends ListCell<Step> {
+        StepCell() {
+            setPrefWidth(0); // as wide as the list: the hint wraps instead of being cut at the edge
+        }
+
         @Override
         protected void updateItem(Step step, boolean empty) {
             super.updateItem(step, empty);
@@ -256,13 +317,25 @@ public final class MainWindowController {
             title.getStyleClass().add("step-name");
             Label hint = new Label(resources.getString("step." + step.key() + ".hint"));
             hint.getStyleClass().add("step-hint");
+            hint.setWrapText(true);
+            hint.setMinHeight(Region.USE_PREF_SIZE);
             VBox text = new VBox(2, title, hint);
+            text.visibleProperty().bind(compact.not());
+            text.managedProperty().bind(compact.not());
             HBox box = new HBox(10, number, text);
             box.getStyleClass().add("step-cell");
             setText(null);
             setGraphic(box);
             setDisable(s == StepState.LOCKED);
-            setAccessibleText(title.getText() + ", " + s.name().toLowerCase(java.util.Locale.ROOT));
+            String state = resources.getString(switch (s) {
+                case DONE -> "shell.stepState.done";
+                case CURRENT -> "shell.stepState.current";
+                case OPEN -> "shell.stepState.open";
+                case LOCKED -> "shell.stepState.locked";
+            });
+            setAccessibleText(String.format(resources.getString("shell.stepAccessible"), step.ordinal() + 1,
+                    title.getText(), hint.getText(), state));
+            dev.layerstudio.ui.common.TextCells.tooltip(this, title.getText() + ": " + hint.getText() + " (" + state + ")");
         }
     }
 }

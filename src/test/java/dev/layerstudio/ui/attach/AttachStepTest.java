@@ -138,7 +138,7 @@ class AttachStepTest {
         waitFor(60, TimeUnit.SECONDS, () -> vm.results().isEmpty() && !vm.busyProperty().get());
         assertThat(layersOf("orders")).containsExactly(oldLayer);
         assertThat(layersOf("billing")).containsExactly(oldLayer);
-        assertThat(robot.lookup("#attachStatus").queryLabeled().getText()).contains("2 functions put back");
+        assertThat(robot.lookup("#attachStatus").queryLabeled().getText()).contains("2 functions were put back");
     }
 
     private StackPlan plan(String function) {

@@ -241,6 +241,9 @@ class RolloutStepTest {
         String id = rollout.journalProperty().get().id();
         robot.clickOn("#stopRollout");
         assertThat(status(robot)).contains("Stopped at 2 of 3 waves applied").contains(id + ".json");
+        // the waves' chips go with the waves: nothing says a wave is listed while none is shown
+        assertThat(rollout.selectors()).isEmpty();
+        assertThat(rollout.waves()).isEmpty();
         RolloutJournal left = journals.load(id).orElseThrow();
         assertThat(left.waves()).extracting(WaveRecord::state).containsExactly(WaveRecord.State.APPLIED,
                 WaveRecord.State.APPLIED, WaveRecord.State.PENDING);

@@ -180,14 +180,23 @@ class LayerStepTest {
         assertThat(next.isDisabled()).isTrue();
 
         robot.eraseText(8).write("alpha-utils");
-        assertThat(error.getText()).contains("already exists");
-        assertThat(next.isDisabled()).isTrue();
+        // a listed layer's name chooses that layer: its row is selected and its details shown
+        assertThat(error.getText()).isEmpty();
+        assertThat(window.state().layerProperty().get().name()).isEqualTo("alpha-utils");
+        assertThat(window.state().layerProperty().get().isNew()).isFalse();
+        TreeTableView<LayerRow> table = robot.lookup("#layerTable").query();
+        assertThat(table.getSelectionModel().getSelectedItem().getValue().layer().name()).isEqualTo("alpha-utils");
+        assertThat(robot.lookup("#versionTitle").queryLabeled().getParent().isVisible()).isTrue();
+        assertThat(next.isDisabled()).isFalse();
 
         robot.eraseText(11).write("fresh_layer-2");
         assertThat(error.getText()).isEmpty();
         assertThat(window.state().layerProperty().get()).isEqualTo(LayerChoice.newLayer("fresh_layer-2"));
         assertThat(robot.lookup("#choiceTitle").queryLabeled().getText()).isEqualTo("New layer fresh_layer-2");
         assertThat(next.isDisabled()).isFalse();
+        // the details panel goes with the selection
+        assertThat(table.getSelectionModel().getSelectedItem()).isNull();
+        assertThat(robot.lookup("#versionTitle").queryLabeled().getParent().isVisible()).isFalse();
     }
 
     @Test

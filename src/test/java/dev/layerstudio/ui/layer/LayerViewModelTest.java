@@ -102,12 +102,19 @@ class LayerViewModelTest {
         assertThat(state.layerProperty().get()).isNull();
         asyncFx(() -> vm.newNameProperty().set("x".repeat(141))).get();
         assertThat(vm.nameErrorProperty().get()).contains("at most 140");
+        // the name of a layer listed here chooses that layer (its next version), not an error
         asyncFx(() -> vm.newNameProperty().set("shared")).get();
-        assertThat(vm.nameErrorProperty().get()).contains("already exists");
-        assertThat(state.layerProperty().get()).isNull();
+        assertThat(vm.nameErrorProperty().get()).isEmpty();
+        assertThat(state.layerProperty().get().isNew()).isFalse();
+        assertThat(state.layerProperty().get().name()).isEqualTo("shared");
+        assertThat(vm.modeProperty().get()).isEqualTo(LayerViewModel.Mode.EXISTING);
+        assertThat(vm.selectedProperty().get()).isInstanceOf(LayerRow.Layer.class);
+        assertThat(vm.selectedProperty().get().layer().name()).isEqualTo("shared");
         asyncFx(() -> vm.newNameProperty().set("shared-v2")).get();
         assertThat(vm.nameErrorProperty().get()).isEmpty();
         assertThat(state.layerProperty().get()).isEqualTo(LayerChoice.newLayer("shared-v2"));
         assertThat(vm.modeProperty().get()).isEqualTo(LayerViewModel.Mode.NEW);
+        // the row chosen before is no longer the one whose details are shown
+        assertThat(vm.selectedProperty().get()).isNull();
     }
 }
