@@ -9,7 +9,7 @@ import dev.layerstudio.model.LayerVersionInfo;
 import dev.layerstudio.model.LayerVersionRef;
 import dev.layerstudio.model.UsageReport;
 import dev.layerstudio.ui.common.UserMessage;
-import dev.layerstudio.ui.task.AppExecutor;
+import dev.layerstudio.ui.task.TaskExecutor;
 import dev.layerstudio.ui.task.BackgroundTask;
 import dev.layerstudio.ui.wizard.LayerChoice;
 import dev.layerstudio.ui.wizard.WizardState;
@@ -48,7 +48,7 @@ public final class LayerViewModel {
     private final WizardState state;
     private final Function<AwsSession, LayerService> layers;
     private final Function<AwsSession, FunctionService> functions;
-    private final AppExecutor executor;
+    private final TaskExecutor executor;
     private final ResourceBundle text;
 
     private final ObservableList<LayerInfo> all = FXCollections.observableArrayList();
@@ -73,7 +73,7 @@ public final class LayerViewModel {
     private LayerVersionInfo showAfterReload;
 
     public LayerViewModel(WizardState state, Function<AwsSession, LayerService> layers,
-                          Function<AwsSession, FunctionService> functions, AppExecutor executor, ResourceBundle text) {
+                          Function<AwsSession, FunctionService> functions, TaskExecutor executor, ResourceBundle text) {
         this.state = state;
         this.layers = layers;
         this.functions = functions;

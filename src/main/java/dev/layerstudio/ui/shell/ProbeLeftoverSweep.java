@@ -5,7 +5,7 @@ import dev.layerstudio.aws.ProbeJournals;
 import dev.layerstudio.aws.ProbeRecovery;
 import dev.layerstudio.model.Identity;
 import dev.layerstudio.model.ProbeJournal;
-import dev.layerstudio.ui.task.AppExecutor;
+import dev.layerstudio.ui.task.TaskExecutor;
 import dev.layerstudio.ui.task.BackgroundTask;
 import dev.layerstudio.ui.wizard.WizardState;
 import java.util.ArrayList;
@@ -28,11 +28,11 @@ public final class ProbeLeftoverSweep {
 
     private final WizardState state;
     private final ProbeJournals journals;
-    private final AppExecutor executor;
+    private final TaskExecutor executor;
     private final ResourceBundle text;
     private final RecoveryBanner banner;
 
-    public ProbeLeftoverSweep(WizardState state, ProbeJournals journals, AppExecutor executor, ResourceBundle text,
+    public ProbeLeftoverSweep(WizardState state, ProbeJournals journals, TaskExecutor executor, ResourceBundle text,
                               RecoveryBanner banner) {
         this.state = state;
         this.journals = journals;

@@ -13,7 +13,7 @@ import dev.layerstudio.model.PlanFlag;
 import dev.layerstudio.model.Identity;
 import dev.layerstudio.ui.common.Confirmation;
 import dev.layerstudio.ui.common.UserMessage;
-import dev.layerstudio.ui.task.AppExecutor;
+import dev.layerstudio.ui.task.TaskExecutor;
 import dev.layerstudio.ui.task.BackgroundTask;
 import dev.layerstudio.ui.wizard.WizardState;
 import java.time.ZoneId;
@@ -45,7 +45,7 @@ public final class RecoveryBanner {
     private final WizardState state;
     private final ApplyJournals journals;
     private final Function<AwsSession, FunctionService> functions;
-    private final AppExecutor executor;
+    private final TaskExecutor executor;
     private final ResourceBundle text;
     private final ObjectProperty<ApplyJournal> journal = new SimpleObjectProperty<>(this, "journal");
     private final StringProperty title = new SimpleStringProperty("");
@@ -57,7 +57,7 @@ public final class RecoveryBanner {
     private final ObjectProperty<Confirmation> confirmation = new SimpleObjectProperty<>(this, "confirmation");
 
     public RecoveryBanner(WizardState state, ApplyJournals journals, Function<AwsSession, FunctionService> functions,
-                          AppExecutor executor, ResourceBundle text) {
+                          TaskExecutor executor, ResourceBundle text) {
         this.state = state;
         this.journals = journals;
         this.functions = functions;

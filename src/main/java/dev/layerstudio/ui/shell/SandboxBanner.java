@@ -3,7 +3,7 @@ package dev.layerstudio.ui.shell;
 import dev.layerstudio.aws.AwsSession;
 import dev.layerstudio.sandbox.SandboxHost;
 import dev.layerstudio.ui.common.UserMessage;
-import dev.layerstudio.ui.task.AppExecutor;
+import dev.layerstudio.ui.task.TaskExecutor;
 import dev.layerstudio.ui.task.BackgroundTask;
 import dev.layerstudio.ui.wizard.WizardState;
 import java.util.ResourceBundle;
@@ -23,14 +23,14 @@ public final class SandboxBanner {
 
     private final WizardState state;
     private final SandboxHost sandbox;
-    private final AppExecutor executor;
+    private final TaskExecutor executor;
     private final ResourceBundle text;
     private final ReadOnlyBooleanWrapper shown = new ReadOnlyBooleanWrapper(false);
     private final StringProperty detail = new SimpleStringProperty("");
     private final StringProperty status = new SimpleStringProperty("");
     private final BooleanProperty busy = new SimpleBooleanProperty(false);
 
-    public SandboxBanner(WizardState state, SandboxHost sandbox, AppExecutor executor, ResourceBundle text) {
+    public SandboxBanner(WizardState state, SandboxHost sandbox, TaskExecutor executor, ResourceBundle text) {
         this.state = state;
         this.sandbox = sandbox;
         this.executor = executor;
