@@ -6,14 +6,16 @@ import dev.layerstudio.aws.LayerContentLocator;
 import dev.layerstudio.model.ApplyResult;
 import dev.layerstudio.model.AttachPlan;
 import dev.layerstudio.model.FunctionInfo;
+import dev.layerstudio.model.LayerProject;
 import dev.layerstudio.model.LayerVersionInfo;
 import dev.layerstudio.model.PublishResult;
 import dev.layerstudio.ui.AppServices;
-import dev.layerstudio.ui.common.Texts;
 import dev.layerstudio.ui.common.StatusLine;
+import dev.layerstudio.ui.common.Texts;
 import dev.layerstudio.ui.common.UserMessage;
 import dev.layerstudio.ui.export.ExportViewModel;
 import dev.layerstudio.ui.task.BackgroundTask;
+import dev.layerstudio.ui.wizard.ProjectSettings;
 import dev.layerstudio.ui.wizard.WizardState;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -163,8 +165,19 @@ public final class AttachViewModel {
         }
         Set<String> chosen = chosenNames();
         StatusLine.Action listing = announce ? status.begin() : null;
+        // an opened project's functions are chosen when nothing is chosen yet (names, patterns or tags)
+        ProjectSettings project = state.projectProperty().get();
+        LayerProject.Targets targets = chosen.isEmpty() && project != null ? project.project().targets() : null;
         busy.set(true);
-        BackgroundTask.of(p -> services.functions().apply(session).listFunctions())
+        BackgroundTask.of(p -> {
+            var service = services.functions().apply(session);
+            List<FunctionInfo> list = service.listFunctions();
+            if (targets != null && !targets.functions().isEmpty()) {
+                chosen.addAll(targets.choose(list.stream().map(FunctionInfo::name).toList(),
+                        targets.needsTags() ? service.tags(list) : Map.of()));
+            }
+            return list;
+        })
                 .onSuccess(list -> {
                     rows.setAll(list.stream().map(f -> {
                         Row r = new Row(f);
@@ -172,6 +185,9 @@ public final class AttachViewModel {
                         return r;
                     }).toList());
                     filter.apply();
+                    if (targets != null && !chosen.isEmpty()) {
+                        plan(); // the project's functions (a reload keeps its plans and what was said)
+                    }
                     if (listing != null) {
                         listing.say(texts.text("attach.listedCount", list.size(), session.region()));
                     }

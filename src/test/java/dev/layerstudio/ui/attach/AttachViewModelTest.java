@@ -130,6 +130,26 @@ class AttachViewModelTest {
     }
 
     @Test
+    void anOpenedProjectsFunctionsAreChosenWhenTheStepFirstLists() {
+        fixtures.createFunction("pp-api-orders", "python3.12", List.of());
+        fixtures.createFunction("pp-api-billing", "python3.12", List.of());
+        fixtures.createFunction("pp-worker", "python3.12", List.of());
+        LayerVersionInfo[] v = new LayerVersionInfo[1];
+        WizardState state = published("pp-deps", v);
+        state.projectProperty().set(new dev.layerstudio.ui.wizard.ProjectSettings(
+                dev.layerstudio.ui.project.ProjectMapping.empty().withLayerName("pp-deps")
+                        .withTargets(new dev.layerstudio.model.LayerProject.Targets(List.of("pp-api-*"), List.of())),
+                tmp));
+        AttachViewModel vm = new AttachViewModel(state, services(new SameThreadTaskExecutor()), BUNDLE);
+
+        vm.onShow();
+        assertThat(vm.rows()).filteredOn(r -> r.chosenProperty().get()).extracting(r -> r.function().name())
+                .containsExactlyInAnyOrder("pp-api-orders", "pp-api-billing");
+        assertThat(vm.plans()).extracting(p -> p.functionName())
+                .containsExactlyInAnyOrder("pp-api-orders", "pp-api-billing");
+    }
+
+    @Test
     void theNewVersionsFilesComeFromTheReportAsItWasWhenPlanningStarted() throws IOException {
         fixtures.createFunction("av-billing", "python3.12", List.of());
         LayerVersionInfo[] v = new LayerVersionInfo[1];
