@@ -7,6 +7,7 @@ import dev.layerstudio.model.LimitCheck;
 import dev.layerstudio.model.PackageUsage;
 import dev.layerstudio.model.SizeNode;
 import dev.layerstudio.ui.common.SizeGauge;
+import dev.layerstudio.ui.common.TextCells;
 import dev.layerstudio.ui.probe.LambdaTestStrip;
 import dev.layerstudio.ui.shell.StepController;
 import dev.layerstudio.ui.treemap.TreemapItem;
@@ -274,6 +275,7 @@ public final class InspectController implements StepController {
         diffPackages.getChildren().setAll(vm.diffRows().stream().map(d -> {
             Label row = new Label(d.text());
             row.getStyleClass().addAll("diff-row", "diff-" + d.change().name().toLowerCase(Locale.ROOT));
+            TextCells.tooltipFollowsText(row); // a long package name is cut: its tooltip has it whole
             return row;
         }).toList());
     }

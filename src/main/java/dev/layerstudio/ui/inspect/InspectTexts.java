@@ -9,6 +9,7 @@ import dev.layerstudio.model.LayerVersionRef;
 import dev.layerstudio.model.LimitCheck;
 import dev.layerstudio.model.PackageChange;
 import dev.layerstudio.model.SizePart;
+import dev.layerstudio.ui.common.Texts;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -73,7 +74,7 @@ final class InspectTexts {
         all.add(new Target(null, text.getString("inspect.target.none")));
         for (FunctionInfo f : functions) {
             all.add(new Target(f, f.name() + "  ·  " + (f.runtime() == null ? "" : f.runtime() + " ")
-                    + f.layers().size() + " " + text.getString("inspect.target.layers")));
+                    + new Texts(text).text("inspect.target.layers", f.layers().size())));
         }
         return all;
     }
@@ -92,11 +93,11 @@ final class InspectTexts {
     }
 
     /** The first few changed packages, one line each: "+ name 1.2   +3 KB". */
-    static List<DiffRow> diffRows(LayerDiff d, int max) {
+    static List<DiffRow> diffRows(LayerDiff d) {
         if (d == null || d.identical()) {
             return List.of();
         }
-        return d.packages().stream().limit(max).map(p -> new DiffRow(sign(p.change()) + p.name() + versions(p)
+        return d.packages().stream().map(p -> new DiffRow(sign(p.change()) + p.name() + versions(p)
                 + "   " + ByteSizes.delta(p.deltaBytes()), p.change())).toList();
     }
 

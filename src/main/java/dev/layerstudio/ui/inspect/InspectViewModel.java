@@ -306,7 +306,7 @@ public final class InspectViewModel {
 
     /** The changed packages to list under the diff's summary. */
     List<InspectTexts.DiffRow> diffRows() {
-        return InspectTexts.diffRows(latestDiff.diffProperty().get(), 6);
+        return InspectTexts.diffRows(latestDiff.diffProperty().get()); // every one: the list scrolls
     }
 
     /** Picks a target from {@link #targets()}. */

@@ -103,7 +103,8 @@ class InspectInSandboxTest {
         assertThat(diff.packages(ChangeKind.ADDED)).extracting(PackageChange::name).contains("requests", "numpy");
         assertThat(diff.files(ChangeKind.REMOVED)).extracting(f -> f.path()).contains("python/common_config.py");
         VBox rows = robot.lookup("#diffPackages").query();
-        assertThat(rows.getChildren()).isNotEmpty();
+        assertThat(rows.getChildren()).as("every package change is listed (the list scrolls)")
+                .hasSize(diff.packages().size());
 
         ComboBox<InspectTexts.Target> box = robot.lookup("#targetBox").queryComboBox();
         waitFor(30, TimeUnit.SECONDS, () -> box.getItems().stream().anyMatch(t -> isOrdersApi(t)));
