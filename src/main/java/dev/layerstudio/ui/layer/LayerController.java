@@ -3,6 +3,7 @@ package dev.layerstudio.ui.layer;
 import dev.layerstudio.model.ByteSizes;
 import dev.layerstudio.model.LayerUse;
 import dev.layerstudio.model.LayerVersionInfo;
+import dev.layerstudio.model.RuntimeRanges;
 import dev.layerstudio.ui.common.ConfirmDialog;
 import dev.layerstudio.ui.common.CopyAction;
 import dev.layerstudio.ui.common.TextCells;
@@ -249,7 +250,7 @@ public final class LayerController implements StepController {
         latestColumn.setCellValueFactory(text(r -> r instanceof LayerRow.Layer && r.version() != null
                 ? String.valueOf(r.version().version()) : ""));
         runtimesColumn.setCellValueFactory(text(r -> r.version() == null ? ""
-                : list(r.version().compatibleRuntimes())));
+                : RuntimeRanges.compact(r.version().compatibleRuntimes())));
         archColumn.setCellValueFactory(text(r -> r.version() == null ? ""
                 : list(r.version().compatibleArchitectures())));
         sizeColumn.setCellValueFactory(text(r -> r.version() == null || r.version().codeSize() < 0 ? ""
