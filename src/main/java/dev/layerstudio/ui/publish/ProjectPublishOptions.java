@@ -63,10 +63,14 @@ final class ProjectPublishOptions {
         save();
     }
 
-    /** The other regions arrived (they are read in the background): the wanted ones are chosen. */
-    void regionsLoaded() {
+    /**
+     * Puts the other regions in (they are read in the background) and chooses the wanted ones;
+     * the list's own change is not an edit (it would forget what the project wants).
+     */
+    void regionsLoaded(Runnable putIn) {
         filling = true;
         try {
+            putIn.run();
             chooseWantedRegions();
         } finally {
             filling = false;

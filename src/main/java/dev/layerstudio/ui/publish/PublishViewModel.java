@@ -133,11 +133,8 @@ public final class PublishViewModel {
         if (session != null && otherRegions.isEmpty()) {
             String profile = session.profileName().orElse(null);
             BackgroundTask.of(p -> services.connector().regions(profile))
-                    .onSuccess(list -> {
-                        otherRegions.setAll(list.stream().filter(r -> !r.equals(session.region()))
-                                .map(r -> new PublishChoice(r, false)).toList());
-                        options.regionsLoaded();
-                    })
+                    .onSuccess(list -> options.regionsLoaded(() -> otherRegions.setAll(list.stream()
+                            .filter(r -> !r.equals(session.region())).map(r -> new PublishChoice(r, false)).toList())))
                     .onError(Exception.class, e -> status.set(UserMessage.sentence(e)))
                     .start(services.tasks());
         }
