@@ -189,6 +189,10 @@ public record LayerProject(String layerName, List<String> runtimes, Architecture
         return new LayerProject(layerName, runtimes, architecture, inputs, value, slimming, prefer, publish, targets);
     }
 
+    public LayerProject withSlimming(Set<SlimRule> value) {
+        return new LayerProject(layerName, runtimes, architecture, inputs, code, value, prefer, publish, targets);
+    }
+
     public LayerProject withPublish(Publish value) {
         return new LayerProject(layerName, runtimes, architecture, inputs, code, slimming, prefer, value, targets);
     }

@@ -79,9 +79,10 @@ public final class ProjectViewModel {
         this.text = text;
         this.recoveryWriter = new RecoveryWriter(services.recovery(), services.executor(), services.clock());
         title = Bindings.createStringBinding(this::makeTitle, file, dirty, state.layerProperty());
-        List<ObservableValue<?>> watched = List.of(state.layerProperty(), state.runtimeProperty(),
+        List<ObservableValue<?>> watched = new ArrayList<>(List.of(state.layerProperty(), state.runtimeProperty(),
                 state.architectureProperty(), state.requirementsProperty(), state.contentProperty(),
-                state.projectProperty(), state.publishOptionsProperty());
+                state.projectProperty()));
+        watched.addAll(LaterChoices.watched(state));
         for (ObservableValue<?> o : watched) {
             o.addListener((obs, was, now) -> changed());
         }
@@ -122,9 +123,7 @@ public final class ProjectViewModel {
         ProjectMapping.Fields fields = new ProjectMapping.Fields(choice != null ? choice.name() : layerName,
                 state.runtimeProperty().get(), state.architectureProperty().get(), state.requirementsProperty().get(),
                 code);
-        LayerProject made = ProjectMapping.toProject(fields, base, dir);
-        LayerProject.Publish publish = state.publishOptionsProperty().get();
-        return publish == null ? made : made.withPublish(publish);
+        return LaterChoices.onto(ProjectMapping.toProject(fields, base, dir), state);
     }
 
     private void changed() {
@@ -192,7 +191,7 @@ public final class ProjectViewModel {
             state.runtimeProperty().set(fields.runtime());
             state.architectureProperty().set(fields.architecture());
             state.requirementsProperty().set(fields.requirements());
-            state.publishOptionsProperty().set(o.project().publish());
+            LaterChoices.fill(state, o.project());
             state.installationProperty().set(null);
             state.contentProperty().set(o.content().isEmpty() ? null : o.content());
             file.set(o.file());
@@ -263,7 +262,7 @@ public final class ProjectViewModel {
             layerName = "";
             file.set(null);
             state.projectProperty().set(null);
-            state.publishOptionsProperty().set(null);
+            LaterChoices.clear(state);
             state.startAnother();
             state.requirementsProperty().set("");
             notice.set("");
