@@ -71,6 +71,7 @@ public final class ProjectViewModel {
     /** The layer's name while no layer is chosen (after a new connection, before the Layer step). */
     private String layerName = "";
     private final RecoveryWriter recoveryWriter;
+    private final CodeExclusions exclusions = new CodeExclusions();
     private boolean applying;
 
     public ProjectViewModel(WizardState state, Services services, ResourceBundle text) {
@@ -116,8 +117,9 @@ public final class ProjectViewModel {
         Layout layout = base == null ? null : base.inputs().layout();
         List<Path> order = base == null ? List.of() : ProjectMapping.fromProject(base, kept.dir()).code().stream()
                 .map(AddedPath::source).toList();
-        List<AddedPath> code = new ArrayList<>(ProjectMapping.codeOf(state.contentProperty().get(),
-                state.runtimeProperty().get(), layout, order));
+        LayerContent content = state.contentProperty().get();
+        List<AddedPath> code = new ArrayList<>(ProjectMapping.codeOf(content, state.runtimeProperty().get(), layout,
+                order, exclusions.of(content)));
         code.addAll(missingCode);
         LayerChoice choice = state.layerProperty().get();
         ProjectMapping.Fields fields = new ProjectMapping.Fields(choice != null ? choice.name() : layerName,
@@ -185,6 +187,8 @@ public final class ProjectViewModel {
         try {
             ProjectMapping.Fields fields = ProjectMapping.fromProject(o.project(), o.dir());
             missingCode = List.copyOf(o.missing());
+            exclusions.forget();
+            exclusions.keep(fields.code());
             state.projectProperty().set(new ProjectSettings(o.project(), o.dir()));
             layerName = fields.layerName();
             chooseLayer(fields.layerName());
@@ -259,6 +263,7 @@ public final class ProjectViewModel {
         applying = true;
         try {
             missingCode = List.of();
+            exclusions.forget();
             layerName = "";
             file.set(null);
             state.projectProperty().set(null);
