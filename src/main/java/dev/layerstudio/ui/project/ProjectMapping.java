@@ -134,13 +134,24 @@ public final class ProjectMapping {
             return List.of();
         }
         Map<Path, String> roots = new LinkedHashMap<>();
+        Map<Path, Map<String, Integer>> placesSeenBelow = new LinkedHashMap<>();
         for (ContentNode n : content.nodes()) {
             for (ContentSource s : n.sources()) {
                 if (s instanceof ContentSource.User u && u.file().equals(u.added())) {
                     roots.putIfAbsent(u.added(), n.path());
+                } else if (s instanceof ContentSource.User u && u.file().startsWith(u.added())) {
+                    String place = placeOfFolder(n.path(), u.added().relativize(u.file()));
+                    if (place != null) {
+                        placesSeenBelow.computeIfAbsent(u.added(), k -> new LinkedHashMap<>()).merge(place, 1,
+                                Integer::sum);
+                    }
                 }
             }
         }
+        // a folder whose own node lost its source (merged with an installed package's folder of
+        // that name) is still in the layer: its place is where most of its files say it is
+        placesSeenBelow.forEach((added, places) -> roots.computeIfAbsent(added, k -> places.entrySet().stream()
+                .max(Map.Entry.comparingByValue()).orElseThrow().getKey()));
         List<AddedPath> code = new ArrayList<>();
         java.util.Comparator<Map.Entry<Path, String>> byOrder = java.util.Comparator.comparingInt(e -> {
             int i = order.indexOf(e.getKey());
@@ -152,6 +163,13 @@ public final class ProjectMapping {
                     : e.getValue(), excluded.getOrDefault(e.getKey(), List.of())));
         });
         return code;
+    }
+
+    /** Where a folder is when a file at {@code relative} inside it is at {@code nodePath}; null when it cannot be. */
+    private static String placeOfFolder(String nodePath, Path relative) {
+        String suffix = "/" + relative.toString().replace('\\', '/');
+        return nodePath.endsWith(suffix) && nodePath.length() > suffix.length()
+                ? nodePath.substring(0, nodePath.length() - suffix.length()) : null;
     }
 
     /** The file a {@code -r FILE} (or {@code --requirement FILE}) line names, or {@code null}. */

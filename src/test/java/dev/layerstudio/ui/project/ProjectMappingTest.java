@@ -7,6 +7,8 @@ import dev.layerstudio.model.AddedPath;
 import dev.layerstudio.model.Architecture;
 import dev.layerstudio.model.ConflictPolicy;
 import dev.layerstudio.model.InstallerChoice;
+import dev.layerstudio.model.ContentNode;
+import dev.layerstudio.model.ContentSource;
 import dev.layerstudio.model.LayerContent;
 import dev.layerstudio.model.LayerProject;
 import dev.layerstudio.model.Layout;
@@ -112,6 +114,26 @@ class ProjectMappingTest {
         }
         assertThat(again.nodes().stream().filter(n -> !n.directory()).map(n -> n.path()).sorted())
                 .containsExactly("python/mylib/__init__.py", "python/mylib/util.py", "python/settings/app.json");
+    }
+
+    @Test
+    void ownCodeMergedIntoAnInstalledPackagesFolderIsStillSaved() throws Exception {
+        Files.createDirectories(dir.resolve("patch/tinypkg/sub"));
+        Files.writeString(dir.resolve("patch/tinypkg/extra.py"), "E = 1\n");
+        Files.writeString(dir.resolve("patch/tinypkg/sub/more.py"), "M = 1\n");
+        Path site = dir.resolve("site/tinypkg");
+        LayerContent installed = LayerContent.empty().add(
+                ContentNode.folder("python/tinypkg", new ContentSource.Installed(site, 0, "tinypkg")),
+                ContentNode.file("python/tinypkg/__init__.py",
+                        new ContentSource.Installed(site.resolve("__init__.py"), 10, "tinypkg")));
+        // the folder's own node keeps the installed source; only the files below say they are the user's
+        LayerContent content = new DefaultLayerBuilder().add(installed,
+                new AddedPath(dir.resolve("patch/tinypkg"), "python/tinypkg"));
+        assertThat(content.node("python/tinypkg").orElseThrow().sources())
+                .allMatch(s -> s instanceof ContentSource.Installed);
+
+        assertThat(ProjectMapping.codeOf(content, Runtime.parse("python3.12"), Layout.PYTHON))
+                .containsExactly(new AddedPath(dir.resolve("patch/tinypkg"), null));
     }
 
     @Test
