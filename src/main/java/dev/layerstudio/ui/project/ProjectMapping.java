@@ -2,8 +2,6 @@ package dev.layerstudio.ui.project;
 
 import dev.layerstudio.model.AddedPath;
 import dev.layerstudio.model.Architecture;
-import dev.layerstudio.model.ContentNode;
-import dev.layerstudio.model.ContentSource;
 import dev.layerstudio.model.LayerContent;
 import dev.layerstudio.model.LayerProject;
 import dev.layerstudio.model.Layout;
@@ -11,7 +9,6 @@ import dev.layerstudio.model.Runtime;
 import dev.layerstudio.project.ProjectPaths;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -130,46 +127,7 @@ public final class ProjectMapping {
      */
     public static List<AddedPath> codeOf(LayerContent content, Runtime runtime, Layout layout, List<Path> order,
                                          Map<Path, List<String>> excluded) {
-        if (content == null) {
-            return List.of();
-        }
-        Map<Path, String> roots = new LinkedHashMap<>();
-        Map<Path, Map<String, Integer>> placesSeenBelow = new LinkedHashMap<>();
-        for (ContentNode n : content.nodes()) {
-            for (ContentSource s : n.sources()) {
-                if (s instanceof ContentSource.User u && u.file().equals(u.added())) {
-                    roots.putIfAbsent(u.added(), n.path());
-                } else if (s instanceof ContentSource.User u && u.file().startsWith(u.added())) {
-                    String place = placeOfFolder(n.path(), u.added().relativize(u.file()));
-                    if (place != null) {
-                        placesSeenBelow.computeIfAbsent(u.added(), k -> new LinkedHashMap<>()).merge(place, 1,
-                                Integer::sum);
-                    }
-                }
-            }
-        }
-        // a folder whose own node lost its source (merged with an installed package's folder of
-        // that name) is still in the layer: its place is where most of its files say it is
-        placesSeenBelow.forEach((added, places) -> roots.computeIfAbsent(added, k -> places.entrySet().stream()
-                .max(Map.Entry.comparingByValue()).orElseThrow().getKey()));
-        List<AddedPath> code = new ArrayList<>();
-        java.util.Comparator<Map.Entry<Path, String>> byOrder = java.util.Comparator.comparingInt(e -> {
-            int i = order.indexOf(e.getKey());
-            return i < 0 ? Integer.MAX_VALUE : i;
-        });
-        roots.entrySet().stream().sorted(byOrder.thenComparing(Map.Entry.comparingByValue())).forEach(e -> {
-            AddedPath byDefault = placed(new AddedPath(e.getKey(), null), runtime, layout);
-            code.add(new AddedPath(e.getKey(), byDefault.resolvedDestination().equals(e.getValue()) ? null
-                    : e.getValue(), excluded.getOrDefault(e.getKey(), List.of())));
-        });
-        return code;
-    }
-
-    /** Where a folder is when a file at {@code relative} inside it is at {@code nodePath}; null when it cannot be. */
-    private static String placeOfFolder(String nodePath, Path relative) {
-        String suffix = "/" + relative.toString().replace('\\', '/');
-        return nodePath.endsWith(suffix) && nodePath.length() > suffix.length()
-                ? nodePath.substring(0, nodePath.length() - suffix.length()) : null;
+        return CodeEntries.of(content, runtime, layout, order, excluded);
     }
 
     /** The file a {@code -r FILE} (or {@code --requirement FILE}) line names, or {@code null}. */

@@ -137,6 +137,32 @@ class ProjectMappingTest {
     }
 
     @Test
+    void aPieceMovedOutOfAnAddedFolderIsItsOwnEntryAndLeftOutOfTheFolder() throws Exception {
+        Files.createDirectories(dir.resolve("src/mylib/tools"));
+        Files.writeString(dir.resolve("src/mylib/__init__.py"), "X = 1\n");
+        Files.writeString(dir.resolve("src/mylib/util.py"), "Y = 2\n");
+        Files.writeString(dir.resolve("src/mylib/tools/a.py"), "A = 1\n");
+        Files.writeString(dir.resolve("src/mylib/tools/b.py"), "B = 1\n");
+        DefaultLayerBuilder builder = new DefaultLayerBuilder();
+        LayerContent content = builder.add(LayerContent.empty(), new AddedPath(dir.resolve("src/mylib"), null));
+        content = content.move("python/mylib/util.py", "python/util.py").move("python/mylib/tools", "python/tools");
+
+        List<AddedPath> code = ProjectMapping.codeOf(content, Runtime.parse("python3.12"), Layout.PYTHON);
+
+        assertThat(code).containsExactlyInAnyOrder(
+                new AddedPath(dir.resolve("src/mylib"), null, List.of("tools", "util.py")),
+                new AddedPath(dir.resolve("src/mylib/tools"), null), // python/ is where a piece goes by default
+                new AddedPath(dir.resolve("src/mylib/util.py"), null));
+        // building the entries again gives the tree as the user left it
+        LayerContent again = LayerContent.empty();
+        for (AddedPath a : code) {
+            again = builder.add(again, ProjectMapping.placed(a, Runtime.parse("python3.12"), Layout.PYTHON));
+        }
+        assertThat(again.nodes().stream().filter(n -> !n.directory()).map(n -> n.path()).sorted()).containsExactly(
+                "python/mylib/__init__.py", "python/tools/a.py", "python/tools/b.py", "python/util.py");
+    }
+
+    @Test
     void nodeCodeWithoutAPlaceGoesBesideThePackages() throws Exception {
         Files.createDirectories(dir.resolve("helpers"));
         Files.writeString(dir.resolve("helpers/index.js"), "module.exports = 1;\n");
