@@ -9,7 +9,6 @@ import dev.layerstudio.model.FunctionInfo;
 import dev.layerstudio.model.LayerProject;
 import dev.layerstudio.model.LayerVersionInfo;
 import dev.layerstudio.model.PublishResult;
-import dev.layerstudio.ui.AppServices;
 import dev.layerstudio.ui.common.StatusLine;
 import dev.layerstudio.ui.common.Texts;
 import dev.layerstudio.ui.common.UserMessage;
@@ -84,11 +83,6 @@ public final class AttachViewModel {
             new javafx.beans.property.SimpleObjectProperty<>(this, "summary");
     private List<ApplyResult> lastApplied = List.of();
     private PublishResult loadedFor;
-
-    /** The window's: the app's services. */
-    public AttachViewModel(WizardState state, AppServices services, ResourceBundle text) {
-        this(state, AttachServices.of(services), text);
-    }
 
     public AttachViewModel(WizardState state, AttachServices services, ResourceBundle text) {
         this(state, services, text, new LayerContentLocator());

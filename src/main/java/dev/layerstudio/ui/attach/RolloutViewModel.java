@@ -12,7 +12,6 @@ import dev.layerstudio.model.RolloutJournal;
 import dev.layerstudio.model.RolloutPlan;
 import dev.layerstudio.model.Wave;
 import dev.layerstudio.model.WaveRecord;
-import dev.layerstudio.ui.AppServices;
 import dev.layerstudio.ui.common.Confirmation;
 import dev.layerstudio.ui.common.UserMessage;
 import dev.layerstudio.ui.task.BackgroundTask;
@@ -80,11 +79,6 @@ public final class RolloutViewModel {
     private final BooleanProperty busy;
 
     private PublishResult loadedFor;
-
-    /** The window's: the app's services, with the journals in {@code journals}. */
-    public RolloutViewModel(WizardState state, AppServices services, ResourceBundle text, RolloutJournals journals) {
-        this(state, services.functions(), services.tasks(), text, journals);
-    }
 
     /**
      * @param functions the function service of a connection

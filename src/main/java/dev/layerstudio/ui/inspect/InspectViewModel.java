@@ -12,7 +12,6 @@ import dev.layerstudio.model.LayerDiff;
 import dev.layerstudio.model.Runtime;
 import dev.layerstudio.model.ZipResult;
 import dev.layerstudio.model.Finding;
-import dev.layerstudio.ui.AppServices;
 import dev.layerstudio.ui.probe.LambdaTestViewModel;
 import dev.layerstudio.ui.common.UserMessage;
 import dev.layerstudio.ui.task.BackgroundTask;
@@ -51,7 +50,7 @@ import javafx.collections.ObservableList;
 public final class InspectViewModel {
 
     private final WizardState state;
-    private final AppServices services;
+    private final InspectServices services;
     private final ResourceBundle text;
     private final InspectTexts texts;
     private final LayerInspection work;
@@ -79,18 +78,19 @@ public final class InspectViewModel {
     private LayerInspection.Key inspected;
 
 
-    public InspectViewModel(WizardState state, AppServices services, ResourceBundle text) {
+    public InspectViewModel(WizardState state, InspectServices services, ResourceBundle text) {
         this(state, services, text, new LayerContentLocator());
     }
 
-    InspectViewModel(WizardState state, AppServices services, ResourceBundle text, LayerContentLocator locator) {
+    InspectViewModel(WizardState state, InspectServices services, ResourceBundle text, LayerContentLocator locator) {
         this.state = state;
         this.services = services;
         this.text = text;
         this.texts = new InspectTexts(text);
         this.work = new LayerInspection(services.builder(), services.inspector(), locator);
-        this.latestDiff = new LatestDiff(state, services.inspector(), locator, services.tasks(), text);
-        this.targets = new TargetFunctions(services.functions(), services.tasks(), state.sessionProperty()::get, texts,
+        this.latestDiff = new LatestDiff(state, services.inspector(), locator, services.executor(), text);
+        this.targets = new TargetFunctions(services.functions(), services.executor(), state.sessionProperty()::get,
+                texts,
                 status::set);
         summary = Bindings.createStringBinding(() -> report.get() == null ? text.getString("inspect.subtitle")
                 : texts.summary(report.get()), report);
@@ -110,7 +110,7 @@ public final class InspectViewModel {
             }
         });
         // Test in Lambda: the shown layer is what it sends; its failed imports join the findings
-        lambdaTest = new LambdaTestViewModel(state, services, text);
+        lambdaTest = new LambdaTestViewModel(state, services.lambdaTest(), text);
         report.addListener((o, a, r) -> lambdaTest.targetProperty().set(LambdaTestViewModel.Target.of(r,
                 state.runtimeProperty().get().id(), state.architectureProperty().get().id())));
         lambdaTest.findings().addListener((ListChangeListener<Finding>) c -> findings.setAll(withLambda(localItems)));
@@ -288,7 +288,7 @@ public final class InspectViewModel {
                 refreshPending = false;
                 refresh();
             }
-        }).start(services.tasks());
+        }).start(services.executor());
         progressMessage.bind(running.messageProperty());
     }
 
