@@ -7,6 +7,7 @@ import dev.layerstudio.inspect.Inspector;
 import dev.layerstudio.ui.AppServices;
 import dev.layerstudio.ui.probe.LambdaTestServices;
 import dev.layerstudio.ui.task.TaskExecutor;
+import dev.layerstudio.ui.wizard.LayerChoice;
 import java.nio.file.Path;
 import java.util.function.Function;
 
@@ -27,5 +28,12 @@ public record InspectServices(LayerBuilder builder, Inspector inspector, Functio
     public static InspectServices of(AppServices services) {
         return new InspectServices(services.builder(), services.inspector(), services.functions(), services.tasks(),
                 services.workFolder(), LambdaTestServices.of(services));
+    }
+
+    /** Where the wizard's zip is written: one file per layer name in the work folder. */
+    Path zipPath(LayerChoice layer) {
+        String name = layer == null || layer.name() == null || layer.name().isBlank() ? "layer"
+                : layer.name().replaceAll("[^A-Za-z0-9_-]", "_");
+        return workFolder.resolve(name + ".zip");
     }
 }

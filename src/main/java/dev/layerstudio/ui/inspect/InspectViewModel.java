@@ -65,10 +65,7 @@ public final class InspectViewModel {
     private final ReadOnlyStringWrapper progressMessage = new ReadOnlyStringWrapper(this, "progressMessage", "");
     private final BooleanProperty busy = new SimpleBooleanProperty(this, "busy", false);
     private final BooleanBinding valid;
-    private final StringBinding summary;
-    private final StringBinding diffSummary;
-    private final StringBinding tablePlaceholder;
-    private final StringBinding findingsPlaceholder;
+    private final InspectHeadings headings;
     private final LambdaTestViewModel lambdaTest;
     private List<FindingFix.Item> localItems = List.of();
 
@@ -92,15 +89,7 @@ public final class InspectViewModel {
         this.targets = new TargetFunctions(services.functions(), services.executor(), state.sessionProperty()::get,
                 texts,
                 status::set);
-        summary = Bindings.createStringBinding(() -> report.get() == null ? text.getString("inspect.subtitle")
-                : texts.summary(report.get()), report);
-        diffSummary = Bindings.createStringBinding(() -> texts.diffSummary(latestDiff.diffProperty().get()),
-                latestDiff.diffProperty());
-        // while zipping or inspecting, an empty table or list says so, never "empty" or "no problems"
-        tablePlaceholder = Bindings.createStringBinding(() -> busy.get() ? working()
-                : report.get() == null ? "" : text.getString("inspect.empty"), busy, report, progressMessage);
-        findingsPlaceholder = Bindings.createStringBinding(() -> busy.get() ? working()
-                : report.get() == null ? "" : text.getString("inspect.noFindings"), busy, report, progressMessage);
+        headings = new InspectHeadings(text, texts, report, latestDiff.diffProperty(), busy, progressMessage);
         valid = Bindings.createBooleanBinding(() -> state.zipProperty().get() != null
                 && state.reportProperty().get() != null && !busy.get(),
                 state.zipProperty(), state.reportProperty(), busy);
@@ -151,7 +140,7 @@ public final class InspectViewModel {
             }
             return;
         }
-        Path output = zipPath(state.layerProperty().get());
+        Path output = services.zipPath(state.layerProperty().get());
         AwsSession session = state.sessionProperty().get();
         String ownName = state.layerProperty().get() == null ? null : state.layerProperty().get().name();
         String title = layerTitle();
@@ -292,11 +281,6 @@ public final class InspectViewModel {
         progressMessage.bind(running.messageProperty());
     }
 
-    private String working() {
-        String m = progressMessage.get();
-        return m == null || m.isBlank() ? text.getString("inspect.working") : m;
-    }
-
     // ---- presentation ----
 
     /** The page's words for limits, parts, diffs and targets. */
@@ -317,13 +301,6 @@ public final class InspectViewModel {
     /** The choice of {@link #targets()} that stands for the current target. */
     InspectTexts.Target chosenTarget() {
         return targets.chosen();
-    }
-
-    /** Where the wizard's zip is written: one file per layer name in the work folder. */
-    Path zipPath(LayerChoice layer) {
-        String name = layer == null || layer.name() == null || layer.name().isBlank() ? "layer"
-                : layer.name().replaceAll("[^A-Za-z0-9_-]", "_");
-        return services.workFolder().resolve(name + ".zip");
     }
 
     // ---- properties ----
@@ -386,20 +363,20 @@ public final class InspectViewModel {
 
     /** The page's subtitle: what the shown layer holds. */
     StringBinding summaryProperty() {
-        return summary;
+        return headings.summary();
     }
 
     StringBinding diffSummaryProperty() {
-        return diffSummary;
+        return headings.diffSummary();
     }
 
     /** What the size table says when it has no rows: progress while working, else that the layer is empty. */
     StringBinding tablePlaceholderProperty() {
-        return tablePlaceholder;
+        return headings.tablePlaceholder();
     }
 
     /** What the findings list says when it is empty: progress while working, else that nothing was found. */
     StringBinding findingsPlaceholderProperty() {
-        return findingsPlaceholder;
+        return headings.findingsPlaceholder();
     }
 }
