@@ -22,6 +22,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CancellationException;
+import java.util.function.Predicate;
 
 /**
  * Lists files on disk as layer nodes: the staging folder pip or uv installed into
@@ -52,6 +53,14 @@ final class ContentScanner {
 
     /** A user's file or folder placed at {@code dest} inside the layer. */
     static List<ContentNode> scanUser(Path source, String dest) {
+        return scanUser(source, dest, rel -> false);
+    }
+
+    /**
+     * A user's file or folder placed at {@code dest} inside the layer, without what {@code excluded}
+     * says to leave out (a path relative to the source; a folder left out takes what is below it).
+     */
+    static List<ContentNode> scanUser(Path source, String dest, Predicate<String> excluded) {
         Path added = source.toAbsolutePath().normalize();
         if (!Files.exists(added)) {
             throw new LayerStudioException("There is no file or folder at " + source + ".");
@@ -59,6 +68,9 @@ final class ContentScanner {
         String root = LayerPaths.normalize(dest);
         List<ContentNode> nodes = new ArrayList<>();
         walk(added, (rel, attrs, file) -> {
+            if (!rel.isEmpty() && excluded.test(rel)) {
+                return;
+            }
             String path = rel.isEmpty() ? root : root + "/" + rel;
             ContentSource src = new ContentSource.User(file, attrs.isDirectory() ? 0 : attrs.size(), added);
             nodes.add(attrs.isDirectory() ? ContentNode.folder(path, src) : ContentNode.file(path, src));

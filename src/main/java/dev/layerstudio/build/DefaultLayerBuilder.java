@@ -193,7 +193,7 @@ public final class DefaultLayerBuilder implements LayerBuilder {
 
     @Override
     public LayerContent add(LayerContent content, AddedPath path) {
-        return content.add(ContentScanner.scanUser(path.source(), path.resolvedDestination()));
+        return content.add(ContentScanner.scanUser(path.source(), path.resolvedDestination(), path::excludes));
     }
 
     @Override
@@ -291,7 +291,7 @@ public final class DefaultLayerBuilder implements LayerBuilder {
         if (!install.runtime().isNode() || added.destination() != null) {
             return added;
         }
-        return new AddedPath(added.source(), install.layout().root(install.runtime()) + "/");
+        return added.withDestination(install.layout().root(install.runtime()) + "/");
     }
 
     private static void checkCancelled() {

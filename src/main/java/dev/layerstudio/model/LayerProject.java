@@ -27,8 +27,16 @@ public record LayerProject(String layerName, List<String> runtimes, Architecture
                            List<Code> code, Set<SlimRule> slimming, ConflictPolicy prefer, Publish publish,
                            Targets targets) {
 
-    /** The project file format this version reads and writes. */
-    public static final int FORMAT = 1;
+    /**
+     * The newest project file format this version reads and writes. Version 2 added a code entry's
+     * {@code exclude}; a project without one is still written as version 1, which older versions read.
+     */
+    public static final int FORMAT = 2;
+
+    /** The format a project needs: the oldest that can say everything it holds. */
+    public int format() {
+        return code.stream().anyMatch(c -> !c.exclude().isEmpty()) ? 2 : 1;
+    }
 
     public LayerProject {
         layerName = layerName == null ? "" : layerName.strip();
@@ -78,13 +86,20 @@ public record LayerProject(String layerName, List<String> runtimes, Architecture
      * @param source      relative to the project file
      * @param destination its path in the layer, as {@code build --add SRC=DEST} takes it; {@code null}
      *                    for {@code python/<name>}
+     * @param exclude     files and folders inside a folder source (relative to it, '/'-separated) that
+     *                    the layer leaves out; as {@link AddedPath#exclude()} keeps them
      */
-    public record Code(String source, String destination) {
+    public record Code(String source, String destination, List<String> exclude) {
         public Code {
             if (source == null || source.isBlank()) {
                 throw new LayerStudioException("A code entry of the project names no source file or folder.");
             }
             destination = destination == null || destination.isBlank() ? null : destination;
+            exclude = new AddedPath(Path.of(source), destination, exclude).exclude();
+        }
+
+        public Code(String source, String destination) {
+            this(source, destination, List.of());
         }
     }
 
@@ -163,7 +178,7 @@ public record LayerProject(String layerName, List<String> runtimes, Architecture
                 inputs.installer(), python(projectDir), inputs.keepScripts());
         return BuildSpec.of(install, output)
                 .withAdditions(code.stream().map(c -> new AddedPath(projectDir.resolve(c.source()),
-                        c.destination())).toList())
+                        c.destination(), c.exclude())).toList())
                 .withSlimming(slimming)
                 .withConflictPolicy(prefer);
     }
@@ -187,6 +202,10 @@ public record LayerProject(String layerName, List<String> runtimes, Architecture
 
     public LayerProject withCode(List<Code> value) {
         return new LayerProject(layerName, runtimes, architecture, inputs, value, slimming, prefer, publish, targets);
+    }
+
+    public LayerProject withSlimming(Set<SlimRule> value) {
+        return new LayerProject(layerName, runtimes, architecture, inputs, code, value, prefer, publish, targets);
     }
 
     public LayerProject withPublish(Publish value) {

@@ -29,7 +29,8 @@ import java.util.Set;
 /**
  * Reads and writes a {@link LayerProject} as a TOML file (through Jackson's TOML module): a
  * {@code version} line, then the tables {@code [layer]}, {@code [requirements]}, one
- * {@code [[code]]} per own file or folder, {@code [slimming]}, {@code [publish]} and
+ * {@code [[code]]} per own file or folder (with the files and folders inside it left out, if any),
+ * {@code [slimming]}, {@code [publish]} and
  * {@code [attach]}. Keys it does not know are reported in one sentence, never dropped silently.
  */
 public final class ProjectFile {
@@ -42,7 +43,7 @@ public final class ProjectFile {
     private static final Map<String, Set<String>> KNOWN = Map.of(
             "layer", Set.of("name", "runtimes", "architecture"),
             "requirements", Set.of("files", "packages", "groups", "layout", "installer", "python", "keep_scripts"),
-            "code", Set.of("source", "destination"),
+            "code", Set.of("source", "destination", "exclude"),
             "slimming", Set.of("rules", "prefer"),
             "publish", Set.of("description", "license", "s3_bucket", "regions"),
             "attach", Set.of("functions", "waves"));
@@ -121,7 +122,7 @@ public final class ProjectFile {
         StringBuilder out = new StringBuilder();
         out.append("# Layer Studio project: one Lambda layer. Build it with `layer-studio build --project FILE`.\n");
         out.append("# Paths are relative to this file's folder.\n");
-        out.append(toml(Map.of("version", LayerProject.FORMAT)));
+        out.append(toml(Map.of("version", p.format())));
         Map<String, Object> layer = new LinkedHashMap<>();
         layer.put("name", p.layerName());
         layer.put("runtimes", p.runtimes());
@@ -144,6 +145,9 @@ public final class ProjectFile {
             code.put("source", c.source());
             if (c.destination() != null) {
                 code.put("destination", c.destination());
+            }
+            if (!c.exclude().isEmpty()) {
+                code.put("exclude", c.exclude());
             }
             out.append("\n[[code]]\n").append(toml(code));
         }
@@ -252,7 +256,14 @@ public final class ProjectFile {
                     throw new LayerStudioException(name + ": each [[code]] entry should be a table with a source.");
                 }
                 known(c, "code");
-                all.add(new LayerProject.Code(text(c, "code", "source"), text(c, "code", "destination")));
+                String source = text(c, "code", "source");
+                try {
+                    all.add(new LayerProject.Code(source, text(c, "code", "destination"),
+                            list(c, "code", "exclude")));
+                } catch (LayerStudioException e) {
+                    throw source == null ? e : new LayerStudioException(name + ": the [[code]] entry of " + source
+                            + ": " + e.getMessage(), e);
+                }
             }
             return all;
         }

@@ -109,6 +109,37 @@ class ProjectFileTest {
     }
 
     @Test
+    void whatACodeFolderLeavesOutIsWrittenAsVersion2AndReadBack() throws Exception {
+        LayerProject project = sample().withCode(List.of(new LayerProject.Code("src/mylib", null,
+                List.of("tests", "sub\\secret.py", "./notes.txt", "tests")), new LayerProject.Code("bin/tool", "bin/")));
+        Path file = dir.resolve("ex/layer-studio.toml");
+        ProjectFile.write(project, file);
+        String text = Files.readString(file);
+        assertThat(text).startsWith("# Layer Studio").contains("version = 2")
+                .contains("exclude = ['notes.txt', 'sub/secret.py', 'tests']");
+        ProjectFile.Read read = ProjectFile.read(file);
+        assertThat(read.unknownKeys()).isEmpty();
+        assertThat(read.project()).isEqualTo(project);
+        assertThat(read.project().code().get(0).exclude()).containsExactly("notes.txt", "sub/secret.py", "tests");
+        assertThat(read.project().buildSpec(dir, dir.resolve("o.zip")).additions().get(0).exclude())
+                .containsExactly("notes.txt", "sub/secret.py", "tests");
+        // without anything left out the file stays version 1, which older versions read
+        assertThat(ProjectFile.toText(sample())).contains("version = 1").doesNotContain("exclude");
+        // an older file (version 1, no exclude) reads as before
+        assertThat(ProjectFile.parse("version = 1\n[[code]]\nsource = 'src'\n", "p.toml", dir).project().code())
+                .containsExactly(new LayerProject.Code("src", null));
+    }
+
+    @Test
+    void anExclusionOutsideTheFolderIsRefusedWithTheEntryNamed() {
+        assertThatThrownBy(() -> ProjectFile.parse("version = 2\n[[code]]\nsource = 'src'\nexclude = ['../x.py']\n",
+                "p.toml", dir)).isInstanceOf(LayerStudioException.class)
+                .hasMessageStartingWith("p.toml: the [[code]] entry of src: '../x.py' cannot be left out of a folder");
+        assertThatThrownBy(() -> ProjectFile.parse("version = 2\n[[code]]\nsource = 'src'\nexclude = [1]\n",
+                "p.toml", dir)).hasMessageContaining("code.exclude should be a list of text");
+    }
+
+    @Test
     void relativePathsUseForwardSlashesAndClimbWhenNeeded() {
         assertThat(ProjectPaths.relative(dir.resolve("proj"), dir.resolve("proj/src/a.py"))).isEqualTo("src/a.py");
         assertThat(ProjectPaths.relative(dir.resolve("proj"), dir.resolve("reqs.txt"))).isEqualTo("../reqs.txt");

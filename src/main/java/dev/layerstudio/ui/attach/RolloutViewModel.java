@@ -89,6 +89,7 @@ public final class RolloutViewModel {
         this.previewer = new WavePreview(text, executor, this::say);
         this.selectors = previewer.selectors();
         this.preview = previewer.planProperty();
+        ProjectWaves.follow(state, previewer, journal);
         previewer.planningProperty().addListener((o, a, b) -> planning.set(b));
         selectors.addListener((ListChangeListener<String>) c -> preview());
         preview.addListener((o, a, b) -> refresh());
@@ -152,7 +153,7 @@ public final class RolloutViewModel {
 
     public void removeSelector(String selector) {
         if (journal.get() == null) {
-            selectors.remove(selector);
+            previewer.removeSelector(selector);
         }
     }
 

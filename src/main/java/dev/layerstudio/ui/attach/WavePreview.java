@@ -12,6 +12,7 @@ import dev.layerstudio.ui.task.BackgroundTask;
 import java.util.List;
 import java.util.ResourceBundle;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
@@ -42,6 +43,7 @@ final class WavePreview {
     private final ObjectProperty<RolloutPlan> plan = new SimpleObjectProperty<>(this, "preview");
     private final BooleanProperty planning = new SimpleBooleanProperty(this, "planning", false);
     private final AtomicInteger serial = new AtomicInteger();
+    private Consumer<List<String>> edited = waves -> { };
 
     WavePreview(ResourceBundle text, TaskExecutor executor, Say say) {
         this.text = text;
@@ -60,9 +62,22 @@ final class WavePreview {
             }
             selectors.add(written);
             selectorInput.set("");
+            edited.accept(List.copyOf(selectors));
         } catch (LayerStudioException e) {
             say.say(UserMessage.sentence(e), true);
         }
+    }
+
+    /** Takes a wave out of the list (the user's edit). */
+    void removeSelector(String selector) {
+        if (selectors.remove(selector)) {
+            edited.accept(List.copyOf(selectors));
+        }
+    }
+
+    /** Who hears of the user's own edits of the waves (not of the list filled from a project or a journal). */
+    void onEdited(Consumer<List<String>> listener) {
+        edited = listener;
     }
 
     /** Splits the upgrade to {@code version} into the waves listed (nothing is changed). */

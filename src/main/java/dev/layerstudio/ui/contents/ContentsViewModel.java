@@ -6,6 +6,7 @@ import dev.layerstudio.build.LayerBuilder;
 import dev.layerstudio.build.PipOptions;
 import dev.layerstudio.build.PinnedRequirements;
 import dev.layerstudio.model.Architecture;
+import dev.layerstudio.model.ConflictPolicy;
 import dev.layerstudio.model.InstallSpec;
 import dev.layerstudio.model.Requirements;
 import dev.layerstudio.model.Runtime;
@@ -266,8 +267,10 @@ public final class ContentsViewModel {
                 .onSuccess(done -> {
                     state.installationProperty().set(done);
                     tree.replaceInstalled(done.content());
-                    if (project != null) {
-                        tree.settle(project.project().prefer(), project.project().slimming());
+                    // the project's conflict policy; its slimming and any chosen in the window since (Inspect's fixes)
+                    if (project != null || !state.slimming().isEmpty()) {
+                        tree.settle(project == null ? ConflictPolicy.FAIL : project.project().prefer(),
+                                state.slimming());
                     }
                     action.say(texts.text("contents.install.done", done.packages().size(), spec.runtime().id(),
                             spec.architecture().id(), Objects.requireNonNullElse(done.installer(), "—"))

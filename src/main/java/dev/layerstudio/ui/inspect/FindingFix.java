@@ -7,6 +7,7 @@ import dev.layerstudio.model.LayerContent;
 import dev.layerstudio.model.LayerPaths;
 import dev.layerstudio.model.SlimReport;
 import dev.layerstudio.model.SlimRule;
+import dev.layerstudio.ui.wizard.WizardState;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
@@ -20,6 +21,13 @@ public sealed interface FindingFix {
 
     /** The content with the fix made. */
     LayerContent apply(LayerContent content, LayerBuilder builder);
+
+    /**
+     * Keeps the choice the fix made in the wizard's state, once it is made, so a project saved
+     * after it (and its next build) has it too: a slimming fix adds its rules.
+     */
+    default void remember(WizardState state) {
+    }
 
     /**
      * Takes out what slimming rules find in the installed packages.
@@ -42,6 +50,14 @@ public sealed interface FindingFix {
         @Override
         public LayerContent apply(LayerContent content, LayerBuilder builder) {
             return builder.applySlimming(content, builder.previewSlimming(content, rules));
+        }
+
+        @Override
+        public void remember(WizardState state) {
+            Set<SlimRule> all = EnumSet.noneOf(SlimRule.class);
+            all.addAll(state.slimming());
+            all.addAll(rules);
+            state.slimmingProperty().set(Set.copyOf(all));
         }
     }
 

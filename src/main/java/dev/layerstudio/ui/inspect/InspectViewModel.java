@@ -168,6 +168,7 @@ public final class InspectViewModel {
             return fix.apply(content, services.builder());
         }).unlessChanged(state.contentProperty()::get, changed -> { }).onSuccess(changed -> {
             state.contentProperty().set(changed);
+            fix.remember(state);
             refreshPending = true;
         }).onError(Exception.class, e -> status.set(UserMessage.sentence(e))));
     }

@@ -5,6 +5,7 @@ import dev.layerstudio.model.InventoryView;
 import dev.layerstudio.ui.common.ErrorPresenter;
 import java.io.File;
 import java.io.IOException;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.ResourceBundle;
 import java.util.function.Function;
@@ -164,7 +165,10 @@ public final class InventoryPage {
                 button("inventoryExportJson", "inventory.exportJson", () -> export(false)));
 
         table.setId("inventoryTable");
-        table.setPlaceholder(new Label(text.getString("inventory.empty")));
+        Label placeholder = new Label();
+        placeholder.textProperty().bind(Bindings.when(vm.answeringProperty())
+                .then(text.getString("inventory.answering")).otherwise(text.getString("inventory.empty")));
+        table.setPlaceholder(placeholder);
         table.setColumnResizePolicy(TableView.UNCONSTRAINED_RESIZE_POLICY);
         vm.tableProperty().addListener((o, a, b) -> showTable(b));
         showTable(vm.tableProperty().get());
@@ -207,19 +211,22 @@ public final class InventoryPage {
     }
 
     private void showTable(InventoryTable t) {
-        table.getColumns().clear();
         if (t == null) {
+            table.getColumns().clear();
             table.getItems().clear();
             return;
         }
+        List<TableColumn<List<String>, ?>> columns = new ArrayList<>();
         for (int i = 0; i < t.columns().size(); i++) {
             int at = i;
             TableColumn<List<String>, String> c = new TableColumn<>(t.columns().get(i).header());
             c.setId("inventoryColumn-" + t.columns().get(i).key());
             c.setCellValueFactory(r -> new ReadOnlyStringWrapper(r.getValue().get(at)));
             c.setSortable(false); // the export is the table as shown, in the answer's order
-            table.getColumns().add(c);
+            columns.add(c);
         }
+        table.getItems().clear(); // no row of the old answer is drawn under the new columns
+        table.getColumns().setAll(columns);
         table.getItems().setAll(t.rows());
     }
 

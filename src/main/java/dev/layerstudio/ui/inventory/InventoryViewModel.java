@@ -30,12 +30,12 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 import java.util.ResourceBundle;
 import java.util.function.Supplier;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.DoubleProperty;
 import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleDoubleProperty;
 import javafx.beans.property.SimpleObjectProperty;
@@ -63,6 +63,7 @@ public final class InventoryViewModel {
 
     private final Services services;
     private final ResourceBundle text;
+    private final TableAnswers answers;
 
     private final ObjectProperty<SourceKind> sourceKind = new SimpleObjectProperty<>(SourceKind.SSO);
     private final StringProperty ssoSession = new SimpleStringProperty("");
@@ -79,10 +80,8 @@ public final class InventoryViewModel {
     private final StringProperty runtimeFilter = new SimpleStringProperty("");
 
     private final ObjectProperty<Inventory> inventory = new SimpleObjectProperty<>();
-    private final ObjectProperty<InventoryTable> table = new SimpleObjectProperty<>();
     private final ObservableList<String> failures = FXCollections.observableArrayList();
     private final ObservableList<String> slices = FXCollections.observableArrayList();
-    private final StringProperty notes = new SimpleStringProperty("");
     private final StringProperty status = new SimpleStringProperty("");
     private final StringProperty error = new SimpleStringProperty("");
     private final DoubleProperty progress = new SimpleDoubleProperty(0);
@@ -93,6 +92,7 @@ public final class InventoryViewModel {
     public InventoryViewModel(Services services, ResourceBundle text) {
         this.services = services;
         this.text = text;
+        this.answers = new TableAnswers(services.executor());
         view.addListener((o, a, b) -> answer());
         inventory.addListener((o, a, b) -> answer());
         List.of(accountFilter, regionFilter, layerFilter, runtimeFilter)
@@ -140,12 +140,12 @@ public final class InventoryViewModel {
     /** Whether the table shown is the unused versions of accounts read directly, which can be deleted. */
     public boolean canDeleteShown() {
         return view.get() == InventoryView.UNUSED && sourceKind.get() != SourceKind.AGGREGATOR
-                && table.get() != null && !table.get().rows().isEmpty() && !running.get();
+                && !answers.busyProperty().get() && table() != null && !table().rows().isEmpty() && !running.get();
     }
 
     /** How many versions {@link #deleteShown()} would try to delete. */
     public int shownCount() {
-        return table.get() == null ? 0 : table.get().rows().size();
+        return table() == null ? 0 : table().rows().size();
     }
 
     /**
@@ -158,7 +158,7 @@ public final class InventoryViewModel {
             return;
         }
         Inventory current = inventory.get();
-        List<String> arns = table.get().records().stream().map(r -> r.get("arn")).toList();
+        List<String> arns = table().records().stream().map(r -> r.get("arn")).toList();
         AwsSession session = services.session().get();
         URI endpoint = session == null ? null : session.endpoint().orElse(null);
         Connector connector = services.connector();
@@ -276,25 +276,21 @@ public final class InventoryViewModel {
                 .filter(s -> !s.isEmpty()).distinct().toList();
     }
 
+    /** Asks the table for the chosen view and filters; the answer comes off the JavaFX thread. */
     private void answer() {
         Inventory inv = inventory.get();
         failures.setAll(inv == null ? List.of() : inv.failed().stream().map(s -> s.accountName() + " / "
                 + s.region() + ": " + s.failure().reason().label() + " - " + s.failure().message()).toList());
         slices.setAll(inv == null ? List.of() : inv.slices().stream().map(InventorySlice::key).toList());
         if (inv == null) {
-            table.set(null);
-            notes.set("");
+            answers.clear("");
             return;
         }
         try {
-            InventoryTable t = InventoryAnswers.answer(view.get(), inv, InventoryFilter.of(split(accountFilter.get()),
-                    split(regionFilter.get()), layerFilter.get(), runtimeFilter.get()),
-                    LocalDate.now(services.clock().withZone(ZoneOffset.UTC)), Map.of());
-            table.set(t);
-            notes.set(String.join("\n", t.notes()));
+            answers.ask(view.get(), inv, InventoryFilter.of(split(accountFilter.get()), split(regionFilter.get()),
+                    layerFilter.get(), runtimeFilter.get()), LocalDate.now(services.clock().withZone(ZoneOffset.UTC)));
         } catch (LayerStudioException e) {
-            table.set(null);
-            notes.set(UserMessage.sentence(e));
+            answers.clear(UserMessage.sentence(e));
         }
     }
 
@@ -310,10 +306,14 @@ public final class InventoryViewModel {
     }
 
     private InventoryTable shown() {
-        if (table.get() == null) {
+        if (table() == null) {
             throw new LayerStudioException(text.getString("inventory.nothingToExport"));
         }
-        return table.get();
+        return table();
+    }
+
+    private InventoryTable table() {
+        return answers.tableProperty().get();
     }
 
     public ObjectProperty<SourceKind> sourceKindProperty() { return sourceKind; }
@@ -329,11 +329,13 @@ public final class InventoryViewModel {
     public StringProperty layerFilterProperty() { return layerFilter; }
     public StringProperty runtimeFilterProperty() { return runtimeFilter; }
     public ObjectProperty<Inventory> inventoryProperty() { return inventory; }
-    public ObjectProperty<InventoryTable> tableProperty() { return table; }
+    public ObjectProperty<InventoryTable> tableProperty() { return answers.tableProperty(); }
+    /** Whether the table shown is about to be replaced by the answer to a newer question. */
+    public ReadOnlyBooleanProperty answeringProperty() { return answers.busyProperty(); }
     public ObservableList<String> failures() { return failures; }
     public ObservableList<String> slices() { return slices; }
     public ObservableList<String> cleanupResults() { return cleanup; }
-    public StringProperty notesProperty() { return notes; }
+    public StringProperty notesProperty() { return answers.notesProperty(); }
     public StringProperty statusProperty() { return status; }
     public StringProperty errorProperty() { return error; }
     public DoubleProperty progressProperty() { return progress; }

@@ -25,7 +25,8 @@ import java.util.Set;
  *
  * <p>Requirements: each {@code -r FILE} line of the editor is a requirement source of the
  * project (relative to the project's folder), every other line a requirement as typed. Own code:
- * each file or folder the user added is one code entry, at the place it now has in the layer.
+ * each file or folder the user added is one code entry, at the place it now has in the layer, with
+ * the files and folders deleted from inside it in the tree as its {@code exclude}.
  */
 public final class ProjectMapping {
 
@@ -78,7 +79,7 @@ public final class ProjectMapping {
         LayerProject.Inputs inputs = new LayerProject.Inputs(files, packages, in.groups(), layout, in.installer(),
                 in.python(), in.keepScripts());
         List<LayerProject.Code> code = f.code().stream().map(a -> new LayerProject.Code(path(dir, a.source()),
-                a.destination())).toList();
+                a.destination(), a.exclude())).toList();
         return new LayerProject(f.layerName(), List.copyOf(runtimes), f.architecture(), inputs, code,
                 base.slimming(), base.prefer(), base.publish(), base.targets());
     }
@@ -92,8 +93,8 @@ public final class ProjectMapping {
         for (String line : p.inputs().packages()) {
             text.append(line).append('\n');
         }
-        List<AddedPath> code = p.code().stream().map(c -> new AddedPath(resolve(dir, c.source()), c.destination()))
-                .toList();
+        List<AddedPath> code = p.code().stream().map(c -> new AddedPath(resolve(dir, c.source()), c.destination(),
+                c.exclude())).toList();
         return new Fields(p.layerName(), p.buildRuntime(), p.architecture(), text.toString(), code);
     }
 
@@ -103,7 +104,7 @@ public final class ProjectMapping {
             return code;
         }
         Layout l = layout != null && layout.fits(runtime) ? layout : Layout.defaultFor(runtime);
-        return new AddedPath(code.source(), l.root(runtime) + "/");
+        return code.withDestination(l.root(runtime) + "/");
     }
 
     /**
@@ -120,6 +121,15 @@ public final class ProjectMapping {
      * project's entries as opened, so saving does not reorder the file), new ones after by place.
      */
     public static List<AddedPath> codeOf(LayerContent content, Runtime runtime, Layout layout, List<Path> order) {
+        return codeOf(content, runtime, layout, order, Map.of());
+    }
+
+    /**
+     * As {@link #codeOf(LayerContent, Runtime, Layout, List)}, each folder with what is left out of
+     * it ({@code excluded}, by the folder's absolute path).
+     */
+    public static List<AddedPath> codeOf(LayerContent content, Runtime runtime, Layout layout, List<Path> order,
+                                         Map<Path, List<String>> excluded) {
         if (content == null) {
             return List.of();
         }
@@ -139,7 +149,7 @@ public final class ProjectMapping {
         roots.entrySet().stream().sorted(byOrder.thenComparing(Map.Entry.comparingByValue())).forEach(e -> {
             AddedPath byDefault = placed(new AddedPath(e.getKey(), null), runtime, layout);
             code.add(new AddedPath(e.getKey(), byDefault.resolvedDestination().equals(e.getValue()) ? null
-                    : e.getValue()));
+                    : e.getValue(), excluded.getOrDefault(e.getKey(), List.of())));
         });
         return code;
     }

@@ -71,6 +71,7 @@ public final class ProjectViewModel {
     /** The layer's name while no layer is chosen (after a new connection, before the Layer step). */
     private String layerName = "";
     private final RecoveryWriter recoveryWriter;
+    private final CodeExclusions exclusions = new CodeExclusions();
     private boolean applying;
 
     public ProjectViewModel(WizardState state, Services services, ResourceBundle text) {
@@ -79,9 +80,10 @@ public final class ProjectViewModel {
         this.text = text;
         this.recoveryWriter = new RecoveryWriter(services.recovery(), services.executor(), services.clock());
         title = Bindings.createStringBinding(this::makeTitle, file, dirty, state.layerProperty());
-        List<ObservableValue<?>> watched = List.of(state.layerProperty(), state.runtimeProperty(),
+        List<ObservableValue<?>> watched = new ArrayList<>(List.of(state.layerProperty(), state.runtimeProperty(),
                 state.architectureProperty(), state.requirementsProperty(), state.contentProperty(),
-                state.projectProperty(), state.publishOptionsProperty());
+                state.projectProperty()));
+        watched.addAll(LaterChoices.watched(state));
         for (ObservableValue<?> o : watched) {
             o.addListener((obs, was, now) -> changed());
         }
@@ -115,16 +117,15 @@ public final class ProjectViewModel {
         Layout layout = base == null ? null : base.inputs().layout();
         List<Path> order = base == null ? List.of() : ProjectMapping.fromProject(base, kept.dir()).code().stream()
                 .map(AddedPath::source).toList();
-        List<AddedPath> code = new ArrayList<>(ProjectMapping.codeOf(state.contentProperty().get(),
-                state.runtimeProperty().get(), layout, order));
+        LayerContent content = state.contentProperty().get();
+        List<AddedPath> code = new ArrayList<>(ProjectMapping.codeOf(content, state.runtimeProperty().get(), layout,
+                order, exclusions.of(content)));
         code.addAll(missingCode);
         LayerChoice choice = state.layerProperty().get();
         ProjectMapping.Fields fields = new ProjectMapping.Fields(choice != null ? choice.name() : layerName,
                 state.runtimeProperty().get(), state.architectureProperty().get(), state.requirementsProperty().get(),
                 code);
-        LayerProject made = ProjectMapping.toProject(fields, base, dir);
-        LayerProject.Publish publish = state.publishOptionsProperty().get();
-        return publish == null ? made : made.withPublish(publish);
+        return LaterChoices.onto(ProjectMapping.toProject(fields, base, dir), state);
     }
 
     private void changed() {
@@ -186,13 +187,15 @@ public final class ProjectViewModel {
         try {
             ProjectMapping.Fields fields = ProjectMapping.fromProject(o.project(), o.dir());
             missingCode = List.copyOf(o.missing());
+            exclusions.forget();
+            exclusions.keep(fields.code());
             state.projectProperty().set(new ProjectSettings(o.project(), o.dir()));
             layerName = fields.layerName();
             chooseLayer(fields.layerName());
             state.runtimeProperty().set(fields.runtime());
             state.architectureProperty().set(fields.architecture());
             state.requirementsProperty().set(fields.requirements());
-            state.publishOptionsProperty().set(o.project().publish());
+            LaterChoices.fill(state, o.project());
             state.installationProperty().set(null);
             state.contentProperty().set(o.content().isEmpty() ? null : o.content());
             file.set(o.file());
@@ -260,10 +263,11 @@ public final class ProjectViewModel {
         applying = true;
         try {
             missingCode = List.of();
+            exclusions.forget();
             layerName = "";
             file.set(null);
             state.projectProperty().set(null);
-            state.publishOptionsProperty().set(null);
+            LaterChoices.clear(state);
             state.startAnother();
             state.requirementsProperty().set("");
             notice.set("");

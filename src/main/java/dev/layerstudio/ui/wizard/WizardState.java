@@ -8,6 +8,7 @@ import dev.layerstudio.model.InspectionReport;
 import dev.layerstudio.model.LayerContent;
 import dev.layerstudio.model.PublishResult;
 import dev.layerstudio.model.Runtime;
+import dev.layerstudio.model.SlimRule;
 import dev.layerstudio.model.ZipResult;
 import java.util.concurrent.Executor;
 import javafx.beans.property.ObjectProperty;
@@ -50,6 +51,8 @@ public final class WizardState {
     private final ObjectProperty<ProjectSettings> project = new SimpleObjectProperty<>(this, "project");
     private final ObjectProperty<dev.layerstudio.model.LayerProject.Publish> publishOptions =
             new SimpleObjectProperty<>(this, "publishOptions");
+    private final ObjectProperty<java.util.List<String>> waves = new SimpleObjectProperty<>(this, "waves");
+    private final ObjectProperty<java.util.Set<SlimRule>> slimming = new SimpleObjectProperty<>(this, "slimming");
 
     private final javafx.beans.property.ReadOnlyIntegerWrapper restarts =
             new javafx.beans.property.ReadOnlyIntegerWrapper(this, "restarts", 0);
@@ -172,6 +175,32 @@ public final class WizardState {
      */
     public ObjectProperty<dev.layerstudio.model.LayerProject.Publish> publishOptionsProperty() {
         return publishOptions;
+    }
+
+    /**
+     * The waves of a staged rollout, as written (each as {@code WaveSelector.parse} reads it): filled
+     * from an opened project, set by the Attach step when the user edits the waves; {@code null}
+     * until either sets it.
+     */
+    public ObjectProperty<java.util.List<String>> wavesProperty() {
+        return waves;
+    }
+
+    /**
+     * The slimming rules chosen in the window (from an opened project, and each one-click slimming
+     * fix Inspect made); {@code null} until either sets it.
+     */
+    public ObjectProperty<java.util.Set<SlimRule>> slimmingProperty() {
+        return slimming;
+    }
+
+    /** The slimming the wizard's layer gets after an install: chosen in the window, else the project's, else none. */
+    public java.util.Set<SlimRule> slimming() {
+        if (slimming.get() != null) {
+            return slimming.get();
+        }
+        ProjectSettings p = project.get();
+        return p == null ? java.util.Set.of() : p.project().slimming();
     }
 
     /**

@@ -93,7 +93,16 @@ class InventoryPageTest {
         return robot.lookup("#inventoryTable").queryAs(TableView.class);
     }
 
+    /** The column's cells as shown, read on the JavaFX thread (the table changes there). */
     private static List<String> column(FxRobot robot, String header) {
+        try {
+            return org.testfx.util.WaitForAsyncUtils.asyncFx(() -> cells(robot, header)).get();
+        } catch (InterruptedException | java.util.concurrent.ExecutionException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static List<String> cells(FxRobot robot, String header) {
         TableView<List<String>> t = table(robot);
         int at = -1;
         for (int i = 0; i < t.getColumns().size(); i++) {
@@ -102,7 +111,7 @@ class InventoryPageTest {
             }
         }
         int index = at;
-        return t.getItems().stream().map(r -> r.get(index)).toList();
+        return index < 0 ? List.of() : t.getItems().stream().map(r -> r.get(index)).toList();
     }
 
     @Test
