@@ -36,6 +36,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
 
 /**
  * The organization page against moto's accounts and the SSO stand-in ({@link OrgInMoto}): the read
@@ -96,7 +97,7 @@ class InventoryPageTest {
     /** The column's cells as shown, read on the JavaFX thread (the table changes there). */
     private static List<String> column(FxRobot robot, String header) {
         try {
-            return org.testfx.util.WaitForAsyncUtils.asyncFx(() -> cells(robot, header)).get();
+            return WaitForAsyncUtils.asyncFx(() -> cells(robot, header)).get();
         } catch (InterruptedException | java.util.concurrent.ExecutionException e) {
             throw new IllegalStateException(e);
         }
