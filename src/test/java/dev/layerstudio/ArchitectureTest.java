@@ -115,6 +115,13 @@ class ArchitectureTest {
     }
 
     @Test
+    void viewModelsGetOnlyTheServicesTheyUse() {
+        noClasses().that().resideInAPackage("dev.layerstudio.ui..").and().haveSimpleNameEndingWith("ViewModel")
+                .should().dependOnClassesThat().haveFullyQualifiedName("dev.layerstudio.ui.AppServices")
+                .check(classes);
+    }
+
+    @Test
     void theSandboxDoesNotImportExport() {
         noClasses().that().resideInAPackage("dev.layerstudio.sandbox..")
                 .should().dependOnClassesThat().resideInAPackage("dev.layerstudio.export..")

@@ -25,7 +25,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CancellationException;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -41,8 +40,7 @@ public final class DefaultLayerBuilder implements LayerBuilder {
     private final ProcessRunner runner;
     private final EntryCache entries;
     private final InstallReuse installs;
-    /** Pythons found and checked once (finding one runs it twice, which a rebuild need not repeat). */
-    private final Map<String, PythonLocator.Python> knownPythons = new ConcurrentHashMap<>();
+    private final InstallerFinder installers;
 
     public DefaultLayerBuilder() {
         this(BuildEnvironment.system());
@@ -59,6 +57,7 @@ public final class DefaultLayerBuilder implements LayerBuilder {
     public DefaultLayerBuilder(BuildEnvironment env, Path cacheDir) {
         this.env = env;
         this.runner = new ProcessRunner(toolEnvironment(env));
+        this.installers = new InstallerFinder(env, runner);
         this.entries = new EntryCache(cacheDir.resolve("zip-entries"), EntryCache.DEFAULT_MAX_BYTES);
         this.installs = new InstallReuse(cacheDir.resolve("installs"), InstallReuse.DEFAULT_MAX_BYTES);
     }
@@ -85,7 +84,7 @@ public final class DefaultLayerBuilder implements LayerBuilder {
             List<String> requirementArgs = RequirementArgs.arguments(requirements, base);
             progress.message("Looking for " + (spec.installer() == InstallerChoice.PIP ? "Python and pip" : "an installer"));
             progress.progress(0, 1000);
-            InstallerTool tool = chooseTool(spec);
+            InstallerTool tool = installers.choose(spec);
             Path target = work.resolve("target");
             Path report = work.resolve("pip-report.json");
             List<String> options = RequirementArgs.shownOptions(requirements, base,
@@ -113,7 +112,7 @@ public final class DefaultLayerBuilder implements LayerBuilder {
                         throw e;
                     }
                     WorkDirs.delete(target);
-                    sources.build(spec, e, pythonToBuild(spec, e),
+                    sources.build(spec, e, installers.pythonToBuild(spec, e),
                             RequirementArgs.indexArguments(requirements, base), progress);
                 }
             }
@@ -188,59 +187,6 @@ public final class DefaultLayerBuilder implements LayerBuilder {
         progress.message("Reused the installation of " + packages.size() + " package"
                 + (packages.size() == 1 ? "" : "s"));
         return new Installation(spec, work, tool.describe(), packages, LayerContent.of(nodes), options, notes);
-    }
-
-    private InstallerTool chooseTool(InstallSpec spec) throws InterruptedException {
-        if (spec.installer() != InstallerChoice.PIP) {
-            Optional<Path> uv = env.find("uv");
-            if (uv.isPresent()) {
-                Optional<String> version = uvVersion(uv.get());
-                if (version.isPresent()) {
-                    return new InstallerTool.Uv(uv.get(), version.get(), spec.python());
-                }
-            }
-            if (spec.installer() == InstallerChoice.UV) {
-                throw new LayerStudioException("uv was not found on PATH" + (uv.isPresent() ? " (" + uv.get()
-                        + " does not run)" : "") + ".", "Install uv (for example: pip install uv), or choose pip.",
-                        null);
-            }
-        }
-        return new InstallerTool.Pip(python(spec), runner);
-    }
-
-    /** The Python that builds a source archive; without one, the source-only sentence stands, saying why. */
-    private PythonLocator.Python pythonToBuild(InstallSpec spec, SourceOnlyException e) throws InterruptedException {
-        try {
-            return python(spec);
-        } catch (LayerStudioException none) {
-            throw new LayerStudioException(e.getMessage() + " Building it here needs Python with pip: "
-                    + none.getMessage(), e.hint(), none);
-        }
-    }
-
-    /** The Python with pip that runs pip (and builds source archives), found once per choice. */
-    private PythonLocator.Python python(InstallSpec spec) throws InterruptedException {
-        String key = spec.python() == null ? "" : spec.python().toAbsolutePath().toString();
-        PythonLocator.Python python = knownPythons.get(key);
-        if (python == null) {
-            python = new PythonLocator(env, runner).locate(spec.python());
-            knownPythons.put(key, python);
-        }
-        return python;
-    }
-
-    private Optional<String> uvVersion(Path uv) throws InterruptedException {
-        try {
-            ProcessRunner.Result r = runner.run(List.of(uv.toString(), "--version"), null, line -> { });
-            if (r.ok() && !r.lines().isEmpty() && r.lines().get(0).startsWith("uv ")) {
-                String v = r.lines().get(0).strip();
-                int paren = v.indexOf(" (");
-                return Optional.of(paren > 0 ? v.substring(0, paren) : v);
-            }
-        } catch (IOException e) {
-            LOG.debug("uv at {} does not run", uv, e);
-        }
-        return Optional.empty();
     }
 
     // ---- content ----

@@ -2,6 +2,7 @@ package dev.layerstudio.ui;
 
 import dev.layerstudio.aws.ProbeJournals;
 import dev.layerstudio.ui.attach.AttachController;
+import dev.layerstudio.ui.attach.AttachServices;
 import dev.layerstudio.ui.attach.AttachViewModel;
 import dev.layerstudio.ui.connect.ConnectController;
 import dev.layerstudio.ui.contents.ContentsController;
@@ -11,8 +12,10 @@ import dev.layerstudio.ui.layer.LayerController;
 import dev.layerstudio.ui.layer.LayerViewModel;
 import dev.layerstudio.ui.connect.ConnectViewModel;
 import dev.layerstudio.ui.inspect.InspectController;
+import dev.layerstudio.ui.inspect.InspectServices;
 import dev.layerstudio.ui.inspect.InspectViewModel;
 import dev.layerstudio.ui.publish.PublishController;
+import dev.layerstudio.ui.publish.PublishServices;
 import dev.layerstudio.ui.publish.PublishViewModel;
 import dev.layerstudio.ui.shell.ControllerFactory;
 import dev.layerstudio.ui.shell.MainWindowController;
@@ -140,7 +143,7 @@ public final class MainWindow {
         factory.register(ContentsController.class, () -> new ContentsController(
                 new ContentsViewModel(state, services.builder(), services.tasks(), bundle)));
         factory.register(InspectController.class, () -> {
-            InspectViewModel inspect = new InspectViewModel(state, services, bundle);
+            InspectViewModel inspect = new InspectViewModel(state, InspectServices.of(services), bundle);
             // a page asked to look at a published version: Inspect opens it, even before the wizard's own layer exists
             state.inspectRequestProperty().addListener((o, was, arn) -> {
                 if (arn != null) {
@@ -152,9 +155,9 @@ public final class MainWindow {
             return new InspectController(inspect);
         });
         factory.register(PublishController.class, () -> new PublishController(
-                new PublishViewModel(state, services, bundle)));
+                new PublishViewModel(state, PublishServices.of(services), bundle)));
         factory.register(AttachController.class, () -> new AttachController(
-                new AttachViewModel(state, services, bundle)));
+                new AttachViewModel(state, AttachServices.of(services), bundle)));
     }
 
     /**

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.testfx.util.WaitForAsyncUtils.waitFor;
 
 import dev.layerstudio.aws.Connector;
+import dev.layerstudio.ui.inspect.InspectServices;
 import dev.layerstudio.model.Architecture;
 import dev.layerstudio.model.Runtime;
 import dev.layerstudio.ui.AppServices;
@@ -90,7 +91,7 @@ class ResponsivenessBench {
         BenchRun.settle(probe); // the frames that show the result belong to this phase
         assertThat(state.installationProperty().get()).as(String.join("\n", contents.log())).isNotNull();
 
-        InspectViewModel inspect = new InspectViewModel(state, services, bundle);
+        InspectViewModel inspect = new InspectViewModel(state, InspectServices.of(services), bundle);
         robot.interact(() -> {
             probe.mark("open Inspect");
             StepPage.show(stage, Step.INSPECT, InspectController.class, () -> new InspectController(inspect),

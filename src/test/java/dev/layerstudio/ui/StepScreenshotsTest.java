@@ -4,6 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.testfx.util.WaitForAsyncUtils.waitFor;
 
 import dev.layerstudio.aws.AwsSession;
+import dev.layerstudio.ui.attach.AttachServices;
+import dev.layerstudio.ui.publish.PublishServices;
+import dev.layerstudio.ui.inspect.InspectServices;
 import dev.layerstudio.aws.Connector;
 import dev.layerstudio.testing.MotoExtension;
 import dev.layerstudio.testing.MotoFixtures;
@@ -91,12 +94,12 @@ class StepScreenshotsTest {
         }
         for (Theme theme : Theme.values()) {
             String suffix = theme == Theme.DARK ? "-dark" : "";
-            InspectViewModel inspect = new InspectViewModel(state, services, bundle);
+            InspectViewModel inspect = new InspectViewModel(state, InspectServices.of(services), bundle);
             page(robot, Step.INSPECT, InspectController.class, () -> new InspectController(inspect), theme);
             waitFor(60, TimeUnit.SECONDS, () -> state.reportProperty().get() != null && !inspect.busyProperty().get());
             shoot(robot, "inspect" + suffix);
 
-            PublishViewModel publish = new PublishViewModel(state, services, bundle);
+            PublishViewModel publish = new PublishViewModel(state, PublishServices.of(services), bundle);
             page(robot, Step.PUBLISH, PublishController.class, () -> new PublishController(publish), theme);
             if (state.publishedProperty().get() == null) {
                 robot.interact(() -> publish.descriptionProperty().set("requests, numpy and our own helpers"));
@@ -108,7 +111,7 @@ class StepScreenshotsTest {
             }
             shoot(robot, "publish" + suffix);
 
-            AttachViewModel attach = new AttachViewModel(state, services, bundle);
+            AttachViewModel attach = new AttachViewModel(state, AttachServices.of(services), bundle);
             page(robot, Step.ATTACH, AttachController.class, () -> new AttachController(attach), theme);
             waitFor(30, TimeUnit.SECONDS, () -> attach.rows().size() >= 3 && !attach.busyProperty().get());
             robot.interact(() -> attach.rows().stream().filter(r -> r.function().name().contains("-"))

@@ -4,12 +4,10 @@ import dev.layerstudio.aws.AwsSession;
 import dev.layerstudio.aws.FunctionService;
 import dev.layerstudio.aws.LayerContentLocator;
 import dev.layerstudio.model.ApplyResult;
-import dev.layerstudio.model.AttachPlan;
 import dev.layerstudio.model.FunctionInfo;
 import dev.layerstudio.model.LayerProject;
 import dev.layerstudio.model.LayerVersionInfo;
 import dev.layerstudio.model.PublishResult;
-import dev.layerstudio.ui.AppServices;
 import dev.layerstudio.ui.common.StatusLine;
 import dev.layerstudio.ui.common.Texts;
 import dev.layerstudio.ui.common.UserMessage;
@@ -78,17 +76,12 @@ public final class AttachViewModel {
     private final javafx.beans.binding.StringBinding applyHint;
     private final LayerFiles layerFiles;
     private final StackPlanning planning;
-    private final ApplyProgress progress;
+    private final ApplyRun applying;
 
     private final javafx.beans.property.ObjectProperty<FinishSummary> summary =
             new javafx.beans.property.SimpleObjectProperty<>(this, "summary");
     private List<ApplyResult> lastApplied = List.of();
     private PublishResult loadedFor;
-
-    /** The window's: the app's services. */
-    public AttachViewModel(WizardState state, AppServices services, ResourceBundle text) {
-        this(state, AttachServices.of(services), text);
-    }
 
     public AttachViewModel(WizardState state, AttachServices services, ResourceBundle text) {
         this(state, services, text, new LayerContentLocator());
@@ -101,7 +94,7 @@ public final class AttachViewModel {
         this.texts = new Texts(text);
         this.layerFiles = new LayerFiles(services.inspector(), locator);
         this.planning = new StackPlanning(state, services, layerFiles, text, plans, this::chosenNames, status);
-        this.progress = new ApplyProgress(text);
+        this.applying = new ApplyRun(services, text, plans, status, busy, () -> load(false));
         this.filter = new FunctionFilter(rows, state.publishedProperty());
         rows.addListener((javafx.collections.ListChangeListener<Row>) c -> {
             boolean chosenChanged = false;
@@ -236,14 +229,10 @@ public final class AttachViewModel {
             status.showError(text.getString("attach.confirmFirst"));
             return;
         }
-        // a function re-planned after a 412 keeps the user's attach-anyway choice
-        Set<String> anyway = plans.stream().filter(p -> p.attachAnywayProperty().get()).map(StackPlan::functionName)
-                .collect(Collectors.toSet());
-        AttachPlan lastPlan = planning.lastPlan();
-        AttachPlan plan = new AttachPlan(lastPlan == null ? "attach" : lastPlan.description(),
-                plans.stream().map(p -> p.planProperty().get()).toList(),
-                lastPlan == null ? null : lastPlan.facts().withAllowIncompatible(anyway));
-        runWith(fs -> fs.apply(plan, progress.listener()), false, state.sessionProperty().get());
+        applying.apply(planning.lastPlan(), state.sessionProperty().get(), list -> {
+            results.setAll(list);
+            lastApplied = List.copyOf(list);
+        });
     }
 
     /** How many functions Apply would update. */
@@ -268,59 +257,13 @@ public final class AttachViewModel {
         if (!canUndo.get()) {
             return;
         }
-        List<ApplyResult> done = List.copyOf(results);
-        AwsSession session = state.sessionProperty().get();
-        runWith(fs -> fs.apply(fs.undoPlan(done), progress.listener()), true, session);
-    }
-
-    private interface Applying {
-        List<ApplyResult> apply(FunctionService functions);
-    }
-
-    private void runWith(Applying work, boolean undo, AwsSession session) {
-        if (session == null) {
-            return;
-        }
-        StatusLine.Action action = status.begin();
-        busy.set(true);
-        progress.reset();
-        plans.forEach(p -> p.statusProperty().set(p.planProperty().get().willUpdate() || undo
-                ? text.getString("attach.waiting") : ""));
-        BackgroundTask<List<ApplyResult>> task = BackgroundTask.of(p -> {
-            progress.reportTo(p);
-            return work.apply(services.functions().apply(session));
+        applying.undo(List.copyOf(results), state.sessionProperty().get(), list -> {
+            results.clear();
+            if (summary.get() != null) {
+                summary.set(FinishSummary.of(version(), lastApplied, true));
+            }
         });
-        task.messageProperty().addListener((o, a, b) -> progress.show(plans));
-        task.onSuccess(list -> {
-            progress.show(plans);
-            for (ApplyResult r : list) {
-                plans.stream().filter(p -> p.functionName().equals(r.functionName())).findFirst()
-                        .ifPresent(p -> p.statusProperty().set(progress.outcome(r, undo)));
-            }
-            if (undo) {
-                results.clear();
-                if (summary.get() != null) {
-                    summary.set(FinishSummary.of(version(), lastApplied, true));
-                }
-                action.say(texts.text("attach.undoneCount", count(list, ApplyResult.Outcome.UPDATED)));
-            } else {
-                results.setAll(list);
-                lastApplied = List.copyOf(list);
-                action.say(texts.text("attach.appliedCount", count(list, ApplyResult.Outcome.UPDATED),
-                        list.size()));
-            }
-        }).onError(Exception.class, action::fail)
-                .andFinally(() -> {
-                    busy.set(false);
-                    load(false);
-                })
-                .start(services.executor());
     }
-
-    private static long count(List<ApplyResult> list, ApplyResult.Outcome outcome) {
-        return list.stream().filter(r -> r.outcome() == outcome).count();
-    }
-
 
     // ---- properties ----
 

@@ -4,26 +4,18 @@ import dev.layerstudio.aws.AwsSession;
 import dev.layerstudio.aws.FunctionService;
 import dev.layerstudio.aws.RolloutJournals;
 import dev.layerstudio.aws.Rollouts;
-import dev.layerstudio.model.ApplyListener;
-import dev.layerstudio.model.AttachPlan;
 import dev.layerstudio.model.LayerVersionInfo;
 import dev.layerstudio.model.PublishResult;
 import dev.layerstudio.model.RolloutJournal;
 import dev.layerstudio.model.RolloutPlan;
-import dev.layerstudio.model.Wave;
-import dev.layerstudio.model.WaveRecord;
-import dev.layerstudio.ui.AppServices;
 import dev.layerstudio.ui.common.Confirmation;
 import dev.layerstudio.ui.common.UserMessage;
 import dev.layerstudio.ui.task.BackgroundTask;
 import dev.layerstudio.ui.task.TaskExecutor;
 import dev.layerstudio.ui.wizard.WizardState;
 import java.util.List;
-import java.util.Optional;
 import java.util.ResourceBundle;
-import java.util.function.Consumer;
 import java.util.function.Function;
-import java.util.function.IntFunction;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
 import javafx.beans.property.BooleanProperty;
@@ -47,11 +39,6 @@ import javafx.collections.ObservableList;
  */
 public final class RolloutViewModel {
 
-    /** A step of a rollout run in the background: apply a wave or roll one back, with a listener for n updates. */
-    private interface Run {
-        RolloutJournal run(Rollouts rollouts, IntFunction<ApplyListener> listenerFor);
-    }
-
     private final WizardState state;
     private final Function<AwsSession, FunctionService> functions;
     private final TaskExecutor executor;
@@ -69,7 +56,6 @@ public final class RolloutViewModel {
     private final StringProperty status = new SimpleStringProperty(this, "status", "");
     private final BooleanProperty failed = new SimpleBooleanProperty(this, "failed", false);
     private final BooleanProperty planning = new SimpleBooleanProperty(this, "planning", false);
-    private final ObjectProperty<Confirmation> confirmation = new SimpleObjectProperty<>(this, "confirmation");
     private final BooleanBinding canStart;
     private final BooleanBinding canContinue;
     private final BooleanBinding canRollBack;
@@ -77,14 +63,10 @@ public final class RolloutViewModel {
     private final WaveProgress running;
     private final RolloutTexts texts;
     private final WaveRun run;
+    private final WaveSteps steps;
     private final BooleanProperty busy;
 
     private PublishResult loadedFor;
-
-    /** The window's: the app's services, with the journals in {@code journals}. */
-    public RolloutViewModel(WizardState state, AppServices services, ResourceBundle text, RolloutJournals journals) {
-        this(state, services.functions(), services.tasks(), text, journals);
-    }
 
     /**
      * @param functions the function service of a connection
@@ -102,6 +84,8 @@ public final class RolloutViewModel {
         this.texts = new RolloutTexts(text);
         this.run = new WaveRun(executor, journals, running);
         this.busy = run.busyProperty();
+        this.steps = new WaveSteps(state, this::rollouts, executor, run, text, journal, planning, failed, this::say,
+                this::refresh);
         this.previewer = new WavePreview(text, executor, this::say);
         this.selectors = previewer.selectors();
         this.preview = previewer.planProperty();
@@ -192,10 +176,7 @@ public final class RolloutViewModel {
         if (!canStart.get()) {
             return;
         }
-        Wave first = plan.waves().get(0);
-        askThen(first, () -> run(RolloutJournal.idOf(plan.target()), first.number(), first.functionNames(),
-                (r, listenerFor) -> r.applyWave(r.start(plan), first, listenerFor.apply(first.plan().updates().size())),
-                done -> waveDone(done, first.number())));
+        steps.applyFirst(plan);
     }
 
     /**
@@ -208,25 +189,7 @@ public final class RolloutViewModel {
         if (!canContinue.get() || session == null) {
             return;
         }
-        WaveRecord next = j.next().orElseThrow();
-        planning.set(true);
-        BackgroundTask.of(p -> rollouts(session).nextWave(j).orElseThrow())
-                .onSuccess(wave -> askThen(wave, () -> run(j.id(), next.number(), next.functions(),
-                        (r, listenerFor) -> r.applyWave(j, wave, listenerFor.apply(wave.plan().updates().size())),
-                        done -> waveDone(done, next.number()))))
-                .onError(Exception.class, e -> say(UserMessage.sentence(e), true))
-                .andFinally(() -> planning.set(false))
-                .start(executor);
-    }
-
-    /** Runs {@code apply} at once when the wave needs no confirmation, else once the user confirms. */
-    private void askThen(Wave wave, Runnable apply) {
-        Confirmation question = texts.confirmation(wave, apply);
-        if (question == null) {
-            apply.run();
-        } else {
-            confirmation.set(question);
-        }
+        steps.applyNext(j);
     }
 
     /** Puts back what the last applied wave changed (where nobody changed it since). */
@@ -235,11 +198,7 @@ public final class RolloutViewModel {
         if (!canRollBack.get()) {
             return;
         }
-        WaveRecord last = j.lastApplied().orElseThrow();
-        run(j.id(), last.number(), last.functions(), (r, listenerFor) -> {
-            AttachPlan undo = r.rollbackPlan(j).orElseThrow();
-            return r.rollbackWave(j, undo, listenerFor.apply(undo.updates().size()));
-        }, done -> say(texts.rolledBack(done, last.number())));
+        steps.rollBack(j);
     }
 
     /** Leaves the rollout where it stands: the journal keeps the place, and the step offers to resume it. */
@@ -276,38 +235,6 @@ public final class RolloutViewModel {
         }
     }
 
-    private void run(String id, int wave, List<String> functions, Run work, Consumer<RolloutJournal> done) {
-        AwsSession session = state.sessionProperty().get();
-        if (session == null) {
-            return;
-        }
-        failed.set(false);
-        run.start(id, wave, functions, Optional.ofNullable(journal.get()),
-                listenerFor -> work.run(rollouts(session), listenerFor), this::refresh, new WaveRun.Ended() {
-                    @Override
-                    public void done(RolloutJournal after) {
-                        journal.set(after);
-                        done.accept(after);
-                    }
-
-                    @Override
-                    public void failed(Optional<RolloutJournal> left, Exception error) {
-                        left.ifPresent(journal::set);
-                        say(UserMessage.sentence(error), true);
-                    }
-
-                    @Override
-                    public void cancelled(Optional<RolloutJournal> left) {
-                        left.ifPresent(journal::set);
-                        say(text.getString("rollout.cancelled") + " " + left.map(texts::next).orElse(""), true);
-                    }
-                });
-    }
-
-    private void waveDone(RolloutJournal after, int number) {
-        say(texts.waveDone(after, number));
-    }
-
     private void refresh() {
         RolloutPlan plan = journal.get() == null ? preview.get() : null;
         waves.setAll(WaveView.shown(journal.get(), plan, running, text));
@@ -327,11 +254,6 @@ public final class RolloutViewModel {
         status.set(message);
         failed.set(error);
     }
-
-    private void say(RolloutTexts.Said said) {
-        say(said.message(), said.error());
-    }
-
 
     // ---- properties ----
 
@@ -414,6 +336,6 @@ public final class RolloutViewModel {
 
     /** A question for the user before a wave is applied (warnings to confirm); the page shows it. */
     public ObjectProperty<Confirmation> confirmationProperty() {
-        return confirmation;
+        return steps.confirmationProperty();
     }
 }

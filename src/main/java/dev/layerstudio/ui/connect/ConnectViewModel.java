@@ -2,7 +2,6 @@ package dev.layerstudio.ui.connect;
 
 import dev.layerstudio.aws.AwsSession;
 import dev.layerstudio.aws.Connector;
-import dev.layerstudio.aws.SsoDeviceLogin;
 import dev.layerstudio.model.ConnectionSpec;
 import dev.layerstudio.model.DeviceAuthorization;
 import dev.layerstudio.model.Identity;
@@ -57,13 +56,12 @@ public final class ConnectViewModel {
     private final StringProperty status = new SimpleStringProperty("");
     private final BooleanProperty busy = new SimpleBooleanProperty(false);
     private final ObjectProperty<Identity> identity = new SimpleObjectProperty<>();
-    private final ObjectProperty<DeviceAuthorization> deviceCode = new SimpleObjectProperty<>();
     private final BooleanBinding valid = Bindings.isNotNull(identity);
     private final BooleanBinding canConnect;
     private final BooleanBinding sandboxSelected = Bindings.createBooleanBinding(
             () -> selected.get() instanceof ConnectTarget.Sandbox, selected);
     private final StringBinding endpointError;
-    private BackgroundTask<?> signIn;
+    private final DeviceSignIn signIn;
 
     public ConnectViewModel(WizardState state, Connector connector, SandboxHost sandbox, TaskExecutor executor,
                             ResourceBundle text) {
@@ -72,6 +70,7 @@ public final class ConnectViewModel {
         this.sandbox = sandbox;
         this.executor = executor;
         this.text = text;
+        this.signIn = new DeviceSignIn(connector, executor, text, status, busy, this::load);
         canConnect = Bindings.createBooleanBinding(() -> !busy.get() && selected.get() != null
                 && (sandboxSelected.get() || selected.get().spec("us-east-1", null) != null)
                 && region.get() != null && !region.get().isBlank(),
@@ -152,34 +151,11 @@ public final class ConnectViewModel {
      * then waits for the user to approve it in the browser.
      */
     public void signIn(SsoSessionInfo session) {
-        busy.set(true);
-        status.set(text.getString("connect.signingIn"));
-        BackgroundTask<SsoDeviceLogin.Pending> start = BackgroundTask.of(p -> connector.deviceLogin().start(session));
-        start.onSuccess(pending -> {
-            deviceCode.set(pending.authorization());
-            signIn = BackgroundTask.of(p -> connector.deviceLogin().await(pending))
-                    .onSuccess(until -> {
-                        status.set(String.format(text.getString("connect.signedIn"), session.name()));
-                        load();
-                    })
-                    .onCancelled(() -> status.set(text.getString("connect.signInCancelled")))
-                    .onError(Exception.class, e -> status.set(UserMessage.sentence(e)))
-                    .andFinally(() -> {
-                        deviceCode.set(null);
-                        busy.set(false);
-                        signIn = null;
-                    })
-                    .start(executor);
-        }).onError(Exception.class, e -> {
-            status.set(UserMessage.sentence(e));
-            busy.set(false);
-        }).start(executor);
+        signIn.start(session);
     }
 
     public void cancelSignIn() {
-        if (signIn != null) {
-            signIn.cancel();
-        }
+        signIn.cancel();
     }
 
     /** Whether connecting now would drop a plan or a rollout open on the Attach step (the page asks first). */
@@ -379,7 +355,7 @@ public final class ConnectViewModel {
     }
 
     public ObjectProperty<DeviceAuthorization> deviceCodeProperty() {
-        return deviceCode;
+        return signIn.deviceCodeProperty();
     }
 
     /** Why the endpoint URL is not usable, or empty. */

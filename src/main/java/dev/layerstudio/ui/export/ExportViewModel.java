@@ -13,7 +13,6 @@ import dev.layerstudio.model.LayerPermission;
 import dev.layerstudio.model.LayerStudioException;
 import dev.layerstudio.model.LayerVersionInfo;
 import dev.layerstudio.model.PublishResult;
-import dev.layerstudio.ui.AppServices;
 import dev.layerstudio.ui.common.Texts;
 import dev.layerstudio.ui.common.UserMessage;
 import dev.layerstudio.ui.task.BackgroundTask;
@@ -63,11 +62,6 @@ public final class ExportViewModel {
     private LayerVersionInfo version;
     private List<LayerPermission> permissions;
     private List<FunctionInfo> users;
-
-    /** The window's: the app's services. */
-    public ExportViewModel(WizardState state, AppServices services, ResourceBundle text) {
-        this(state, services.layers(), services.functions(), services.tasks(), text);
-    }
 
     public ExportViewModel(WizardState state, Function<AwsSession, LayerService> layers,
                            Function<AwsSession, FunctionService> functions, TaskExecutor executor, ResourceBundle text) {

@@ -12,7 +12,6 @@ import dev.layerstudio.model.LayerDiff;
 import dev.layerstudio.model.Runtime;
 import dev.layerstudio.model.ZipResult;
 import dev.layerstudio.model.Finding;
-import dev.layerstudio.ui.AppServices;
 import dev.layerstudio.ui.probe.LambdaTestViewModel;
 import dev.layerstudio.ui.common.UserMessage;
 import dev.layerstudio.ui.task.BackgroundTask;
@@ -51,7 +50,7 @@ import javafx.collections.ObservableList;
 public final class InspectViewModel {
 
     private final WizardState state;
-    private final AppServices services;
+    private final InspectServices services;
     private final ResourceBundle text;
     private final InspectTexts texts;
     private final LayerInspection work;
@@ -66,10 +65,7 @@ public final class InspectViewModel {
     private final ReadOnlyStringWrapper progressMessage = new ReadOnlyStringWrapper(this, "progressMessage", "");
     private final BooleanProperty busy = new SimpleBooleanProperty(this, "busy", false);
     private final BooleanBinding valid;
-    private final StringBinding summary;
-    private final StringBinding diffSummary;
-    private final StringBinding tablePlaceholder;
-    private final StringBinding findingsPlaceholder;
+    private final InspectHeadings headings;
     private final LambdaTestViewModel lambdaTest;
     private List<FindingFix.Item> localItems = List.of();
 
@@ -79,28 +75,21 @@ public final class InspectViewModel {
     private LayerInspection.Key inspected;
 
 
-    public InspectViewModel(WizardState state, AppServices services, ResourceBundle text) {
+    public InspectViewModel(WizardState state, InspectServices services, ResourceBundle text) {
         this(state, services, text, new LayerContentLocator());
     }
 
-    InspectViewModel(WizardState state, AppServices services, ResourceBundle text, LayerContentLocator locator) {
+    InspectViewModel(WizardState state, InspectServices services, ResourceBundle text, LayerContentLocator locator) {
         this.state = state;
         this.services = services;
         this.text = text;
         this.texts = new InspectTexts(text);
         this.work = new LayerInspection(services.builder(), services.inspector(), locator);
-        this.latestDiff = new LatestDiff(state, services.inspector(), locator, services.tasks(), text);
-        this.targets = new TargetFunctions(services.functions(), services.tasks(), state.sessionProperty()::get, texts,
+        this.latestDiff = new LatestDiff(state, services.inspector(), locator, services.executor(), text);
+        this.targets = new TargetFunctions(services.functions(), services.executor(), state.sessionProperty()::get,
+                texts,
                 status::set);
-        summary = Bindings.createStringBinding(() -> report.get() == null ? text.getString("inspect.subtitle")
-                : texts.summary(report.get()), report);
-        diffSummary = Bindings.createStringBinding(() -> texts.diffSummary(latestDiff.diffProperty().get()),
-                latestDiff.diffProperty());
-        // while zipping or inspecting, an empty table or list says so, never "empty" or "no problems"
-        tablePlaceholder = Bindings.createStringBinding(() -> busy.get() ? working()
-                : report.get() == null ? "" : text.getString("inspect.empty"), busy, report, progressMessage);
-        findingsPlaceholder = Bindings.createStringBinding(() -> busy.get() ? working()
-                : report.get() == null ? "" : text.getString("inspect.noFindings"), busy, report, progressMessage);
+        headings = new InspectHeadings(text, texts, report, latestDiff.diffProperty(), busy, progressMessage);
         valid = Bindings.createBooleanBinding(() -> state.zipProperty().get() != null
                 && state.reportProperty().get() != null && !busy.get(),
                 state.zipProperty(), state.reportProperty(), busy);
@@ -110,7 +99,7 @@ public final class InspectViewModel {
             }
         });
         // Test in Lambda: the shown layer is what it sends; its failed imports join the findings
-        lambdaTest = new LambdaTestViewModel(state, services, text);
+        lambdaTest = new LambdaTestViewModel(state, services.lambdaTest(), text);
         report.addListener((o, a, r) -> lambdaTest.targetProperty().set(LambdaTestViewModel.Target.of(r,
                 state.runtimeProperty().get().id(), state.architectureProperty().get().id())));
         lambdaTest.findings().addListener((ListChangeListener<Finding>) c -> findings.setAll(withLambda(localItems)));
@@ -151,7 +140,7 @@ public final class InspectViewModel {
             }
             return;
         }
-        Path output = zipPath(state.layerProperty().get());
+        Path output = services.zipPath(state.layerProperty().get());
         AwsSession session = state.sessionProperty().get();
         String ownName = state.layerProperty().get() == null ? null : state.layerProperty().get().name();
         String title = layerTitle();
@@ -289,13 +278,8 @@ public final class InspectViewModel {
                 refreshPending = false;
                 refresh();
             }
-        }).start(services.tasks());
+        }).start(services.executor());
         progressMessage.bind(running.messageProperty());
-    }
-
-    private String working() {
-        String m = progressMessage.get();
-        return m == null || m.isBlank() ? text.getString("inspect.working") : m;
     }
 
     // ---- presentation ----
@@ -318,13 +302,6 @@ public final class InspectViewModel {
     /** The choice of {@link #targets()} that stands for the current target. */
     InspectTexts.Target chosenTarget() {
         return targets.chosen();
-    }
-
-    /** Where the wizard's zip is written: one file per layer name in the work folder. */
-    Path zipPath(LayerChoice layer) {
-        String name = layer == null || layer.name() == null || layer.name().isBlank() ? "layer"
-                : layer.name().replaceAll("[^A-Za-z0-9_-]", "_");
-        return services.workFolder().resolve(name + ".zip");
     }
 
     // ---- properties ----
@@ -387,20 +364,20 @@ public final class InspectViewModel {
 
     /** The page's subtitle: what the shown layer holds. */
     StringBinding summaryProperty() {
-        return summary;
+        return headings.summary();
     }
 
     StringBinding diffSummaryProperty() {
-        return diffSummary;
+        return headings.diffSummary();
     }
 
     /** What the size table says when it has no rows: progress while working, else that the layer is empty. */
     StringBinding tablePlaceholderProperty() {
-        return tablePlaceholder;
+        return headings.tablePlaceholder();
     }
 
     /** What the findings list says when it is empty: progress while working, else that nothing was found. */
     StringBinding findingsPlaceholderProperty() {
-        return findingsPlaceholder;
+        return headings.findingsPlaceholder();
     }
 }

@@ -3,17 +3,13 @@ package dev.layerstudio.ui.inventory;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.layerstudio.aws.AwsSession;
-import dev.layerstudio.aws.ConfigAggregatorInventory;
 import dev.layerstudio.aws.Connector;
-import dev.layerstudio.aws.InventoryAccounts;
 import dev.layerstudio.aws.InventoryCache;
 import dev.layerstudio.aws.InventoryCleanup;
 import dev.layerstudio.aws.InventorySource;
-import dev.layerstudio.aws.LambdaInventory;
 import dev.layerstudio.aws.Regions;
 import dev.layerstudio.model.CleanupResult;
 import dev.layerstudio.model.Inventory;
-import dev.layerstudio.model.InventoryAccount;
 import dev.layerstudio.model.InventoryAnswers;
 import dev.layerstudio.model.InventoryFilter;
 import dev.layerstudio.model.InventorySlice;
@@ -166,21 +162,13 @@ public final class InventoryViewModel {
         AwsSession session = services.session().get();
         URI endpoint = session == null ? null : session.endpoint().orElse(null);
         Connector connector = services.connector();
-        SourceKind kind = sourceKind.get();
-        String ssoName = ssoSession.get();
-        String roleName = role.get().isBlank() ? null : role.get().strip();
-        List<String> profileNames = split(profiles.get());
+        SourceChoice chosen = choice();
         error.set("");
         cleanup.clear();
         running.set(true);
         status.set(text.getString("inventory.deleting"));
-        BackgroundTask.of(p -> {
-            List<InventoryAccount> accounts = kind == SourceKind.SSO
-                    ? InventoryAccounts.sso(connector, connector.ssoSession(ssoName), roleName, endpoint,
-                    LambdaInventory.DEFAULT_CONCURRENCY)
-                    : InventoryAccounts.profiles(connector, profileNames, endpoint);
-            return new InventoryCleanup(connector, accounts).delete(current, arns, p);
-        }).onSuccess(results -> {
+        BackgroundTask.of(p -> new InventoryCleanup(connector, chosen.accounts(connector, endpoint))
+                .delete(current, arns, p)).onSuccess(results -> {
             cleanup.setAll(results.stream().map(r -> r.arn() + ": " + r.outcome().name().toLowerCase(
                     java.util.Locale.ROOT) + (r.message().isEmpty() ? "" : " - " + r.message())).toList());
             long deleted = results.stream().filter(r -> r.outcome() == CleanupResult.Outcome.DELETED).count();
@@ -219,7 +207,7 @@ public final class InventoryViewModel {
         InventorySource source;
         try {
             chosenRegions = chosenRegions(session);
-            source = source(session, endpoint);
+            source = choice().source(services.connector(), session, endpoint, services.clock());
         } catch (LayerStudioException e) {
             error.set(UserMessage.sentence(e));
             return;
@@ -274,67 +262,16 @@ public final class InventoryViewModel {
 
     /** What is read, in the words the cache and the command line use. */
     String describe() {
-        return switch (sourceKind.get()) {
-            case SSO -> "IAM Identity Center session '" + required(ssoSession.get(), "inventory.needSso") + "'"
-                    + (role.get().isBlank() ? "" : " (role " + role.get().strip() + ")");
-            case PROFILES -> "profiles " + String.join(", ", split(required(profiles.get(), "inventory.needProfiles")));
-            case AGGREGATOR -> "AWS Config aggregator '" + required(aggregator.get(), "inventory.needAggregator") + "'";
-        };
+        return choice().describe();
     }
 
-    private InventorySource source(AwsSession session, URI endpoint) {
-        Connector connector = services.connector();
-        String description = describe();
-        int n = LambdaInventory.DEFAULT_CONCURRENCY;
-        return switch (sourceKind.get()) {
-            case SSO -> {
-                var info = connector.ssoSession(ssoSession.get().strip());
-                String r = role.get().isBlank() ? null : role.get().strip();
-                yield lazy(description, () -> new LambdaInventory(connector,
-                        InventoryAccounts.sso(connector, info, r, endpoint, n), description, n, services.clock()));
-            }
-            case PROFILES -> {
-                List<InventoryAccount> accounts = InventoryAccounts.profiles(connector, split(profiles.get()), endpoint);
-                yield new LambdaInventory(connector, accounts, description, n, services.clock());
-            }
-            case AGGREGATOR -> {
-                if (session == null) {
-                    throw new LayerStudioException(text.getString("inventory.needConnection"));
-                }
-                yield new ConfigAggregatorInventory(session, aggregator.get(), services.clock());
-            }
-        };
+    /** The source as the fields now choose it. */
+    private SourceChoice choice() {
+        return new SourceChoice(sourceKind.get(), ssoSession.get(), role.get(), profiles.get(), aggregator.get(), text);
     }
 
-    /** A source whose accounts are listed on the worker thread, not here on the JavaFX thread. */
-    private static InventorySource lazy(String description, Supplier<InventorySource> make) {
-        return new InventorySource() {
-            @Override
-            public String describe() {
-                return description;
-            }
-
-            @Override
-            public Inventory read(List<String> regions, dev.layerstudio.model.ProgressListener p) {
-                return make.get().read(regions, p);
-            }
-
-            @Override
-            public Inventory refresh(Inventory previous, List<String> selectors,
-                                     dev.layerstudio.model.ProgressListener p) {
-                return make.get().refresh(previous, selectors, p);
-            }
-        };
-    }
-
-    private String required(String value, String key) {
-        if (value == null || value.isBlank()) {
-            throw new LayerStudioException(text.getString(key));
-        }
-        return value.strip();
-    }
-
-    private static List<String> split(String list) {
+    /** The names of a list typed with commas or spaces, each once. */
+    static List<String> split(String list) {
         return list == null ? List.of() : Arrays.stream(list.split("[,\\s]+")).map(String::strip)
                 .filter(s -> !s.isEmpty()).distinct().toList();
     }

@@ -6,6 +6,7 @@ import dev.layerstudio.model.LayerPermission;
 import dev.layerstudio.model.LayerVersionInfo;
 import dev.layerstudio.model.ShareTarget;
 import dev.layerstudio.ui.common.Confirmation;
+import dev.layerstudio.ui.common.StatusLine;
 import dev.layerstudio.ui.common.UserMessage;
 import dev.layerstudio.ui.task.BackgroundTask;
 import dev.layerstudio.ui.task.TaskExecutor;
@@ -13,6 +14,7 @@ import dev.layerstudio.ui.wizard.WizardState;
 import java.util.List;
 import java.util.ResourceBundle;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
 import javafx.beans.property.ObjectProperty;
@@ -21,7 +23,6 @@ import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
-import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
@@ -47,8 +48,7 @@ public final class PermissionsViewModel {
     private final ObjectProperty<ShareTarget.Kind> kind = new SimpleObjectProperty<>(this, "kind",
             ShareTarget.Kind.ACCOUNT);
     private final StringProperty id = new SimpleStringProperty(this, "id", "");
-    private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper(this, "status", "");
-    private final ReadOnlyBooleanWrapper failed = new ReadOnlyBooleanWrapper(this, "failed", false);
+    private final StatusLine status = new StatusLine();
     private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(this, "busy", false);
     private final ObjectProperty<Confirmation> confirmation = new SimpleObjectProperty<>(this, "confirmation");
     private final BooleanBinding needsId = Bindings.createBooleanBinding(
@@ -62,7 +62,12 @@ public final class PermissionsViewModel {
         this.executor = executor;
         this.text = text;
         state.sessionProperty().addListener((o, was, now) -> open(null));
-        kind.addListener((o, was, now) -> say("", false));
+        // what was said of the id typed goes with its kind; a share or revoke under way keeps its line
+        kind.addListener((o, was, now) -> {
+            if (!busy.get()) {
+                status.clear();
+            }
+        });
     }
 
     /** Shows the grants of {@code v} (read in its own region); null forgets the version shown. */
@@ -74,9 +79,9 @@ public final class PermissionsViewModel {
         grants.clear();
         id.set("");
         confirmation.set(null);
-        say("", false);
+        status.clear();
         if (v != null) {
-            run(v, service -> { }, String.format(text.getString("layer.permissions.loading"), label(v)), () -> { });
+            run(v, service -> { }, String.format(text.getString("layer.permissions.loading"), label(v)), () -> null);
         }
     }
 
@@ -84,7 +89,7 @@ public final class PermissionsViewModel {
     public void reload() {
         LayerVersionInfo v = version.get();
         if (v != null && !busy.get()) {
-            run(v, service -> { }, String.format(text.getString("layer.permissions.loading"), label(v)), () -> { });
+            run(v, service -> { }, String.format(text.getString("layer.permissions.loading"), label(v)), () -> null);
         }
     }
 
@@ -107,13 +112,13 @@ public final class PermissionsViewModel {
                 case EVERYONE -> ShareTarget.everyone();
             };
         } catch (RuntimeException e) {
-            say(UserMessage.sentence(e), true);
+            status.showError(UserMessage.sentence(e));
             return;
         }
         Runnable go = () -> run(v, service -> service.share(v.name(), v.version(), target),
                 String.format(text.getString("layer.permissions.sharing"), label(v), describe(target)), () -> {
                     id.set("");
-                    say(String.format(text.getString("layer.permissions.shared"), label(v), describe(target)), false);
+                    return String.format(text.getString("layer.permissions.shared"), label(v), describe(target));
                 });
         if (target.kind() == ShareTarget.Kind.EVERYONE) {
             confirmation.set(new Confirmation(text.getString("layer.permissions.public.title"),
@@ -139,7 +144,7 @@ public final class PermissionsViewModel {
                 text.getString("layer.permissions.revoke.yes"),
                 () -> run(v, service -> service.revoke(v.name(), v.version(), grant.statementId()),
                         String.format(text.getString("layer.permissions.revoking"), who),
-                        () -> say(String.format(text.getString("layer.permissions.revoked"), who, label(v)), false))));
+                        () -> String.format(text.getString("layer.permissions.revoked"), who, label(v)))));
     }
 
     /** A grant in words: "Account 111122223333", "Organization o-…", "Everyone (public)". */
@@ -168,16 +173,17 @@ public final class PermissionsViewModel {
 
     /**
      * Runs {@code change} in the version's region, then reads the grants again and shows them;
-     * {@code then} says what was done. A result for a version no longer shown is dropped.
+     * {@code done} says what was done (null: only whether the version is shared). A result for a
+     * version no longer shown is dropped.
      */
-    private void run(LayerVersionInfo v, Change change, String doing, Runnable then) {
+    private void run(LayerVersionInfo v, Change change, String doing, Supplier<String> done) {
         AwsSession session = state.sessionProperty().get();
         if (session == null) {
-            say(text.getString("layer.empty.notConnected"), true);
+            status.showError(text.getString("layer.empty.notConnected"));
             return;
         }
         busy.set(true);
-        say(doing, false);
+        StatusLine.Action action = status.begin(doing);
         BackgroundTask<List<LayerPermission>> task = BackgroundTask.of(p -> RegionSessions.in(session, v.region(),
                 s -> {
                     LayerService service = layers.apply(s);
@@ -190,23 +196,15 @@ public final class PermissionsViewModel {
                 return;
             }
             grants.setAll(list);
-            say(list.isEmpty() ? String.format(text.getString("layer.permissions.none"), label(v)) : "", false);
-            then.run();
-        }).onError(Exception.class, e -> {
-            if (running == task) {
-                say(UserMessage.sentence(e), true);
-            }
-        }).andFinally(() -> {
+            String said = done.get();
+            action.say(said != null ? said
+                    : list.isEmpty() ? String.format(text.getString("layer.permissions.none"), label(v)) : "");
+        }).onError(Exception.class, action::fail).andFinally(() -> {
             if (running == task) {
                 running = null;
                 busy.set(false);
             }
         }).start(executor);
-    }
-
-    private void say(String sentence, boolean error) {
-        status.set(sentence);
-        failed.set(error);
     }
 
     public ReadOnlyObjectProperty<LayerVersionInfo> versionProperty() {
@@ -233,12 +231,14 @@ public final class PermissionsViewModel {
         return needsId;
     }
 
+    /** What the last action said (read, shared, revoked, or why it failed); empty when nothing to say. */
     public ReadOnlyStringProperty statusProperty() {
-        return status.getReadOnlyProperty();
+        return status.textProperty();
     }
 
+    /** Whether {@link #statusProperty()} reports a failure. */
     public ReadOnlyBooleanProperty failedProperty() {
-        return failed.getReadOnlyProperty();
+        return status.failedProperty();
     }
 
     public ReadOnlyBooleanProperty busyProperty() {

@@ -6,7 +6,7 @@ import dev.layerstudio.model.DeletePlan;
 import dev.layerstudio.model.LayerUse;
 import dev.layerstudio.model.LayerVersionInfo;
 import dev.layerstudio.ui.common.Confirmation;
-import dev.layerstudio.ui.common.UserMessage;
+import dev.layerstudio.ui.common.StatusLine;
 import dev.layerstudio.ui.task.BackgroundTask;
 import dev.layerstudio.ui.task.TaskExecutor;
 import dev.layerstudio.ui.wizard.WizardState;
@@ -18,7 +18,6 @@ import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
-import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleObjectProperty;
 
 /**
@@ -35,8 +34,7 @@ public final class VersionActionsViewModel {
     private final ResourceBundle text;
     private final Runnable afterDelete;
 
-    private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper(this, "status", "");
-    private final ReadOnlyBooleanWrapper failed = new ReadOnlyBooleanWrapper(this, "failed", false);
+    private final StatusLine status = new StatusLine();
     private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(this, "busy", false);
     private final ObjectProperty<Confirmation> confirmation = new SimpleObjectProperty<>(this, "confirmation");
     private BackgroundTask<?> running;
@@ -56,7 +54,7 @@ public final class VersionActionsViewModel {
                 running.cancel();
             }
             confirmation.set(null);
-            say("", false);
+            status.clear();
         });
     }
 
@@ -73,7 +71,7 @@ public final class VersionActionsViewModel {
             return;
         }
         String label = label(version);
-        say(String.format(text.getString("layer.delete.checking"), label), false);
+        StatusLine.Action checking = status.begin(String.format(text.getString("layer.delete.checking"), label));
         busy.set(true);
         start(BackgroundTask.of(p -> RegionSessions.in(session, version.region(),
                 s -> layers.apply(s).prepareDelete(version.name(), version.version())))
@@ -81,10 +79,10 @@ public final class VersionActionsViewModel {
                     if (session != state.sessionProperty().get()) {
                         return;
                     }
-                    say(plan.inUse() ? String.format(text.getString("layer.delete.stillUsed"), label,
-                            users(plan), names(plan.usedBy())) : "", false);
+                    checking.say(plan.inUse() ? String.format(text.getString("layer.delete.stillUsed"), label,
+                            users(plan), names(plan.usedBy())) : "");
                     confirmation.set(question(plan, label, session));
-                }));
+                }), checking);
     }
 
     private Confirmation question(DeletePlan plan, String label, AwsSession session) {
@@ -114,7 +112,7 @@ public final class VersionActionsViewModel {
             return;
         }
         busy.set(true);
-        say(String.format(text.getString("layer.delete.deleting"), label), false);
+        StatusLine.Action deleting = status.begin(String.format(text.getString("layer.delete.deleting"), label));
         start(BackgroundTask.of(p -> RegionSessions.in(session, plan.version().region(), s -> {
             layers.apply(s).delete(plan, true);
             return plan;
@@ -122,10 +120,10 @@ public final class VersionActionsViewModel {
             if (session != state.sessionProperty().get()) {
                 return;
             }
-            say(String.format(text.getString(done.inUse() ? "layer.delete.doneUsed" : "layer.delete.done"), label,
-                    users(done)), false);
+            deleting.say(String.format(text.getString(done.inUse() ? "layer.delete.doneUsed" : "layer.delete.done"),
+                    label, users(done)));
             afterDelete.run();
-        }));
+        }), deleting);
     }
 
     private String users(DeletePlan plan) {
@@ -143,7 +141,7 @@ public final class VersionActionsViewModel {
     /** Asks the window to open the version in Inspect. */
     public void inspect(LayerVersionInfo version) {
         if (version != null) {
-            say("", false);
+            status.clear();
             state.inspectRequestProperty().set(version.arn());
         }
     }
@@ -161,7 +159,7 @@ public final class VersionActionsViewModel {
 
     /** The page put {@code arn} on the clipboard: says so. */
     public void copied(String arn) {
-        say(String.format(text.getString("layer.copied"), arn), false);
+        status.show(String.format(text.getString("layer.copied"), arn));
     }
 
     /** "alpha-utils version 2": how a version is named in every sentence here. */
@@ -171,13 +169,10 @@ public final class VersionActionsViewModel {
 
     // ---- plumbing ----
 
-    private <T> void start(BackgroundTask<T> task) {
+    /** Runs {@code task} as {@code action}: its failure is said on the line while no newer action took it. */
+    private <T> void start(BackgroundTask<T> task, StatusLine.Action action) {
         running = task;
-        task.onError(Exception.class, e -> {
-            if (running == task) {
-                say(UserMessage.sentence(e), true);
-            }
-        }).andFinally(() -> {
+        task.onError(Exception.class, action::fail).andFinally(() -> {
             if (running == task) {
                 running = null;
                 busy.set(false);
@@ -185,19 +180,14 @@ public final class VersionActionsViewModel {
         }).start(executor);
     }
 
-    private void say(String sentence, boolean error) {
-        status.set(sentence);
-        failed.set(error);
-    }
-
     /** The last action's result or failure, in plain sentences (empty when there is nothing to say). */
     public ReadOnlyStringProperty statusProperty() {
-        return status.getReadOnlyProperty();
+        return status.textProperty();
     }
 
     /** Whether {@link #statusProperty()} reports a failure. */
     public ReadOnlyBooleanProperty failedProperty() {
-        return failed.getReadOnlyProperty();
+        return status.failedProperty();
     }
 
     public ReadOnlyBooleanProperty busyProperty() {

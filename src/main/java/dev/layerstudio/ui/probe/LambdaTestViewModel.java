@@ -3,7 +3,6 @@ package dev.layerstudio.ui.probe;
 import dev.layerstudio.aws.AwsSession;
 import dev.layerstudio.aws.ExecutionRoles;
 import dev.layerstudio.aws.LambdaProbe;
-import dev.layerstudio.aws.ProbeJournals;
 import dev.layerstudio.model.ByteSizes;
 import dev.layerstudio.model.Finding;
 import dev.layerstudio.model.Architecture;
@@ -14,7 +13,6 @@ import dev.layerstudio.model.ProbeModule;
 import dev.layerstudio.model.ProbeReport;
 import dev.layerstudio.model.ProbeRequest;
 import dev.layerstudio.model.SourceKind;
-import dev.layerstudio.ui.AppServices;
 import dev.layerstudio.ui.common.UserMessage;
 import dev.layerstudio.ui.task.BackgroundTask;
 import dev.layerstudio.ui.wizard.WizardState;
@@ -94,7 +92,7 @@ public final class LambdaTestViewModel {
     }
 
     private final WizardState state;
-    private final AppServices services;
+    private final LambdaTestServices services;
     private final ResourceBundle text;
     private final ObjectProperty<Target> target = new SimpleObjectProperty<>(this, "target");
     private final StringProperty roleArn = new SimpleStringProperty(this, "roleArn", "");
@@ -111,7 +109,7 @@ public final class LambdaTestViewModel {
     private final BooleanBinding canRun;
     private BackgroundTask<ProbeReport> running;
 
-    public LambdaTestViewModel(WizardState state, AppServices services, ResourceBundle text) {
+    public LambdaTestViewModel(WizardState state, LambdaTestServices services, ResourceBundle text) {
         this.state = state;
         this.services = services;
         this.text = text;
@@ -151,7 +149,7 @@ public final class LambdaTestViewModel {
         }
         ProbeRequest request = new ProbeRequest(t.layerArn(), t.zip(), t.runtime(), t.architecture(), List.of(),
                 roleArn.get(), keepRole.get());
-        LambdaProbe probe = new LambdaProbe(session, journals());
+        LambdaProbe probe = new LambdaProbe(session, services.journals());
         clearResult();
         busy.set(true);
         ranOnce.set(true);
@@ -169,7 +167,7 @@ public final class LambdaTestViewModel {
                     busy.set(false);
                     running = null;
                 })
-                .start(services.tasks());
+                .start(services.executor());
         status.bind(running.messageProperty());
     }
 
@@ -189,7 +187,7 @@ public final class LambdaTestViewModel {
                     }
                 })
                 .onError(Exception.class, e -> LOG.info("No role list for Test in Lambda: {}", e.getMessage()))
-                .start(services.tasks());
+                .start(services.executor());
     }
 
     /** Stops the test; what it created is removed before it ends. */
@@ -197,10 +195,6 @@ public final class LambdaTestViewModel {
         if (running != null) {
             running.cancel();
         }
-    }
-
-    private ProbeJournals journals() {
-        return ProbeJournals.beside(services.journals());
     }
 
     private void show(ProbeReport r) {

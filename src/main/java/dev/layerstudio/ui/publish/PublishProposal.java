@@ -6,7 +6,8 @@ import dev.layerstudio.model.ContentFacts;
 import dev.layerstudio.model.LayerDiff;
 import dev.layerstudio.model.PublishCompatibility;
 import dev.layerstudio.model.ZipResult;
-import dev.layerstudio.ui.AppServices;
+import dev.layerstudio.inspect.Inspector;
+import dev.layerstudio.ui.task.TaskExecutor;
 import dev.layerstudio.ui.task.BackgroundTask;
 import dev.layerstudio.ui.wizard.WizardState;
 import java.util.List;
@@ -30,7 +31,8 @@ import javafx.collections.ObservableList;
 final class PublishProposal {
 
     private final WizardState state;
-    private final AppServices services;
+    private final Inspector inspector;
+    private final TaskExecutor executor;
     private final ResourceBundle text;
     private final ObjectProperty<ContentFacts> facts = new SimpleObjectProperty<>(this, "facts");
     private final StringProperty reasons = new SimpleStringProperty(this, "reasons", "");
@@ -38,9 +40,10 @@ final class PublishProposal {
     private final StringBinding description;
     private ZipResult readFor;
 
-    PublishProposal(WizardState state, AppServices services, ResourceBundle text) {
+    PublishProposal(WizardState state, Inspector inspector, TaskExecutor executor, ResourceBundle text) {
         this.state = state;
-        this.services = services;
+        this.inspector = inspector;
+        this.executor = executor;
         this.text = text;
         description = Bindings.createStringBinding(() -> {
             LayerDiff d = state.diffProperty().get();
@@ -62,7 +65,7 @@ final class PublishProposal {
         reasons.set(text.getString("publish.proposal.reading"));
         List<String> targeted = state.runtimeProperty().get() == null ? List.of()
                 : List.of(state.runtimeProperty().get().id());
-        BackgroundTask.of(p -> services.inspector().contentFacts(new LayerSource.LocalZip(zip.output())))
+        BackgroundTask.of(p -> inspector.contentFacts(new LayerSource.LocalZip(zip.output())))
                 .onSuccess(read -> {
                     if (zip != state.zipProperty().get()) {
                         return;
@@ -78,7 +81,7 @@ final class PublishProposal {
                         reasons.set(String.format(text.getString("publish.proposal.failed"), e.getMessage()));
                     }
                 })
-                .start(services.tasks());
+                .start(executor);
     }
 
     /** Recomputes why the declaration chosen is wrong for the content (empty while the content is unknown). */

@@ -8,7 +8,6 @@ import dev.layerstudio.model.PublishRequest;
 import dev.layerstudio.model.PublishResult;
 import dev.layerstudio.model.Runtime;
 import dev.layerstudio.model.ZipResult;
-import dev.layerstudio.ui.AppServices;
 import dev.layerstudio.ui.common.UserMessage;
 import dev.layerstudio.ui.export.ExportViewModel;
 import dev.layerstudio.ui.probe.LambdaTestViewModel;
@@ -44,7 +43,7 @@ import javafx.collections.ObservableList;
 public final class PublishViewModel {
 
     private final WizardState state;
-    private final AppServices services;
+    private final PublishServices services;
     private final ResourceBundle text;
 
     private final StringProperty name = new SimpleStringProperty(this, "name", "");
@@ -74,13 +73,13 @@ public final class PublishViewModel {
     private final ObjectProperty<LayerVersionInfo> duplicate;
     private LayerChoice defaultsFrom;
 
-    public PublishViewModel(WizardState state, AppServices services, ResourceBundle text) {
+    public PublishViewModel(WizardState state, PublishServices services, ResourceBundle text) {
         this.state = state;
         this.services = services;
         this.text = text;
-        this.proposal = new PublishProposal(state, services, text);
+        this.proposal = new PublishProposal(state, services.inspector(), services.executor(), text);
         this.options = new ProjectPublishOptions(state, description, license, bucket, otherRegions);
-        this.duplicates = new DuplicateCheck(services.layers(), services.tasks(), status::set);
+        this.duplicates = new DuplicateCheck(services.layers(), services.executor(), status::set);
         this.duplicate = duplicates.duplicateProperty();
         offerRuntimesOf(state.runtimeProperty().get());
         for (Architecture a : Architecture.values()) {
@@ -136,7 +135,7 @@ public final class PublishViewModel {
                     .onSuccess(list -> options.regionsLoaded(() -> otherRegions.setAll(list.stream()
                             .filter(r -> !r.equals(session.region())).map(r -> new PublishChoice(r, false)).toList())))
                     .onError(Exception.class, e -> status.set(UserMessage.sentence(e)))
-                    .start(services.tasks());
+                    .start(services.executor());
         }
         checkDuplicate();
         proposal.load(p -> {
@@ -243,7 +242,7 @@ public final class PublishViewModel {
                     progress.unbind();
                     progressMessage.unbind();
                 })
-                .start(services.tasks());
+                .start(services.executor());
         progress.bind(task.progressProperty());
         progressMessage.bind(task.messageProperty());
     }
@@ -382,7 +381,7 @@ public final class PublishViewModel {
 
     /** "Test in Lambda" of the published version (a new one per dialog). */
     public LambdaTestViewModel newLambdaTest() {
-        LambdaTestViewModel test = new LambdaTestViewModel(state, services, text);
+        LambdaTestViewModel test = new LambdaTestViewModel(state, services.lambdaTest(), text);
         PublishResult done = state.publishedProperty().get();
         if (done != null && done.version() != null) {
             test.targetProperty().set(LambdaTestViewModel.Target.of(done.version(),
@@ -393,6 +392,6 @@ public final class PublishViewModel {
 
     /** The export of the published version (the dialog the Attach step opens too). */
     public ExportViewModel newExport() {
-        return new ExportViewModel(state, services, text);
+        return new ExportViewModel(state, services.layers(), services.functions(), services.executor(), text);
     }
 }

@@ -76,7 +76,7 @@ class AttachStatusTest {
             state.layerProperty().set(LayerChoice.newLayer("deps"));
             state.publishedProperty().set(new PublishResult(session.region(), PublishResult.Status.PUBLISHED, v,
                     "direct", v.codeSha256(), v.codeSize(), "Published."));
-            return new AttachViewModel(state, services, bundle);
+            return new AttachViewModel(state, AttachServices.of(services), bundle);
         }).get();
     }
 

@@ -80,7 +80,8 @@ class AttachStepTest {
                 "direct", published.codeSha256(), published.codeSize(), "Published."));
         ResourceBundle bundle = ResourceBundle.getBundle("dev.layerstudio.ui.messages");
         StepPage.show(stage, Step.ATTACH, AttachController.class,
-                () -> new AttachController(vm = new AttachViewModel(state, services, bundle)), Theme.LIGHT);
+                () -> new AttachController(vm = new AttachViewModel(state, AttachServices.of(services), bundle)),
+                Theme.LIGHT);
     }
 
     @AfterEach

@@ -99,9 +99,10 @@ class RolloutCancelTest {
         journals = new RolloutJournals(Files.createTempDirectory("rollout-ui-cancel-"));
         ResourceBundle bundle = ResourceBundle.getBundle("dev.layerstudio.ui.messages");
         StepPage.show(stage, Step.ATTACH, AttachController.class, () -> {
-            rollout = new RolloutViewModel(state, services, bundle, journals);
-            return new AttachController(new AttachViewModel(state, services, bundle), rollout,
-                    new ExportViewModel(state, services, bundle));
+            rollout = new RolloutViewModel(state, services.functions(), services.tasks(), bundle, journals);
+            return new AttachController(new AttachViewModel(state, AttachServices.of(services), bundle), rollout,
+                    new ExportViewModel(state, services.layers(), services.functions(),
+                            services.tasks(), bundle));
         }, Theme.LIGHT);
     }
 

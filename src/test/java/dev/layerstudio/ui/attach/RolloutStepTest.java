@@ -95,9 +95,10 @@ class RolloutStepTest {
     /** The Attach page as the window shows it, with a rollout view model over the test's journals. */
     private void showPage() {
         StepPage.show(stage, Step.ATTACH, AttachController.class, () -> {
-            AttachViewModel vm = new AttachViewModel(state, services, bundle);
-            rollout = new RolloutViewModel(state, services, bundle, journals);
-            return new AttachController(vm, rollout, new ExportViewModel(state, services, bundle));
+            AttachViewModel vm = new AttachViewModel(state, AttachServices.of(services), bundle);
+            rollout = new RolloutViewModel(state, services.functions(), services.tasks(), bundle, journals);
+            return new AttachController(vm, rollout, new ExportViewModel(state, services.layers(), services.functions(),
+                    services.tasks(), bundle));
         }, Theme.LIGHT);
     }
 

@@ -116,9 +116,11 @@ class VerdictInSandboxTest {
             state.layerProperty().set(LayerChoice.newLayer(layer));
             state.publishedProperty().set(published);
             page = StepPage.show(stage, Step.ATTACH, AttachController.class, () -> {
-                vm = new AttachViewModel(state, services, bundle);
-                rollout = new RolloutViewModel(state, services, bundle, journals);
-                return new AttachController(vm, rollout, new ExportViewModel(state, services, bundle));
+                vm = new AttachViewModel(state, AttachServices.of(services), bundle);
+                rollout = new RolloutViewModel(state, services.functions(), services.tasks(), bundle, journals);
+                return new AttachController(vm, rollout,
+                        new ExportViewModel(state, services.layers(), services.functions(),
+                                services.tasks(), bundle));
             }, Theme.LIGHT);
         });
         return published;

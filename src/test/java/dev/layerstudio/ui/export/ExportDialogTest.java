@@ -5,6 +5,7 @@ import static org.testfx.util.WaitForAsyncUtils.waitFor;
 
 import com.bertramlabs.plugins.hcl4j.HCLParser;
 import dev.layerstudio.aws.AwsSession;
+import dev.layerstudio.ui.attach.AttachServices;
 import dev.layerstudio.aws.Connector;
 import dev.layerstudio.aws.SdkLayerService;
 import dev.layerstudio.model.LayerVersionInfo;
@@ -90,7 +91,8 @@ class ExportDialogTest {
                 "direct", published.codeSha256(), published.codeSize(), "Published."));
         ResourceBundle bundle = ResourceBundle.getBundle("dev.layerstudio.ui.messages");
         page = StepPage.show(stage, Step.ATTACH, AttachController.class,
-                () -> new AttachController(new AttachViewModel(state, services, bundle)), Theme.LIGHT);
+                () -> new AttachController(new AttachViewModel(state, AttachServices.of(services), bundle)),
+                Theme.LIGHT);
     }
 
     @AfterEach

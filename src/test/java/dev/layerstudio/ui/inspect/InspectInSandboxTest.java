@@ -84,7 +84,8 @@ class InspectInSandboxTest {
         state.contentProperty().set(SampleLayer.build(dir, services.builder(), null));
         ResourceBundle bundle = ResourceBundle.getBundle("dev.layerstudio.ui.messages");
         StepPage.show(stage, Step.INSPECT, InspectController.class,
-                () -> new InspectController(vm = new InspectViewModel(state, services, bundle)), Theme.LIGHT);
+                () -> new InspectController(vm = new InspectViewModel(state, InspectServices.of(services), bundle)),
+                Theme.LIGHT);
     }
 
     @AfterEach

@@ -68,7 +68,8 @@ class InspectLambdaTestTest {
         state.sessionProperty().set(session);
         ResourceBundle bundle = ResourceBundle.getBundle("dev.layerstudio.ui.messages");
         StepPage.show(stage, Step.INSPECT, InspectController.class,
-                () -> new InspectController(vm = new InspectViewModel(state, services, bundle)), Theme.LIGHT);
+                () -> new InspectController(vm = new InspectViewModel(state, InspectServices.of(services), bundle)),
+                Theme.LIGHT);
     }
 
     @AfterEach

@@ -122,8 +122,9 @@ class InspectModelTest {
         try (AppExecutor app = new AppExecutor(1)) {
             WizardState state = new WizardState(Runnable::run);
             state.layerProperty().set(LayerChoice.newLayer("placeholder-test"));
-            InspectViewModel vm = new InspectViewModel(state, AppServices.with(app, new Connector(), uri -> { })
-                    .withTasks(executor), bundle);
+            InspectViewModel vm = new InspectViewModel(state,
+                    InspectServices.of(AppServices.with(app, new Connector(), uri -> { })
+                            .withTasks(executor)), bundle);
             state.contentProperty().set(content);
             vm.onShow();
             assertThat(vm.busyProperty().get()).isTrue();

@@ -72,7 +72,8 @@ class InspectStepTest {
         state.contentProperty().set(SampleLayer.build(dir, services.builder(), "mylib"));
         ResourceBundle bundle = ResourceBundle.getBundle("dev.layerstudio.ui.messages");
         StepPage.show(stage, Step.INSPECT, InspectController.class,
-                () -> new InspectController(vm = new InspectViewModel(state, services, bundle)), Theme.LIGHT);
+                () -> new InspectController(vm = new InspectViewModel(state, InspectServices.of(services), bundle)),
+                Theme.LIGHT);
     }
 
     @AfterEach

@@ -13,6 +13,7 @@ import dev.layerstudio.testing.MotoExtension;
 import dev.layerstudio.testing.MotoFixtures;
 import dev.layerstudio.testing.MotoServer;
 import dev.layerstudio.ui.common.Confirmation;
+import dev.layerstudio.ui.task.QueuedTaskExecutor;
 import dev.layerstudio.ui.task.SameThreadTaskExecutor;
 import dev.layerstudio.ui.wizard.WizardState;
 import java.util.ArrayList;
@@ -223,5 +224,41 @@ class LayerActionsViewModelTest {
         try (AwsSession there = moto.session("eu-west-1")) {
             assertThat(new SdkLayerService(there).listVersions("vm-eu-del")).isEmpty();
         }
+    }
+
+    @Test
+    void aNewerActionTakesTheLineAndALateFailureOfTheOlderOneIsDropped() {
+        fixtures.publishLayer("vm-late", Map.of("python/l.py", "L = 1\n"), "python3.12");
+        SdkLayerService layers = new SdkLayerService(fixtureSession);
+        LayerVersionInfo gone = layers.getVersion("vm-late", 1);
+        layers.delete(layers.prepareDelete("vm-late", 1), true);
+        QueuedTaskExecutor queued = new QueuedTaskExecutor();
+        VersionActionsViewModel versions = new VersionActionsViewModel(state, SdkLayerService::new, queued, TEXT,
+                reloads::incrementAndGet);
+
+        // the check fails while it is still the page's last action: the line says why, as a failure
+        versions.delete(gone);
+        assertThat(versions.statusProperty().get()).isEqualTo("Looking up which functions use vm-late version 1…");
+        queued.runAll();
+        assertThat(versions.failedProperty().get()).isTrue();
+        assertThat(versions.statusProperty().get()).contains("has no version 1");
+
+        // a copy made while the check runs is newer: its sentence stays, the check's late failure is dropped
+        versions.delete(gone);
+        versions.copied(gone.arn());
+        queued.runAll();
+        assertThat(versions.statusProperty().get()).isEqualTo("Copied " + gone.arn() + " to the clipboard.");
+        assertThat(versions.failedProperty().get()).isFalse();
+        assertThat(versions.busyProperty().get()).isFalse();
+        assertThat(versions.confirmationProperty().get()).isNull();
+
+        // the permissions' line: a failed read is a failure; another kind of target empties what was said
+        PermissionsViewModel p = new PermissionsViewModel(state, SdkLayerService::new, queued, TEXT);
+        p.open(gone);
+        queued.runAll();
+        assertThat(p.failedProperty().get()).isTrue();
+        p.kindProperty().set(ShareTarget.Kind.ORGANIZATION);
+        assertThat(p.statusProperty().get()).isEmpty();
+        assertThat(p.failedProperty().get()).isFalse();
     }
 }

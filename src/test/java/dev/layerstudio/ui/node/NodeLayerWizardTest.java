@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.testfx.util.WaitForAsyncUtils.waitFor;
 
 import dev.layerstudio.aws.Connector;
+import dev.layerstudio.ui.publish.PublishServices;
+import dev.layerstudio.ui.inspect.InspectServices;
 import dev.layerstudio.model.Architecture;
 import dev.layerstudio.model.InspectionReport;
 import dev.layerstudio.model.Runtime;
@@ -78,7 +80,7 @@ class NodeLayerWizardTest {
         assertThat(state.installationProperty().get()).as(String.join("\n", contents.log())).isNotNull();
         assertThat(state.installationProperty().get().packages()).extracting(p -> p.name()).contains("is-number");
 
-        InspectViewModel inspect = new InspectViewModel(state, services, bundle);
+        InspectViewModel inspect = new InspectViewModel(state, InspectServices.of(services), bundle);
         robot.interact(() -> StepPage.show(stage, Step.INSPECT, InspectController.class,
                 () -> new InspectController(inspect), Theme.LIGHT));
         waitFor(5, TimeUnit.MINUTES, () -> state.reportProperty().get() != null && !inspect.busyProperty().get());
@@ -89,7 +91,7 @@ class NodeLayerWizardTest {
             assertThat(zip.getEntry("nodejs/node_modules/is-number/package.json")).isNotNull();
         }
 
-        PublishViewModel publish = new PublishViewModel(state, services, bundle);
+        PublishViewModel publish = new PublishViewModel(state, PublishServices.of(services), bundle);
         robot.interact(publish::onShow);
         assertThat(publish.runtimes()).extracting(PublishChoice::id)
                 .containsExactly("nodejs18.x", "nodejs20.x", "nodejs22.x", "nodejs24.x");

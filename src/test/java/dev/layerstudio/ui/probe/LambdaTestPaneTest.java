@@ -81,7 +81,7 @@ class LambdaTestPaneTest {
         Path zip = dir.resolve("layer.zip");
         Files.write(zip, ProbeAnswers.layerZip());
         ResourceBundle bundle = ResourceBundle.getBundle("dev.layerstudio.ui.messages");
-        vm = new LambdaTestViewModel(state, services, bundle);
+        vm = new LambdaTestViewModel(state, LambdaTestServices.of(services), bundle);
         vm.targetProperty().set(new LambdaTestViewModel.Target(null, zip, "python3.12", "x86_64", "layer.zip", null));
         LambdaTestPane pane = new LambdaTestPane(vm, bundle);
         pane.setPrefWidth(360);

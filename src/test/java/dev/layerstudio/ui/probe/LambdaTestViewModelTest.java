@@ -21,7 +21,7 @@ class LambdaTestViewModelTest {
     private final ResourceBundle bundle = ResourceBundle.getBundle("dev.layerstudio.ui.messages");
     private final AppExecutor executor = new AppExecutor(1);
     private final LambdaTestViewModel vm = new LambdaTestViewModel(new WizardState(Runnable::run),
-            AppServices.with(executor, new Connector(), uri -> { }), bundle);
+            LambdaTestServices.of(AppServices.with(executor, new Connector(), uri -> { })), bundle);
 
     @AfterEach
     void close() {

@@ -20,6 +20,7 @@ import dev.layerstudio.testing.Wheels;
 import dev.layerstudio.ui.AppServices;
 import dev.layerstudio.ui.contents.ContentsViewModel;
 import dev.layerstudio.ui.inspect.FindingFix;
+import dev.layerstudio.ui.inspect.InspectServices;
 import dev.layerstudio.ui.inspect.InspectViewModel;
 import dev.layerstudio.ui.task.AppExecutor;
 import dev.layerstudio.ui.task.SameThreadTaskExecutor;
@@ -75,8 +76,8 @@ class ProjectSlimmingTest {
                     new ProjectRecovery(tmp.resolve("settings")), new ProjectViewModelTest.ManualDebouncer(),
                     Clock.systemUTC()), TEXT);
             ContentsViewModel contents = new ContentsViewModel(state, builder, executor, TEXT);
-            InspectViewModel inspect = new InspectViewModel(state, AppServices.with(executor, new Connector(),
-                    uri -> { }), TEXT);
+            InspectViewModel inspect = new InspectViewModel(state, InspectServices.of(AppServices.with(executor,
+                    new Connector(), uri -> { })), TEXT);
             return new Window(state, project, contents, inspect);
         }).get();
     }

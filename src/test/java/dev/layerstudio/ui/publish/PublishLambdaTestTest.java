@@ -68,7 +68,8 @@ class PublishLambdaTestTest {
         state.layerProperty().set(LayerChoice.newLayer("probed"));
         ResourceBundle bundle = ResourceBundle.getBundle("dev.layerstudio.ui.messages");
         StepPage.show(stage, Step.PUBLISH, PublishController.class,
-                () -> new PublishController(new PublishViewModel(state, services, bundle)), Theme.LIGHT);
+                () -> new PublishController(new PublishViewModel(state, PublishServices.of(services), bundle)),
+                Theme.LIGHT);
     }
 
     @AfterEach

@@ -41,8 +41,9 @@ class PublishStaleResultTest {
         WizardState state = new WizardState(Runnable::run);
         AwsSession session = moto.session();
         state.sessionProperty().set(session);
-        PublishViewModel vm = new PublishViewModel(state, AppServices.with(app, new Connector(), uri -> { })
-                .withTasks(executor), ResourceBundle.getBundle("dev.layerstudio.ui.messages"));
+        PublishViewModel vm = new PublishViewModel(state,
+                PublishServices.of(AppServices.with(app, new Connector(), uri -> { })
+                        .withTasks(executor)), ResourceBundle.getBundle("dev.layerstudio.ui.messages"));
         byte[] bytes = Zips.of(Map.of("python/p.py", "P = 1\n"));
         Path zip = Files.write(tmp.resolve("layer.zip"), bytes);
         state.zipProperty().set(new ZipResult(zip, "00", "AA==", bytes.length, 6, 1, 2));

@@ -71,7 +71,8 @@ class PublishStepTest {
         state.layerProperty().set(LayerChoice.newLayer(layerName));
         ResourceBundle bundle = ResourceBundle.getBundle("dev.layerstudio.ui.messages");
         StepPage.show(stage, Step.PUBLISH, PublishController.class,
-                () -> new PublishController(vm = new PublishViewModel(state, services, bundle)), Theme.LIGHT);
+                () -> new PublishController(vm = new PublishViewModel(state, PublishServices.of(services), bundle)),
+                Theme.LIGHT);
     }
 
     private static byte[] read(Path p) {

@@ -22,7 +22,7 @@ class PublishViewModelTest {
     private final AppExecutor executor = new AppExecutor(1);
     private final WizardState state = new WizardState(Runnable::run);
     private final PublishViewModel vm = new PublishViewModel(state,
-            AppServices.with(executor, new Connector(), uri -> { }),
+            PublishServices.of(AppServices.with(executor, new Connector(), uri -> { })),
             ResourceBundle.getBundle("dev.layerstudio.ui.messages"));
 
     @AfterEach
