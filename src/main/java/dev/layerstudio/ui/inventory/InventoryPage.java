@@ -3,6 +3,7 @@ package dev.layerstudio.ui.inventory;
 import dev.layerstudio.model.InventoryTable;
 import dev.layerstudio.model.InventoryView;
 import dev.layerstudio.ui.common.ErrorPresenter;
+import dev.layerstudio.ui.common.TextCells;
 import java.io.File;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -25,6 +26,8 @@ import javafx.scene.control.ProgressBar;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
+import javafx.scene.text.Font;
+import javafx.scene.text.Text;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
@@ -45,6 +48,9 @@ public final class InventoryPage {
     private final java.util.function.Predicate<String> confirm;
     private final Parent root;
     private final TableView<List<String>> table = new TableView<>();
+    /** How many rows a column's width is measured on. */
+    private static final int MEASURED_ROWS = 60;
+    private Label placeholder;
     private Stage stage;
 
     /**
@@ -165,11 +171,14 @@ public final class InventoryPage {
                 button("inventoryExportJson", "inventory.exportJson", () -> export(false)));
 
         table.setId("inventoryTable");
-        Label placeholder = new Label();
+        placeholder = new Label();
         placeholder.textProperty().bind(Bindings.when(vm.answeringProperty())
                 .then(text.getString("inventory.answering")).otherwise(text.getString("inventory.empty")));
         table.setPlaceholder(placeholder);
         table.setColumnResizePolicy(TableView.UNCONSTRAINED_RESIZE_POLICY);
+        // every row is one line: with a fixed height (in em, so it grows with the font) the table
+        // lays out only the rows in view instead of measuring each one
+        table.setStyle("-fx-fixed-cell-size: 2em;");
         vm.tableProperty().addListener((o, a, b) -> showTable(b));
         showTable(vm.tableProperty().get());
         VBox.setVgrow(table, Priority.ALWAYS);
@@ -183,7 +192,11 @@ public final class InventoryPage {
         failures.setPrefHeight(80);
         failures.visibleProperty().bind(Bindings.isNotEmpty(vm.failures()));
         failures.managedProperty().bind(failures.visibleProperty());
-        ChoiceBox<String> slice = new ChoiceBox<>(vm.slices());
+        // hundreds of account-regions: a ComboBox draws only the rows in view (a ChoiceBox makes a
+        // menu item per slice on the JavaFX thread each time the list changes: seconds at 180)
+        ComboBox<String> slice = new ComboBox<>(vm.slices());
+        slice.setVisibleRowCount(12);
+        slice.setStyle("-fx-pref-width: 17em;"); // "ACCOUNT/REGION" whole, without measuring every item
         slice.setId("inventorySlice");
         Button refresh = button("inventoryRefresh", "inventory.refresh", () -> vm.refresh(slice.getValue()));
         refresh.disableProperty().bind(vm.runningProperty().or(slice.valueProperty().isNull()));
@@ -223,11 +236,33 @@ public final class InventoryPage {
             c.setId("inventoryColumn-" + t.columns().get(i).key());
             c.setCellValueFactory(r -> new ReadOnlyStringWrapper(r.getValue().get(at)));
             c.setSortable(false); // the export is the table as shown, in the answer's order
+            c.setCellFactory(TextCells.forTable());
+            c.setPrefWidth(fitWidth(t.columns().get(i).header(), t.rows(), at));
             columns.add(c);
         }
         table.getItems().clear(); // no row of the old answer is drawn under the new columns
         table.getColumns().setAll(columns);
         table.getItems().setAll(t.rows());
+    }
+
+    /**
+     * A width that shows the header and the first rows' text whole, up to a bound (longer cells show
+     * theirs in a tooltip). Measured as plain text in the page's font: JavaFX's own fit-to-content
+     * makes cells, with their styles, for every column on the JavaFX thread, which took seconds when
+     * 18,000 functions arrived.
+     */
+    private double fitWidth(String header, List<List<String>> rows, int at) {
+        Font font = placeholder.getFont();
+        Text probe = new Text();
+        probe.setFont(font);
+        double em = font.getSize();
+        probe.setText(header);
+        double widest = probe.getLayoutBounds().getWidth() + em; // room for the header's padding
+        for (int r = 0; r < Math.min(rows.size(), MEASURED_ROWS); r++) {
+            probe.setText(rows.get(r).get(at));
+            widest = Math.max(widest, probe.getLayoutBounds().getWidth());
+        }
+        return Math.min(Math.max(widest + em * 1.5, em * 4), em * 32);
     }
 
     private void export(boolean csv) {

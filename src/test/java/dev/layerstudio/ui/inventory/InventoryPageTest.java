@@ -21,6 +21,7 @@ import java.util.ResourceBundle;
 import java.util.concurrent.TimeUnit;
 import javafx.scene.Scene;
 import javafx.scene.control.ChoiceBox;
+import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
 import javafx.scene.control.TableColumn;
@@ -155,7 +156,7 @@ class InventoryPageTest {
         try (var west = org.lambda(BETA, "us-west-2")) {
             OrgInMoto.function(west, "late", "python3.9", OrgInMoto.roleArn(BETA), List.of());
         }
-        ChoiceBox<String> slice = robot.lookup("#inventorySlice").queryAs(ChoiceBox.class);
+        ComboBox<String> slice = robot.lookup("#inventorySlice").queryAs(ComboBox.class);
         robot.interact(() -> slice.setValue(BETA + "/us-west-2"));
         robot.clickOn("#inventoryRefresh");
         waitFor(60, TimeUnit.SECONDS, () -> !vm.runningProperty().get() && column(robot, "Function").size() == 2);
