@@ -95,6 +95,7 @@ public final class AttachController implements StepController {
         functionTable.setItems(sorted);
         functionTable.setPlaceholder(new Label(resources.getString("attach.noFunctions")));
         functionTable.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        TextCells.headerTooltips(functionTable);
         chosenColumn.setCellValueFactory(c -> c.getValue().chosenProperty());
         chosenColumn.setCellFactory(CheckBoxTableCell.forTableColumn(chosenColumn));
         chosenColumn.setEditable(true);

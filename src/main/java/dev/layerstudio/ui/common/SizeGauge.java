@@ -43,6 +43,8 @@ public final class SizeGauge extends VBox {
         figures.getStyleClass().add("gauge-figures");
         percent.getStyleClass().add("gauge-percent");
         title.setMinWidth(0);
+        TextCells.tooltipFollowsText(title); // "Unzipped, with the function" is cut in a narrow column
+        percent.setMinWidth(Region.USE_PREF_SIZE);
         bar.getStyleClass().add("gauge-bar");
         legend.getStyleClass().add("gauge-legend");
         bar.setMinHeight(BAR_HEIGHT);

@@ -1,10 +1,16 @@
 package dev.layerstudio.ui.common;
 
+import javafx.collections.ListChangeListener;
+import javafx.scene.Node;
+import javafx.scene.control.Control;
 import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.Tooltip;
 import javafx.scene.control.TreeTableCell;
 import javafx.scene.control.TreeTableColumn;
+import javafx.scene.control.skin.NestedTableColumnHeader;
+import javafx.scene.control.skin.TableColumnHeader;
+import javafx.scene.control.skin.TableHeaderRow;
 import javafx.util.Callback;
 
 /**
@@ -65,5 +71,47 @@ public final class TextCells {
         } else {
             cell.getTooltip().setText(text);
         }
+    }
+
+    /** Marks a column header (or a group of headers) that already has its tooltip. */
+    private static final String HEADER_TIP = "layerstudio.headerTooltip";
+    /** Marks a group of headers whose changes are already followed. */
+    private static final String HEADER_GROUP = "layerstudio.headerGroup";
+
+    /**
+     * Every column header of a table or tree table keeps its whole title in a tooltip: a narrow
+     * column or a larger font cuts "Architectures" to "Arch…", and hovering the header reads it.
+     * The headers are made by the table's skin (and made again when columns change), so the
+     * tooltips follow the skin's header row rather than the columns.
+     */
+    public static void headerTooltips(Control table) {
+        Runnable tip = () -> {
+            Node row = table.lookup(".column-header-background");
+            if (row instanceof TableHeaderRow headers) {
+                tipHeaders(headers.getRootHeader());
+            }
+        };
+        tip.run();
+        table.skinProperty().addListener((o, was, now) -> tip.run());
+    }
+
+    private static void tipHeaders(NestedTableColumnHeader group) {
+        if (group.getProperties().putIfAbsent(HEADER_GROUP, Boolean.TRUE) == null) {
+            group.getColumnHeaders().addListener((ListChangeListener<TableColumnHeader>) c ->
+                    group.getColumnHeaders().forEach(TextCells::tipHeader));
+        }
+        group.getColumnHeaders().forEach(TextCells::tipHeader);
+    }
+
+    private static void tipHeader(TableColumnHeader header) {
+        if (header instanceof NestedTableColumnHeader group) {
+            tipHeaders(group);
+        }
+        if (header.getTableColumn() == null || header.getProperties().putIfAbsent(HEADER_TIP, Boolean.TRUE) != null) {
+            return;
+        }
+        Tooltip tip = new Tooltip();
+        tip.textProperty().bind(header.getTableColumn().textProperty());
+        Tooltip.install(header, tip);
     }
 }

@@ -136,6 +136,7 @@ public final class InspectController implements StepController {
         protected void updateItem(InspectTexts.Target t, boolean empty) {
             super.updateItem(t, empty);
             setText(empty || t == null ? null : t.label());
+            TextCells.tooltip(this, getText());
         }
     }
 
@@ -213,10 +214,13 @@ public final class InspectController implements StepController {
             return new ReadOnlyObjectWrapper<>(p == null ? "" : p.version() == null ? p.name()
                     : p.name() + " " + p.version());
         });
+        pathColumn.setCellFactory(TextCells.withTooltip());
+        packageColumn.setCellFactory(TextCells.withTooltip());
         unzippedColumn.setCellFactory(c -> numberCell(ByteSizes::human));
         zippedColumn.setCellFactory(c -> numberCell(ByteSizes::human));
         filesColumn.setCellFactory(c -> numberCell(String::valueOf));
         sizeTable.setColumnResizePolicy(TreeTableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        TextCells.headerTooltips(sizeTable);
         Label empty = new Label();
         empty.textProperty().bind(vm.tablePlaceholderProperty());
         sizeTable.setPlaceholder(empty);
@@ -228,7 +232,9 @@ public final class InspectController implements StepController {
             @Override
             protected void updateItem(Long value, boolean empty) {
                 super.updateItem(value, empty);
-                setText(empty || value == null ? null : format.apply(value));
+                String text = empty || value == null ? null : format.apply(value);
+                setText(text);
+                TextCells.tooltip(this, text); // a narrow column or a large font cuts "815 KB" to "81…"
             }
         };
         cell.getStyleClass().add("number-cell");

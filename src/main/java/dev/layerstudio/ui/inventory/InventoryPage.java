@@ -179,6 +179,7 @@ public final class InventoryPage {
         // every row is one line: with a fixed height (in em, so it grows with the font) the table
         // lays out only the rows in view instead of measuring each one
         table.setStyle("-fx-fixed-cell-size: 2em;");
+        TextCells.headerTooltips(table);
         vm.tableProperty().addListener((o, a, b) -> showTable(b));
         showTable(vm.tableProperty().get());
         VBox.setVgrow(table, Priority.ALWAYS);

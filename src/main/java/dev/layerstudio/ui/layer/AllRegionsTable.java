@@ -24,6 +24,7 @@ final class AllRegionsTable {
     static void bind(TreeTableView<LayerRow> table, AllRegionsViewModel vm, ResourceBundle text,
                      List<TreeTableColumn<LayerRow, String>> columns) {
         table.setColumnResizePolicy(TreeTableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        TextCells.headerTooltips(table);
         table.setAccessibleText(text.getString("layer.allRegions.accessible"));
         TreeTableColumn<LayerRow, String> name = columns.get(0);
         column(name, r -> r instanceof LayerRow.Layer l ? l.layer().name()

@@ -243,6 +243,7 @@ public final class LayerController implements StepController {
         layerTable.rootProperty().bind(Bindings.createObjectBinding(() -> LayerTreeItems.of(vm.shownProperty().get()),
                 vm.shownProperty()));
         layerTable.setColumnResizePolicy(TreeTableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        TextCells.headerTooltips(layerTable);
         // a cell may be asked for its value while the root is being replaced: no tree item then
         nameColumn.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue() == null ? null
                 : c.getValue().getValue()));

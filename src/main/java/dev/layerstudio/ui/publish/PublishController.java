@@ -5,6 +5,7 @@ import dev.layerstudio.model.Limits;
 import dev.layerstudio.model.PublishResult;
 import dev.layerstudio.model.ZipResult;
 import dev.layerstudio.ui.common.ConfirmDialog;
+import dev.layerstudio.ui.common.TextCells;
 import dev.layerstudio.ui.export.ExportDialog;
 import dev.layerstudio.ui.probe.LambdaTestDialog;
 import dev.layerstudio.ui.export.ExportViewModel;
@@ -130,6 +131,7 @@ public final class PublishController implements StepController {
         resultTable.setItems(vm.results());
         resultTable.setPlaceholder(new Label(resources.getString("publish.noResults")));
         resultTable.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        TextCells.headerTooltips(resultTable);
         regionColumn.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().region()));
         versionColumn.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().version() == null
                 ? resources.getString("publish.failed") : String.valueOf(c.getValue().version().version())));
