@@ -29,11 +29,13 @@ import javafx.scene.Node;
 import javafx.scene.Scene;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
+import javafx.scene.control.Labeled;
 import javafx.scene.control.ListView;
 import javafx.scene.control.TreeCell;
 import javafx.scene.control.TreeView;
 import javafx.scene.image.WritableImage;
 import javafx.embed.swing.SwingFXUtils;
+import javafx.stage.Stage;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -42,6 +44,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
 import org.testfx.api.FxToolkit;
+import org.testfx.util.WaitForAsyncUtils;
 
 /**
  * The whole app with the local sandbox: choose it on the Connect step, see the banner
@@ -126,6 +129,14 @@ class SandboxWindowTest {
         }
         assertThat(app.window().state().sessionProperty().get()).isNotSameAs(before);
         assertThat(banner.isVisible()).isTrue();
+
+        // at 1024 wide, with the reset's sentence beside it, the banner's title is whole (it read "Local sand…")
+        Stage window = (Stage) banner.getScene().getWindow();
+        robot.interact(() -> window.setWidth(1024));
+        WaitForAsyncUtils.waitForFxEvents();
+        Labeled title = robot.lookup("#sandboxTitle").queryLabeled();
+        assertThat(title.getText()).isEqualTo("Local sandbox");
+        assertThat(title.getWidth()).as("room for the whole title").isGreaterThanOrEqualTo(title.prefWidth(-1));
 
         robot.clickOn(next);
         ListView<Step> steps = robot.lookup("#stepList").queryListView();
