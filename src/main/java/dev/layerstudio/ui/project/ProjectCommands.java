@@ -40,6 +40,7 @@ public final class ProjectCommands {
     private final ResourceBundle text;
     private final StartPage startPage;
     private final StackPane layers;
+    private final Parent wizard;
     private final BorderPane root;
     private ProjectChooser chooser;
     private Supplier<Window> owner = () -> null;
@@ -85,6 +86,10 @@ public final class ProjectCommands {
             }
         });
         layers = new StackPane(wizard, startPage.root());
+        // the wizard under the start page is out of reach: Tab, mnemonics and the focus stay on the page shown
+        wizard.visibleProperty().bind(startPage.root().visibleProperty().not());
+        wizard.disableProperty().bind(startPage.root().visibleProperty());
+        this.wizard = wizard;
         root = new BorderPane(layers);
         root.setTop(noticeBar());
         hideStartPage();
@@ -147,8 +152,14 @@ public final class ProjectCommands {
         recent.refresh();
         startPage.offerBack(!atLaunch);
         startPage.root().setVisible(true);
+        startPage.focusFirstAction();
         if (atLaunch) {
-            project.findRecovery(startPage::showRecovery);
+            project.findRecovery(r -> {
+                startPage.showRecovery(r);
+                if (startPageShown()) {
+                    startPage.focusFirstAction();
+                }
+            });
         }
     }
 
@@ -157,7 +168,11 @@ public final class ProjectCommands {
     }
 
     public void hideStartPage() {
+        boolean wasShown = startPage.root().isVisible();
         startPage.root().setVisible(false);
+        if (wasShown) {
+            wizard.requestFocus(); // the keyboard goes on from the top of the wizard, not from a hidden button
+        }
     }
 
     public boolean startPageShown() {

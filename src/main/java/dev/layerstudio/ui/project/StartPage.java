@@ -47,6 +47,8 @@ public final class StartPage {
     private final VBox recoveryBox = new VBox(6);
     private final Label recoveryText = new Label();
     private final Button backButton;
+    private final Button newLayer;
+    private final Button restore;
     private final ResourceBundle text;
     private ProjectRecovery.Recovered recovered;
 
@@ -59,7 +61,7 @@ public final class StartPage {
         subtitle.setWrapText(true);
         subtitle.setMinHeight(Region.USE_PREF_SIZE);
 
-        Button restore = button("restoreButton", "start.restore", Feather.ROTATE_CCW, () -> actions.restore(recovered));
+        restore = button("restoreButton", "start.restore", Feather.ROTATE_CCW, () -> actions.restore(recovered));
         restore.getStyleClass().add("accent");
         Button discard = button("discardRecoveryButton", "start.discard", Feather.TRASH_2, () -> {
             actions.discard(recovered);
@@ -72,7 +74,7 @@ public final class StartPage {
         recoveryBox.getStyleClass().add("start-recovery");
         showRecovery(null);
 
-        Button newLayer = button("newLayerButton", "start.newLayer", Feather.PLUS, actions::newLayer);
+        newLayer = button("newLayerButton", "start.newLayer", Feather.PLUS, actions::newLayer);
         newLayer.getStyleClass().add("accent");
         Button open = button("openProjectButton", "start.open", Feather.FOLDER, actions::openChosen);
         backButton = button("backToWizardButton", "start.back", Feather.ARROW_LEFT, actions::close);
@@ -115,6 +117,11 @@ public final class StartPage {
             recoveryText.setText(String.format(text.getString(r.file() == null ? "start.recovery.new"
                     : "start.recovery.file"), name, when, r.file()));
         }
+    }
+
+    /** Puts the keyboard on the page's first action: Restore when unsaved work is offered, else New layer. */
+    public void focusFirstAction() {
+        (recoveryBox.isVisible() ? restore : newLayer).requestFocus();
     }
 
     /** Whether "back to the wizard" is offered (not at launch, where "New layer" is the way in). */
