@@ -28,6 +28,10 @@ import javafx.scene.Node;
 import javafx.scene.Parent;
 import javafx.scene.Scene;
 import javafx.scene.control.Button;
+import javafx.scene.control.ButtonBase;
+import javafx.scene.control.CheckBox;
+import javafx.scene.control.MenuButton;
+import javafx.scene.control.ToggleButton;
 import javafx.scene.control.Control;
 import javafx.scene.control.Labeled;
 import javafx.scene.control.SplitPane;
@@ -54,8 +58,10 @@ import org.testfx.util.WaitForAsyncUtils;
  * step, with the sandbox's layers and functions in moto and a realistic layer (requests and
  * pandas, about 2,400 files), at 1024×700 and at 1400×900. On each, Back and Next (Finish)
  * and the header's theme toggle are inside the window and visible, and every label, button or
- * cell whose text is cut short has a tooltip holding its whole text. At 1400×900 with a 150%
- * font, Back, Next and the toggle stay in view too. Each state is saved as a picture
+ * cell whose text is cut short has a tooltip holding its whole text, at 1366×768 and with a 150%
+ * font at both sizes too (column headers included). Every button or check box that shows no text
+ * has an accessible name in words, and every enabled one is reached with Tab. The treemap's key
+ * is never under its divider. Each state is saved as a picture
  * (target/screenshots/fit-STEP-WxH.png).
  */
 @ExtendWith({MotoExtension.class, ApplicationExtension.class})
@@ -209,6 +215,7 @@ class WindowFitsTest {
                     inView(scene, scene.lookup(id), id, found);
                 }
                 cutWithoutTooltip(scene.getRoot(), found);
+                unnamedOrUnreachable(scene.getRoot(), found);
                 problems.set(found);
             });
             shoot(robot, "fit-" + where + "-" + (int) size[0] + "x" + (int) size[1] + (size[2] == 1 ? "" : "-font150"));
@@ -275,6 +282,33 @@ class WindowFitsTest {
         if (node instanceof Parent p) {
             for (Node child : p.getChildrenUnmodifiable()) {
                 cutWithoutTooltip(child, problems);
+            }
+        }
+    }
+
+    /**
+     * Every shown button (Button, ToggleButton, MenuButton, CheckBox) that shows no text has an accessible
+     * name in words, and every enabled one can be reached with Tab.
+     */
+    private static void unnamedOrUnreachable(Node node, List<String> problems) {
+        if (!node.isVisible()) {
+            return;
+        }
+        if (node instanceof ButtonBase b && (b instanceof Button || b instanceof ToggleButton || b instanceof MenuButton
+                || b instanceof CheckBox)) {
+            String name = b.getId() == null ? b.getClass().getSimpleName() : "#" + b.getId();
+            boolean noText = b.getText() == null || b.getText().isBlank()
+                    || b.getContentDisplay() == javafx.scene.control.ContentDisplay.GRAPHIC_ONLY;
+            if (noText && (b.getAccessibleText() == null || !b.getAccessibleText().matches(".*\\p{L}{3,}.*"))) {
+                problems.add(name + " shows no text and has no accessible name in words");
+            }
+            if (!b.isDisabled() && !b.isFocusTraversable()) {
+                problems.add(name + " cannot be reached with Tab");
+            }
+        }
+        if (node instanceof Parent p) {
+            for (Node child : p.getChildrenUnmodifiable()) {
+                unnamedOrUnreachable(child, problems);
             }
         }
     }

@@ -97,7 +97,18 @@ public final class AttachController implements StepController {
         functionTable.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         TextCells.headerTooltips(functionTable);
         chosenColumn.setCellValueFactory(c -> c.getValue().chosenProperty());
-        chosenColumn.setCellFactory(CheckBoxTableCell.forTableColumn(chosenColumn));
+        chosenColumn.setCellFactory(c -> new CheckBoxTableCell<>() {
+            @Override
+            public void updateItem(Boolean chosen, boolean empty) {
+                super.updateItem(chosen, empty);
+                // a screen reader says which function the box picks, not only "checked"
+                AttachViewModel.Row row = empty || getTableRow() == null ? null : getTableRow().getItem();
+                if (getGraphic() instanceof CheckBox box) {
+                    box.setAccessibleText(row == null ? null
+                            : String.format(resources.getString("attach.chooseOne"), row.function().name()));
+                }
+            }
+        });
         chosenColumn.setEditable(true);
         nameColumn.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().function().name()));
         runtimeColumn.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().function().isImage()
