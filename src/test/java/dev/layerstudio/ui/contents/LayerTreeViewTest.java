@@ -128,6 +128,72 @@ class LayerTreeViewTest {
         assertThat(ghostArrows.get()).isZero();
     }
 
+    /**
+     * requests and pandas, python/ open, then the byte-code caches slimmed away (Inspect's fix)
+     * while this page is hidden: every row shows the tree's own item for its place, and rows of
+     * one depth (counted from the path, not from the row's tree item) start at one x. This is
+     * where a *.dist-info row was reported a level to the left; it does not happen here (a
+     * TreeCell keeps its old TreeItem when its index and value are unchanged, so a stale item is
+     * what such a row would show, and this checks for one).
+     */
+    @Test
+    void unchangedRowsFollowTheTreeAfterSlimmingARealLayer(FxRobot robot) throws Exception {
+        LayerContent real = SampleLayer.requestsAndPandas(tmp.resolve("real"), builder);
+        TreeView<ContentNode> tree = robot.lookup("#contentTree").query();
+        robot.interact(() -> state.contentProperty().set(real));
+        waitFor(5, TimeUnit.SECONDS, () -> item(tree, "python") != null);
+        robot.interact(() -> item(tree, "python").setExpanded(true));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(rowsByDepth(robot, tree)).allSatisfy((depth, xs) -> assertThat(xs).as("depth " + depth).hasSize(1));
+
+        LayerContent slim = builder.applySlimming(real, builder.previewSlimming(real, EnumSet.of(SlimRule.PYCACHE)));
+        javafx.scene.Scene scene = tree.getScene();
+        javafx.scene.Parent page = scene.getRoot();
+        robot.interact(() -> scene.setRoot(new javafx.scene.layout.StackPane()));
+        robot.interact(() -> state.contentProperty().set(slim));
+        WaitForAsyncUtils.waitForFxEvents();
+        robot.interact(() -> scene.setRoot(page));
+        WaitForAsyncUtils.waitForFxEvents();
+        robot.interact(() -> {
+            try {
+                StepPage.snapshot(scene, Path.of("target", "screenshots", "contents-tree-slimmed-real.png"));
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        });
+        List<String> stale = new java.util.ArrayList<>();
+        robot.interact(() -> {
+            for (var node : tree.lookupAll(".content-cell")) {
+                TreeCell<?> cell = (TreeCell<?>) node;
+                if (cell.isVisible() && !cell.isEmpty() && cell.getTreeItem() != tree.getTreeItem(cell.getIndex())) {
+                    stale.add(cell.getIndex() + " " + ((ContentNode) cell.getItem()).path());
+                }
+            }
+        });
+        assertThat(stale).as("rows showing an item of the tree before slimming").isEmpty();
+        Map<Integer, Set<Long>> after = rowsByDepth(robot, tree);
+        assertThat(after).containsKeys(1, 2);
+        assertThat(after).allSatisfy((depth, xs) -> assertThat(xs).as("depth " + depth).hasSize(1));
+    }
+
+    /** For each depth of path (python = 1, python/pandas = 2), the x positions where the folder rows' names start. */
+    private static Map<Integer, Set<Long>> rowsByDepth(FxRobot robot, TreeView<ContentNode> tree) {
+        AtomicReference<Map<Integer, Set<Long>>> out = new AtomicReference<>();
+        robot.interact(() -> {
+            Map<Integer, Set<Long>> byDepth = new HashMap<>();
+            for (var node : tree.lookupAll(".content-cell")) {
+                TreeCell<?> cell = (TreeCell<?>) node;
+                if (cell.isVisible() && cell.getItem() instanceof ContentNode n && n.directory()
+                        && cell.getGraphic() != null && cell.getGraphic().isVisible()) {
+                    byDepth.computeIfAbsent(n.path().split("/").length, l -> new TreeSet<>())
+                            .add(Math.round(cell.getGraphic().localToScene(0, 0).getX()));
+                }
+            }
+            out.set(byDepth);
+        });
+        return out.get();
+    }
+
     /** For each level, the x positions (rounded) where the folder rows' names start. */
     private static Map<Integer, Set<Long>> indents(FxRobot robot, TreeView<ContentNode> tree) {
         AtomicReference<Map<Integer, Set<Long>>> out = new AtomicReference<>();
