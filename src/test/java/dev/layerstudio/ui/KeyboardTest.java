@@ -5,12 +5,14 @@ import static org.testfx.util.WaitForAsyncUtils.waitFor;
 
 import dev.layerstudio.testing.AwsHome;
 import dev.layerstudio.ui.task.AppExecutor;
+import dev.layerstudio.ui.wizard.Step;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import javafx.scene.Node;
+import javafx.scene.control.TextArea;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
@@ -24,7 +26,8 @@ import org.testfx.util.WaitForAsyncUtils;
 
 /**
  * The window from the keyboard alone: Tab walks the start page and the Connect step top to
- * bottom and left to right, never into controls the user cannot see, and comes back round.
+ * bottom and left to right, never into controls the user cannot see, and comes back round; it
+ * leaves a text area as it leaves a field.
  */
 @ExtendWith(ApplicationExtension.class)
 class KeyboardTest {
@@ -80,6 +83,23 @@ class KeyboardTest {
         assertThat(tabRound(robot, "connectSearch")).containsExactly(
                 "connectSearch", "targetTree", "regionBox", "endpointField", "connectButton",
                 "projectMenu", "inventoryButton", "themeButton", "stepList");
+    }
+
+    @Test
+    void tabLeavesTheRequirementsList(FxRobot robot) {
+        robot.interact(() -> window.wizard().look(Step.CONTENTS));
+        TextArea requirements = robot.lookup("#requirementsArea").query();
+        robot.interact(requirements::requestFocus);
+        robot.write("requests");
+        robot.type(KeyCode.TAB);
+        // on to the next control, as from any field, with no tab typed into the list
+        assertThat(focused(robot)).isNotEqualTo("requirementsArea");
+        assertThat(requirements.getText()).isEqualTo("requests");
+        robot.press(KeyCode.SHIFT).type(KeyCode.TAB).release(KeyCode.SHIFT);
+        assertThat(focused(robot)).isEqualTo("requirementsArea");
+        robot.press(KeyCode.SHIFT).type(KeyCode.TAB).release(KeyCode.SHIFT);
+        assertThat(focused(robot)).isEqualTo("loadRequirements");
+        assertThat(requirements.getText()).isEqualTo("requests");
     }
 
     /** Presses Tab from {@code first} until the focus comes back to it; the focused controls in turn. */

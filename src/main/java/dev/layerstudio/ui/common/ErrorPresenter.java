@@ -31,6 +31,7 @@ public final class ErrorPresenter {
         alert.setTitle(title);
         alert.setHeaderText(m.summary());
         TextArea details = new TextArea(m.details());
+        TabOut.of(details);
         details.setEditable(false);
         details.setWrapText(true);
         details.setPrefRowCount(6);

@@ -4,6 +4,7 @@ import dev.layerstudio.model.Architecture;
 import dev.layerstudio.model.ContentNode;
 import dev.layerstudio.model.ContentSource;
 import dev.layerstudio.model.Runtime;
+import dev.layerstudio.ui.common.TabOut;
 import dev.layerstudio.ui.shell.StepController;
 import java.io.File;
 import java.util.List;
@@ -108,6 +109,7 @@ public final class ContentsController implements StepController {
 
     private void setUpInstall() {
         requirementsArea.textProperty().bindBidirectional(vm.requirementsProperty());
+        TabOut.of(requirementsArea);
         // the editor takes pip requirements or npm packages, by the runtime's language
         requirementsArea.promptTextProperty().bind(javafx.beans.binding.Bindings.createStringBinding(
                 () -> resources.getString(vm.isNode() ? "contents.requirements.prompt.node"

@@ -1,6 +1,7 @@
 package dev.layerstudio.ui.export;
 
 import dev.layerstudio.export.ExportFormat;
+import dev.layerstudio.ui.common.TabOut;
 import java.io.File;
 import java.nio.file.Path;
 import java.util.Optional;
@@ -92,6 +93,7 @@ public final class ExportDialog {
         functions.selectedProperty().bindBidirectional(vm.withFunctionsProperty());
 
         TextArea area = new TextArea();
+        TabOut.of(area);
         area.setId("exportText");
         area.setEditable(false);
         area.getStyleClass().add("export-text");

@@ -5,6 +5,7 @@ import dev.layerstudio.model.Limits;
 import dev.layerstudio.model.PublishResult;
 import dev.layerstudio.model.ZipResult;
 import dev.layerstudio.ui.common.ConfirmDialog;
+import dev.layerstudio.ui.common.TabOut;
 import dev.layerstudio.ui.common.TextCells;
 import dev.layerstudio.ui.export.ExportDialog;
 import dev.layerstudio.ui.probe.LambdaTestDialog;
@@ -85,6 +86,7 @@ public final class PublishController implements StepController {
     private void initialize() {
         nameField.textProperty().bindBidirectional(vm.nameProperty());
         descriptionField.textProperty().bindBidirectional(vm.descriptionProperty());
+        TabOut.of(descriptionField);
         licenseField.textProperty().bindBidirectional(vm.licenseProperty());
         bucketField.textProperty().bindBidirectional(vm.bucketProperty());
         createBucketBox.selectedProperty().bindBidirectional(vm.createBucketProperty());
