@@ -43,6 +43,8 @@ import software.amazon.awssdk.services.lambda.model.Layer;
 @ExtendWith({MotoExtension.class, ApplicationExtension.class})
 class AttachStepTest {
 
+    /** A function name as long as Lambda allows (64): cut in the table at a laptop's width. */
+    private static final String LONG_NAME = "customer-notifications-weekly-digest-sender-eu-west-production-2";
     private static MotoServer moto;
     private static String oldLayer;
 
@@ -50,6 +52,7 @@ class AttachStepTest {
     private WizardState state;
     private AttachViewModel vm;
     private LayerVersionInfo published;
+    private Stage stage;
 
     @BeforeAll
     static void functions(MotoServer server) {
@@ -61,11 +64,13 @@ class AttachStepTest {
             fixtures.createFunction("orders", "python3.12", List.of(oldLayer));
             fixtures.createFunction("billing", "python3.12", List.of(oldLayer));
             fixtures.createFunction("legacy", "python3.9", List.of());
+            fixtures.createFunction(LONG_NAME, "python3.12", List.of());
         }
     }
 
     @Start
     void start(Stage stage) {
+        this.stage = stage;
         executor = new AppExecutor(2);
         AppServices services = AppServices.with(executor, new Connector(), uri -> { });
         state = new WizardState(executor::execute);
@@ -87,6 +92,23 @@ class AttachStepTest {
     @AfterEach
     void stop() {
         executor.close();
+    }
+
+    @Test
+    void aLongFunctionNameCutInTheTableIsWholeInItsTooltip(FxRobot robot) throws Exception {
+        waitFor(30, TimeUnit.SECONDS, () -> vm.rows().size() >= 4 && !vm.busyProperty().get());
+        // the page's room in a 1366-wide window (the step list and the frame taken off)
+        robot.interact(() -> stage.setWidth(1366 - 250 - 16));
+        org.testfx.util.WaitForAsyncUtils.waitForFxEvents();
+        javafx.scene.control.TableCell<?, ?> cell = robot.lookup(".table-cell")
+                .match((javafx.scene.control.TableCell<?, ?> c) -> LONG_NAME.equals(c.getItem())).query();
+        java.util.concurrent.atomic.AtomicReference<String> shown = new java.util.concurrent.atomic.AtomicReference<>();
+        robot.interact(() -> shown.set(cell.getChildrenUnmodifiable().stream()
+                .filter(n -> n instanceof javafx.scene.text.Text).map(n -> ((javafx.scene.text.Text) n).getText())
+                .findFirst().orElse("")));
+        assertThat(shown.get()).as("the name is cut at this width").isNotEqualTo(LONG_NAME).endsWith("...");
+        assertThat(cell.getTooltip()).isNotNull();
+        assertThat(cell.getTooltip().getText()).isEqualTo(LONG_NAME);
     }
 
     @Test
