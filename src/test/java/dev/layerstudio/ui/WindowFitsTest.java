@@ -20,6 +20,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import javafx.embed.swing.SwingFXUtils;
@@ -60,7 +62,8 @@ import org.testfx.util.WaitForAsyncUtils;
  * and the header's theme toggle are inside the window and visible, and every label, button or
  * cell whose text is cut short has a tooltip holding its whole text, at 1366×768 and with a 150%
  * font at both sizes too (column headers included). Every button or check box that shows no text
- * has an accessible name in words, and every enabled one is reached with Tab. The treemap's key
+ * has an accessible name in words, and every enabled one is reached with Tab; no two controls
+ * shown together answer the same Alt+letter. The treemap's key
  * is never under its divider. Each state is saved as a picture
  * (target/screenshots/fit-STEP-WxH.png).
  */
@@ -216,6 +219,13 @@ class WindowFitsTest {
                 }
                 cutWithoutTooltip(scene.getRoot(), found);
                 unnamedOrUnreachable(scene.getRoot(), found);
+                Map<Character, List<String>> keys = new TreeMap<>();
+                mnemonics(scene.getRoot(), keys);
+                keys.forEach((key, owners) -> {
+                    if (owners.size() > 1) {
+                        found.add("Alt+" + key + " belongs to " + owners);
+                    }
+                });
                 problems.set(found);
             });
             shoot(robot, "fit-" + where + "-" + (int) size[0] + "x" + (int) size[1] + (size[2] == 1 ? "" : "-font150"));
@@ -309,6 +319,29 @@ class WindowFitsTest {
         if (node instanceof Parent p) {
             for (Node child : p.getChildrenUnmodifiable()) {
                 unnamedOrUnreachable(child, problems);
+            }
+        }
+    }
+
+    /** The Alt+letter of every shown control with a mnemonic, with the controls it belongs to. */
+    private static void mnemonics(Node node, Map<Character, List<String>> keys) {
+        if (!node.isVisible()) {
+            return;
+        }
+        if (node instanceof Labeled l && l.isMnemonicParsing() && l.getText() != null) {
+            String t = l.getText();
+            int i = t.indexOf('_');
+            while (i >= 0 && i + 1 < t.length() && t.charAt(i + 1) == '_') {
+                i = t.indexOf('_', i + 2);
+            }
+            if (i >= 0 && i + 1 < t.length()) {
+                keys.computeIfAbsent(Character.toUpperCase(t.charAt(i + 1)), k -> new ArrayList<>())
+                        .add(withoutMnemonic(t));
+            }
+        }
+        if (node instanceof Parent p && !(node instanceof MenuButton)) { // a menu button's skin repeats its text
+            for (Node child : p.getChildrenUnmodifiable()) {
+                mnemonics(child, keys);
             }
         }
     }
