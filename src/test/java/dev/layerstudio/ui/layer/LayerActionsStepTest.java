@@ -145,8 +145,10 @@ class LayerActionsStepTest {
         expand(robot, table, "delta-lib");
         clickRow(robot, r -> r instanceof LayerRow.Version v && v.version().arn().equals(delta1), MouseButton.PRIMARY);
         robot.clickOn("#permissionsButton");
-        waitFor(30, TimeUnit.SECONDS, () -> "delta-lib version 1 is not shared with other accounts.".equals(
-                robot.lookup("#permissionsStatus").queryLabeled().getText()));
+        // the dialog opens on a later pulse: until it is there, there is no status to read
+        waitFor(30, TimeUnit.SECONDS, () -> robot.lookup("#permissionsStatus").tryQuery()
+                .map(n -> ((javafx.scene.control.Labeled) n).getText())
+                .filter("delta-lib version 1 is not shared with other accounts."::equals).isPresent());
 
         robot.clickOn("#shareId").write("12345");
         robot.clickOn("#shareButton");
