@@ -298,7 +298,8 @@ class WindowFitsTest {
 
     /**
      * Every shown button (Button, ToggleButton, MenuButton, CheckBox) that shows no text has an accessible
-     * name in words, and every enabled one can be reached with Tab.
+     * name in words (and, but for a check box, a tooltip for the mouse), and every enabled one can be
+     * reached with Tab.
      */
     private static void unnamedOrUnreachable(Node node, List<String> problems) {
         if (!node.isVisible()) {
@@ -311,6 +312,9 @@ class WindowFitsTest {
                     || b.getContentDisplay() == javafx.scene.control.ContentDisplay.GRAPHIC_ONLY;
             if (noText && (b.getAccessibleText() == null || !b.getAccessibleText().matches(".*\\p{L}{3,}.*"))) {
                 problems.add(name + " shows no text and has no accessible name in words");
+            }
+            if (noText && !(b instanceof CheckBox) && b.getTooltip() == null) {
+                problems.add(name + " shows only an icon and no tooltip says what it does");
             }
             if (!b.isDisabled() && !b.isFocusTraversable()) {
                 problems.add(name + " cannot be reached with Tab");

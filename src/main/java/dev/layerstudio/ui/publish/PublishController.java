@@ -245,6 +245,7 @@ public final class PublishController implements StepController {
             Button copy = new Button(null, new FontIcon(Feather.CLIPBOARD));
             copy.getStyleClass().addAll("flat", "button-icon", "small");
             copy.setAccessibleText(resources.getString("publish.copyArn"));
+            copy.setTooltip(new Tooltip(resources.getString("publish.copyArn")));
             copy.setOnAction(e -> copy(r.version().arn()));
             HBox row = new HBox(4, arn, copy);
             row.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
