@@ -90,6 +90,14 @@ public final class RolloutViewModel {
         this.selectors = previewer.selectors();
         this.preview = previewer.planProperty();
         ProjectWaves.follow(state, previewer, journal);
+        // a project that plans its rollout in waves opens the Attach step on that rollout
+        Runnable stageWhenPlanned = () -> {
+            if (state.wavesProperty().get() != null && !state.wavesProperty().get().isEmpty()) {
+                staged.set(true);
+            }
+        };
+        stageWhenPlanned.run();
+        state.wavesProperty().addListener((o, was, now) -> stageWhenPlanned.run());
         previewer.planningProperty().addListener((o, a, b) -> planning.set(b));
         selectors.addListener((ListChangeListener<String>) c -> preview());
         preview.addListener((o, a, b) -> refresh());

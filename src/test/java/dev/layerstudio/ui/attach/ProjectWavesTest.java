@@ -105,9 +105,11 @@ class ProjectWavesTest {
         ProjectViewModel project = project(state);
         Path file = projectFile("pw-open", List.of("pw-open-canary", "env = dev"));
 
+        assertThat(vm.stagedProperty().get()).isFalse();
         project.open(file);
         vm.onShow();
 
+        assertThat(vm.stagedProperty().get()).as("a project with waves opens on its staged rollout").isTrue();
         assertThat(vm.selectors()).containsExactly("pw-open-canary", "env=dev");
         // the same waves as the command line's upgrade --project plans from the file
         LayerProject read = ProjectFile.read(file).project();
