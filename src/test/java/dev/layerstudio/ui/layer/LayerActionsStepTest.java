@@ -93,6 +93,10 @@ class LayerActionsStepTest {
         executor = new AppExecutor(2);
         window = new MainWindow(AppServices.with(executor, aws.connector(), uri -> { }), Theme.LIGHT);
         stage.setScene(window.scene());
+        // the primary stage is shared by every test class of the run: an earlier one may have left it
+        // narrower (at 1100 wide the version card reflows and its buttons sit under the footer)
+        stage.setWidth(1240);
+        stage.setHeight(680);
         stage.show();
     }
 
