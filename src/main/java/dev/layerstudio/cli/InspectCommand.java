@@ -22,6 +22,7 @@ import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -40,10 +41,12 @@ public final class InspectCommand implements Callable<Integer> {
      * Runtimes and architectures by their Lambda ids (python3.12, x86_64), the rest by name.
      * A report holds no dates, so this mapper goes without the date module the others load.
      */
-    private static final ObjectMapper JSON = new ObjectMapper()
-            .enable(SerializationFeature.WRITE_ENUMS_USING_TO_STRING)
-            .registerModule(Output.runtimeIds())
-            .disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
+    private static ObjectMapper json() {
+        return new ObjectMapper()
+                .enable(SerializationFeature.WRITE_ENUMS_USING_TO_STRING)
+                .registerModule(Output.runtimeIds())
+                .disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
+    }
 
     @Spec
     CommandSpec spec;
@@ -76,23 +79,29 @@ public final class InspectCommand implements Callable<Integer> {
     public Integer call() {
         GlobalOptions global = new GlobalOptions(spec);
         Output out = global.output();
+        // a cold JVM spends a fifth of a second making the mapper: made while the layer is read
+        CompletableFuture<ObjectMapper> json = out.json() ? CompletableFuture.supplyAsync(InspectCommand::json) : null;
         InspectionReport report;
         try (LayerSources sources = new LayerSources(global)) {
             LayerSource source = sources.resolve(target);
             List<LayerSource> others = with.stream().map(sources::resolve).toList();
+            Inspector inspector = new Inspector();
+            List<LayerSource> all = new ArrayList<>(others);
+            all.add(source);
+            inspector.prepare(all);
             InspectOptions options = InspectOptions.defaults()
                     .withRuntime(runtime == null ? null : Runtime.parse(runtime))
                     .withArchitecture(arch == null ? null : Architecture.parse(arch))
                     .withOtherLayers(others)
                     .withFunctionCodeBytes(requireNonNegative(functionCodeBytes))
                     .withImportCheck(importCheck);
-            report = new Inspector().inspect(source, options, ProgressListener.NONE);
+            report = inspector.inspect(source, options, ProgressListener.NONE);
         }
         if (out.json()) {
             // compact and streamed: a report lists every entry, and a 10,000-entry document
             // need not be indented or held as one string first
             try {
-                JSON.writeValue(out.out(), report);
+                json.join().writeValue(out.out(), report);
                 out.out().println();
             } catch (IOException e) {
                 throw new UncheckedIOException(e);

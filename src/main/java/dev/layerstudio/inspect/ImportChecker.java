@@ -40,7 +40,10 @@ final class ImportChecker {
 
     private static final Logger LOG = LoggerFactory.getLogger(ImportChecker.class);
     private static final long TIMEOUT_SECONDS = 120;
-    private static final ObjectMapper JSON = new ObjectMapper();
+    /** Made on first use: only an import check needs it. */
+    private static final class Json {
+        static final ObjectMapper MAPPER = new ObjectMapper();
+    }
 
     /** Modules the Lambda Python runtimes provide (the AWS SDK and what it needs). */
     static final Set<String> RUNTIME_MODULES = Set.of("boto3", "botocore", "s3transfer", "jmespath", "dateutil",
@@ -120,8 +123,8 @@ final class ImportChecker {
         Files.createDirectories(workDir);
         Path output = Files.createTempFile(workDir, "import-check-", ".jsonl");
         try {
-            Process p = new ProcessBuilder(python, "-I", "-S", "-c", SCRIPT, JSON.writeValueAsString(paths),
-                    JSON.writeValueAsString(modules)).directory(cwd.toFile())
+            Process p = new ProcessBuilder(python, "-I", "-S", "-c", SCRIPT, Json.MAPPER.writeValueAsString(paths),
+                    Json.MAPPER.writeValueAsString(modules)).directory(cwd.toFile())
                     .redirectOutput(output.toFile()).redirectError(ProcessBuilder.Redirect.DISCARD).start();
             String ending;
             try {
@@ -139,7 +142,7 @@ final class ImportChecker {
             Map<String, ImportResult> results = new LinkedHashMap<>();
             for (String line : Files.readAllLines(output, StandardCharsets.UTF_8)) {
                 if (line.startsWith("{\"module\"")) { // anything else is a module printing on its own
-                    JsonNode n = JSON.readTree(line);
+                    JsonNode n = Json.MAPPER.readTree(line);
                     results.put(n.path("module").asText(), result(n.path("module").asText(), n));
                 }
             }

@@ -22,6 +22,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -57,7 +58,7 @@ public final class Inspector {
     private final ScanCache cache;
     private final FileDigests digests;
     private final Path workDir;
-    private HttpClient http;
+    private CompletableFuture<HttpClient> http;
 
     /** An inspector with the cache in the application's cache folder. */
     public Inspector() {
@@ -71,13 +72,32 @@ public final class Inspector {
         this.workDir = cacheDir.resolve("tmp");
     }
 
-    /** The HTTP client, made on first need: most inspections are of local files. */
+    /**
+     * The HTTP client, made on first need: most inspections are of local files. Making it sets
+     * up TLS (the default trust store and its providers), a quarter of a second of a cold
+     * start, so a remote inspection starts making it in the background while the rest of
+     * the work is set up ({@link #prepare}).
+     */
     private synchronized HttpClient http() {
         if (http == null) {
-            http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10))
-                    .followRedirects(HttpClient.Redirect.NORMAL).build();
+            http = CompletableFuture.completedFuture(newHttpClient());
         }
-        return http;
+        return http.join();
+    }
+
+    private static HttpClient newHttpClient() {
+        return HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10))
+                .followRedirects(HttpClient.Redirect.NORMAL).build();
+    }
+
+    /**
+     * Starts, in the background, what inspecting these layers will need first: the HTTP
+     * client when one of them is read over the network. Calling it is optional.
+     */
+    public synchronized void prepare(List<LayerSource> sources) {
+        if (http == null && sources.stream().anyMatch(s -> s instanceof LayerSource.Remote)) {
+            http = CompletableFuture.supplyAsync(Inspector::newHttpClient);
+        }
     }
 
     public InspectionReport inspect(LayerSource source, InspectOptions options, ProgressListener progress) {

@@ -72,7 +72,10 @@ final class ScanAssembler {
     /** The manifest of a package right inside a {@code node_modules} folder (scoped or not). */
     static final Pattern NODE_MANIFEST = Pattern.compile("(?<dir>(?:.*/)?node_modules/(?:@[^/]+/)?[^/@.][^/]*)"
             + "/package\\.json");
-    private static final ObjectMapper JSON = new ObjectMapper();
+    /** Made on first use: only a Node.js layer's package.json needs it. */
+    private static final class Json {
+        static final ObjectMapper MAPPER = new ObjectMapper();
+    }
 
     private static final Pattern META_FILE = Pattern.compile(
             "(?<root>(?:[^/]+/)*?)(?<dir>(?<name>[^/]+?)-(?<version>[^-/]+?)(?:-py\\d[\\d.]*)?\\.(?:dist-info|egg-info))"
@@ -186,7 +189,7 @@ final class ScanAssembler {
     /** The {@code version} of a package.json, empty when it is not JSON or has none. */
     private static Optional<String> version(byte[] data) {
         try {
-            JsonNode n = JSON.readTree(data);
+            JsonNode n = Json.MAPPER.readTree(data);
             String v = n == null ? "" : n.path("version").asText("");
             return v.isBlank() ? Optional.empty() : Optional.of(v);
         } catch (IOException e) {

@@ -37,8 +37,12 @@ final class ScanCache {
 
     private final Path dir;
     private final long maxBytes;
-    private final ObjectMapper json = new ObjectMapper()
-            .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
+
+    /** Made on first use: an inspection of a URL with no SHA-256 never needs it. */
+    private static final class Json {
+        static final ObjectMapper MAPPER = new ObjectMapper()
+                .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
+    }
 
     ScanCache(Path dir, long maxBytes) {
         this.dir = dir;
@@ -51,7 +55,7 @@ final class ScanCache {
             return Optional.empty();
         }
         try (InputStream in = new GZIPInputStream(Files.newInputStream(file.get()))) {
-            LayerScan scan = json.readValue(in, LayerScan.class);
+            LayerScan scan = Json.MAPPER.readValue(in, LayerScan.class);
             if (scan.format() != LayerScan.FORMAT || !sha256.equals(scan.sha256())) {
                 return Optional.empty();
             }
@@ -73,7 +77,7 @@ final class ScanCache {
             Files.createDirectories(dir);
             Path tmp = Files.createTempFile(dir, "scan-", ".tmp");
             try (OutputStream out = new GZIPOutputStream(Files.newOutputStream(tmp))) {
-                json.writeValue(out, scan);
+                Json.MAPPER.writeValue(out, scan);
             }
             Files.move(tmp, file.get(), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
             trim();
