@@ -269,7 +269,8 @@ public final class AwsSession implements AutoCloseable {
     }
 
     private void configure(ClientOverrideConfiguration.Builder o) {
-        o.retryStrategy(retryMode).apiCallAttemptTimeout(timeouts.attempt()).apiCallTimeout(timeouts.call());
+        o.retryStrategy(retryMode).apiCallAttemptTimeout(timeouts.attempt()).apiCallTimeout(timeouts.call())
+                .scheduledExecutorService(SdkTimers.shared());
         if (profileName != null && profileFile != null) {
             o.defaultProfileFileSupplier(profileFile).defaultProfileName(profileName);
         }

@@ -69,7 +69,8 @@ final class SsoClients implements AutoCloseable {
     }
 
     private void configure(ClientOverrideConfiguration.Builder o) {
-        o.retryStrategy(RetryMode.STANDARD).defaultProfileFileSupplier(profileFile);
+        o.retryStrategy(RetryMode.STANDARD).defaultProfileFileSupplier(profileFile)
+                .scheduledExecutorService(SdkTimers.shared());
     }
 
     private void ensureOpen() {
