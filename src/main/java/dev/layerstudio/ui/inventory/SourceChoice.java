@@ -41,22 +41,17 @@ record SourceChoice(SourceKind kind, String ssoSession, String role, String prof
         };
     }
 
-    /** The reader of this source; an aggregator is read through the connected {@code session}. */
+    /**
+     * The reader of this source; an aggregator is read through the connected {@code session}.
+     * Accounts are listed (the AWS files parsed, an SSO session's accounts asked for) when it
+     * reads, on the worker thread, not here on the JavaFX thread.
+     */
     InventorySource source(Connector connector, AwsSession session, URI endpoint, Clock clock) {
         String description = describe();
         int n = LambdaInventory.DEFAULT_CONCURRENCY;
         return switch (kind) {
-            case SSO -> {
-                var info = connector.ssoSession(ssoSession.strip());
-                String r = roleOrNull();
-                yield lazy(description, () -> new LambdaInventory(connector,
-                        InventoryAccounts.sso(connector, info, r, endpoint, n), description, n, clock));
-            }
-            case PROFILES -> {
-                List<InventoryAccount> accounts = InventoryAccounts.profiles(connector,
-                        InventoryViewModel.split(profiles), endpoint);
-                yield new LambdaInventory(connector, accounts, description, n, clock);
-            }
+            case SSO, PROFILES -> lazy(description,
+                    () -> new LambdaInventory(connector, accounts(connector, endpoint), description, n, clock));
             case AGGREGATOR -> {
                 if (session == null) {
                     throw new LayerStudioException(text.getString("inventory.needConnection"));
@@ -69,7 +64,7 @@ record SourceChoice(SourceKind kind, String ssoSession, String role, String prof
     /** The accounts read directly (SSO or profiles), listed where this is called: on a worker thread. */
     List<InventoryAccount> accounts(Connector connector, URI endpoint) {
         return kind == SourceKind.SSO
-                ? InventoryAccounts.sso(connector, connector.ssoSession(ssoSession), roleOrNull(), endpoint,
+                ? InventoryAccounts.sso(connector, connector.ssoSession(ssoSession.strip()), roleOrNull(), endpoint,
                 LambdaInventory.DEFAULT_CONCURRENCY)
                 : InventoryAccounts.profiles(connector, InventoryViewModel.split(profiles), endpoint);
     }

@@ -203,4 +203,21 @@ class InventoryPageTest {
         assertThat(robot.lookup("#inventoryRead").queryAs(javafx.scene.control.Button.class).isDisabled()).isFalse();
         assertThat(robot.lookup("#inventoryCancel").queryAs(javafx.scene.control.Button.class).isDisabled()).isTrue();
     }
+
+    @Test
+    void aProfileThatDoesNotExistIsOneSentence_andTheReadEnds(FxRobot robot) throws Exception {
+        // the AWS files are read on the worker, so the answer comes from there
+        robot.interact(() -> {
+            vm.sourceKindProperty().set(InventoryViewModel.SourceKind.PROFILES);
+            vm.profilesProperty().set("no-such-profile");
+            vm.regionsProperty().set("us-east-1");
+            vm.read();
+        });
+        waitFor(30, TimeUnit.SECONDS, () -> !vm.runningProperty().get());
+        robot.interact(() -> { });
+        assertThat(robot.lookup("#inventoryError").queryAs(Label.class).getText())
+                .startsWith("There is no profile named 'no-such-profile'");
+        assertThat(table(robot).getItems()).isEmpty();
+        assertThat(robot.lookup("#inventoryRead").queryAs(javafx.scene.control.Button.class).isDisabled()).isFalse();
+    }
 }
