@@ -43,8 +43,7 @@ public final class TextCells {
     /**
      * The same for a plain table column, for tables of thousands of rows: the tooltip (a popup
      * window with a scene of its own) is made only for a cell whose text the column cuts, once
-     * layout has cut it. Made for every cell in view, the tooltips cost the first frame of an
-     * 18,000-row table a quarter of a second.
+     * layout has cut it, not for every cell in view.
      */
     public static <S> Callback<TableColumn<S, String>, TableCell<S, String>> forTable() {
         return column -> new TableCell<>() {
