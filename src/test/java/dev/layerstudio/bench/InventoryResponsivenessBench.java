@@ -47,6 +47,7 @@ class InventoryResponsivenessBench {
     private Connector connector;
     private AwsSession session;
     private InventoryViewModel vm;
+    private InventoryPage page;
 
     @Start
     void start(Stage stage) {
@@ -58,7 +59,7 @@ class InventoryResponsivenessBench {
                 .endpoint(URI.create(System.getProperty("bench.endpoint"))).build();
         vm = new InventoryViewModel(new InventoryViewModel.Services(connector, executor, () -> session,
                 new InventoryCache(dir.resolve("cache")), Clock.systemUTC()), bundle);
-        InventoryPage page = new InventoryPage(vm, bundle, owner -> dir.resolve("export.csv").toFile(), q -> false);
+        page = new InventoryPage(vm, bundle, owner -> dir.resolve("export.csv").toFile(), q -> false);
         stage.setScene(new Scene(page.root(), 1280, 720));
         stage.show();
     }
@@ -88,10 +89,10 @@ class InventoryResponsivenessBench {
             vm.read();
         });
         waitFor(30, TimeUnit.MINUTES, () -> !vm.runningProperty().get());
-        // the table's answer is made on a worker after the read ends; its rows' first frames belong
-        // to the read too (without this wait the probe could stop before them)
+        // the table's answer is made on a worker after the read ends, and its columns come a few per
+        // frame: those frames belong to the read too (without this wait the probe could stop before them)
         TableView<?> table = robot.lookup("#inventoryTable").queryAs(TableView.class);
-        waitFor(5, TimeUnit.MINUTES, () -> !table.getItems().isEmpty());
+        waitFor(5, TimeUnit.MINUTES, () -> !table.getItems().isEmpty() && page.columnsComplete());
         BenchRun.settle(probe); // the frames that show the table belong to the read
         robot.interact(probe::stop);
         assertThat(vm.errorProperty().get()).isEmpty();

@@ -2,6 +2,7 @@ package dev.layerstudio.ui.inventory;
 
 import dev.layerstudio.model.InventoryTable;
 import dev.layerstudio.model.InventoryView;
+import dev.layerstudio.ui.common.ColumnsInSteps;
 import dev.layerstudio.ui.common.ErrorPresenter;
 import dev.layerstudio.ui.common.TextCells;
 import java.io.File;
@@ -48,6 +49,8 @@ public final class InventoryPage {
     private final java.util.function.Predicate<String> confirm;
     private final Parent root;
     private final TableView<List<String>> table = new TableView<>();
+    private final ColumnsInSteps<List<String>> columns = new ColumnsInSteps<>(table);
+    private static final String COLUMN_ID = "inventoryColumn-";
     /** How many rows a column's width is measured on. */
     private static final int MEASURED_ROWS = 60;
     private Label placeholder;
@@ -226,24 +229,35 @@ public final class InventoryPage {
 
     private void showTable(InventoryTable t) {
         if (t == null) {
-            table.getColumns().clear();
-            table.getItems().clear();
+            columns.show(List.of(), List.of());
             return;
         }
-        List<TableColumn<List<String>, ?>> columns = new ArrayList<>();
+        List<String> keys = t.columns().stream().map(c -> COLUMN_ID + c.key()).toList();
+        if (keys.equals(columns.columns().stream().map(TableColumn::getId).toList())) {
+            // a filter or a refresh: the cells there are only change their text
+            for (int i = 0; i < keys.size(); i++) {
+                columns.columns().get(i).setPrefWidth(fitWidth(t.columns().get(i).header(), t.rows(), i));
+            }
+            columns.rows(t.rows());
+            return;
+        }
+        List<TableColumn<List<String>, ?>> made = new ArrayList<>();
         for (int i = 0; i < t.columns().size(); i++) {
             int at = i;
             TableColumn<List<String>, String> c = new TableColumn<>(t.columns().get(i).header());
-            c.setId("inventoryColumn-" + t.columns().get(i).key());
+            c.setId(keys.get(i));
             c.setCellValueFactory(r -> new ReadOnlyStringWrapper(r.getValue().get(at)));
             c.setSortable(false); // the export is the table as shown, in the answer's order
             c.setCellFactory(TextCells.forTable());
             c.setPrefWidth(fitWidth(t.columns().get(i).header(), t.rows(), at));
-            columns.add(c);
+            made.add(c);
         }
-        table.getItems().clear(); // no row of the old answer is drawn under the new columns
-        table.getColumns().setAll(columns);
-        table.getItems().setAll(t.rows());
+        columns.show(made, t.rows());
+    }
+
+    /** Whether the table has every column of the answer shown (they come a few per frame). */
+    public boolean columnsComplete() {
+        return columns.complete();
     }
 
     /**

@@ -56,6 +56,7 @@ class InventoryPageTest {
     private Connector connector;
     private AwsSession session;
     private InventoryViewModel vm;
+    private InventoryPage page;
     private final List<String> questions = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     @BeforeAll
@@ -77,7 +78,7 @@ class InventoryPageTest {
         ResourceBundle bundle = ResourceBundle.getBundle("dev.layerstudio.ui.messages");
         vm = new InventoryViewModel(new InventoryViewModel.Services(connector, executor, () -> session,
                 new InventoryCache(dir.resolve("cache")), Clock.systemUTC()), bundle);
-        InventoryPage page = new InventoryPage(vm, bundle, owner -> dir.resolve("export.csv").toFile(),
+        page = new InventoryPage(vm, bundle, owner -> dir.resolve("export.csv").toFile(),
                 question -> questions.add(question));
         stage.setScene(new Scene(page.root(), 1100, 700));
         stage.show();
@@ -95,11 +96,16 @@ class InventoryPageTest {
         return robot.lookup("#inventoryTable").queryAs(TableView.class);
     }
 
-    /** The column's cells as shown, read on the JavaFX thread (the table changes there). */
-    private static List<String> column(FxRobot robot, String header) {
+    /**
+     * The column's cells as shown, read on the JavaFX thread (the table changes there), once every
+     * column of the answer shown is in the table (new columns come a few per frame).
+     */
+    private List<String> column(FxRobot robot, String header) {
         try {
+            waitFor(10, TimeUnit.SECONDS, page::columnsComplete);
             return WaitForAsyncUtils.asyncFx(() -> cells(robot, header)).get();
-        } catch (InterruptedException | java.util.concurrent.ExecutionException e) {
+        } catch (InterruptedException | java.util.concurrent.ExecutionException
+                 | java.util.concurrent.TimeoutException e) {
             throw new IllegalStateException(e);
         }
     }
