@@ -17,9 +17,13 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -29,23 +33,25 @@ import org.slf4j.LoggerFactory;
  * rebuild copies the compressed bytes of every unchanged file into the new zip instead of
  * compressing it again.
  *
- * <p>One file per entry: a 24-byte header (a magic number, the content's size and CRC-32)
- * followed by the raw deflate data. Files are written beside their final name and renamed
- * into place, so two builds at once never see half an entry; both writing the same entry
- * write the same bytes. The cache stays under a size bound: after a build the least
- * recently used entries go. An entry that is unreadable, short, or vanishes while another
- * build trims is treated as absent.
+ * <p>Two kinds of entries. Those compressed in memory (most of them) go into the build's
+ * {@link EntryPack}, one data file and its index per build. A file too large for memory is
+ * compressed as it is read into a file of its own: a 24-byte header (a magic number, the
+ * content's size and CRC-32) followed by the raw deflate data, written beside its final
+ * name and renamed into place, so two builds at once never see half an entry; both writing
+ * the same entry write the same bytes. The cache stays under a size bound: after a build the
+ * least recently used entries and packs go. An entry that is unreadable, short, or vanishes
+ * while another build trims is treated as absent.
  */
 final class EntryCache {
 
-    private static final Logger LOG = LoggerFactory.getLogger(EntryCache.class);
+    static final Logger LOG = LoggerFactory.getLogger(EntryCache.class);
 
     /** Default bound: a few dozen layers' worth of compressed files. */
     static final long DEFAULT_MAX_BYTES = 1024L * 1024 * 1024;
     static final int HEADER_BYTES = 24;
     private static final long MAGIC = 0x4c53_454e_5431_0a00L; // "LSENT1\n\0"
     private static final String SUFFIX = ".deflate";
-    private static final String PARTIAL = ".partial";
+    static final String PARTIAL = ".partial";
     /** A partial file this old belongs to no running build. */
     private static final long STALE_PARTIAL_MILLIS = 60L * 60 * 1000;
 
@@ -53,6 +59,10 @@ final class EntryCache {
     private final long maxBytes;
     private final String runtimeTag;
     private volatile boolean created;
+    /** The entries of every pack whose index was there when the current build began. */
+    private volatile Map<String, EntryPack.Location> packed = Map.of();
+    /** The pack indexes marked used since then (each once). */
+    private final Set<Path> touched = ConcurrentHashMap.newKeySet();
 
     EntryCache(Path dir, long maxBytes) {
         this.dir = dir;
@@ -96,6 +106,42 @@ final class EntryCache {
         }
     }
 
+    /**
+     * A pack for the build about to begin, and what the packs already there hold, read now
+     * (a window's engine runs many builds, and other builds may have added packs meanwhile).
+     */
+    EntryPack newPack() {
+        Map<String, EntryPack.Location> found = new HashMap<>();
+        try (DirectoryStream<Path> files = Files.newDirectoryStream(dir, "pack-*" + EntryPack.INDEX)) {
+            for (Path index : files) {
+                if (EntryPack.isIndex(index, runtimeTag)) {
+                    found.putAll(EntryPack.read(index));
+                }
+            }
+        } catch (NoSuchFileException | java.nio.file.NotDirectoryException absent) {
+            // nothing kept yet, or a cache that cannot be written
+        } catch (IOException e) {
+            LOG.debug("Could not list the packs in {}", dir, e);
+        }
+        packed = found;
+        touched.clear();
+        return new EntryPack(dir, runtimeTag);
+    }
+
+    /** The compressed bytes of an entry a pack holds for content with this SHA-256, size and CRC at {@code level}. */
+    Optional<byte[]> packed(String sha256, long size, long crc, int level) {
+        EntryPack.Location l = packed.get(EntryPack.key(sha256, level));
+        if (l == null || l.size() != size || l.crc() != crc) {
+            return Optional.empty();
+        }
+        Optional<byte[]> bytes = EntryPack.bytes(l);
+        Path index = EntryPack.indexOf(l.data());
+        if (bytes.isPresent() && touched.add(index)) {
+            touch(index);
+        }
+        return bytes;
+    }
+
     /** Marks an entry used now, for trimming; a cache that cannot be written is still read. */
     private static void touch(Path file) {
         try {
@@ -111,44 +157,6 @@ final class EntryCache {
                 in.close();
             } catch (IOException ignored) {
                 // nothing was read from it
-            }
-        }
-    }
-
-    /**
-     * Keeps an entry compressed in memory. Best effort: when the cache cannot be written the
-     * entry is only not kept (the build has the bytes it needs).
-     */
-    void put(String sha256, int level, long size, long crc, byte[] data) {
-        Path partial = null;
-        try {
-            if (!created) {
-                Files.createDirectories(dir);
-                created = true;
-            }
-            partial = dir.resolve("entry-" + Thread.currentThread().getId() + "-" + Long.toHexString(System.nanoTime())
-                    + PARTIAL);
-            try (OutputStream out = Files.newOutputStream(partial, StandardOpenOption.CREATE_NEW,
-                    StandardOpenOption.WRITE)) {
-                header(out, size, crc);
-                out.write(data);
-            }
-            Path file = file(sha256, level);
-            try {
-                Files.move(partial, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(partial, file, StandardCopyOption.REPLACE_EXISTING);
-            }
-            partial = null;
-        } catch (IOException | RuntimeException e) {
-            LOG.debug("Could not keep a compressed entry in the cache", e);
-        } finally {
-            if (partial != null) {
-                try {
-                    Files.deleteIfExists(partial);
-                } catch (IOException ignored) {
-                    // a partial file left behind is removed by a later trim
-                }
             }
         }
     }
@@ -185,7 +193,7 @@ final class EntryCache {
 
     /** Removes the least recently used entries until the cache is within its bound, and partial files left behind. */
     void trim() {
-        record Entry(Path file, long size, FileTime used) {
+        record Entry(List<Path> files, long size, FileTime used) {
         }
         List<Entry> entries = new ArrayList<>();
         long total = 0;
@@ -199,13 +207,21 @@ final class EntryCache {
                     continue;
                 }
                 String name = p.getFileName().toString();
+                boolean stale = now - a.lastModifiedTime().toMillis() > STALE_PARTIAL_MILLIS;
                 if (name.endsWith(PARTIAL)) {
-                    if (now - a.lastModifiedTime().toMillis() > STALE_PARTIAL_MILLIS) {
+                    if (stale) {
                         Files.deleteIfExists(p);
                     }
                 } else if (name.endsWith(SUFFIX)) {
-                    entries.add(new Entry(p, a.size(), a.lastModifiedTime()));
+                    entries.add(new Entry(List.of(p), a.size(), a.lastModifiedTime()));
                     total += a.size();
+                } else if (name.endsWith(EntryPack.INDEX)) { // a pack goes whole: its index first
+                    Path data = EntryPack.dataOf(p);
+                    long size = a.size() + (Files.exists(data) ? Files.size(data) : 0);
+                    entries.add(new Entry(List.of(p, data), size, a.lastModifiedTime()));
+                    total += size;
+                } else if (name.endsWith(EntryPack.DATA) && stale && !Files.exists(EntryPack.indexOf(p))) {
+                    Files.deleteIfExists(p); // the pack of a build that stopped before its index
                 }
             }
         } catch (NoSuchFileException absent) {
@@ -223,10 +239,12 @@ final class EntryCache {
                 break;
             }
             try {
-                Files.deleteIfExists(e.file());
+                for (Path f : e.files()) {
+                    Files.deleteIfExists(f);
+                }
                 total -= e.size();
             } catch (IOException inUse) {
-                LOG.debug("Could not remove {}", e.file(), inUse);
+                LOG.debug("Could not remove {}", e.files(), inUse);
             }
         }
     }

@@ -24,8 +24,9 @@ import org.slf4j.LoggerFactory;
  * Turns one node of a layer into a zip entry with its compressed bytes. A small file is
  * compressed in memory. A larger one is hashed (SHA-256, CRC-32, size), and its compressed
  * bytes are taken from the {@link EntryCache} when they are there, or compressed (raw
- * deflate) into it when not: in memory up to {@link #MEDIUM_FILE}, streamed beyond. The same content at the same level gives
- * the same bytes either way.
+ * deflate) when not: in memory up to {@link #MEDIUM_FILE} and kept in the zip's
+ * {@link EntryPack}, streamed into a cache file of its own beyond. The same content at the
+ * same level gives the same bytes either way.
  */
 final class EntryCompressor {
 
@@ -44,6 +45,7 @@ final class EntryCompressor {
     }
 
     private final EntryCache cache;
+    private final EntryPack pack;
     private final int level;
     /** Each thread's deflater for small files, reset between them. */
     private final ThreadLocal<Deflater> smallDeflaters;
@@ -62,8 +64,10 @@ final class EntryCompressor {
     private final ThreadLocal<byte[][]> buffers = ThreadLocal.withInitial(() -> new byte[][] {
         new byte[BUFFER], new byte[BUFFER]});
 
-    EntryCompressor(EntryCache cache, int level) {
+    /** @param pack where this zip keeps the entries it compresses in memory */
+    EntryCompressor(EntryCache cache, EntryPack pack, int level) {
         this.cache = cache;
+        this.pack = pack;
         this.level = level;
         this.smallDeflaters = ThreadLocal.withInitial(() -> new Deflater(level, true));
         this.mediumDeflaters = ThreadLocal.withInitial(() -> new Deflater(level, true));
@@ -142,10 +146,9 @@ final class EntryCompressor {
     }
 
     /**
-     * A file of medium size, read whole: its compressed bytes from the cache, or compressed in
-     * memory and kept in the cache. Read once and never read back: on an installed tree these
-     * are most of the files the cache holds, and opening each several times cost more than
-     * hashing them.
+     * A file of medium size, read whole: its compressed bytes from a pack in the cache, or
+     * compressed in memory and kept in this zip's pack. Read once and never read back: on an
+     * installed tree these are most of the files the cache holds.
      */
     private Compressed compressMedium(ZipArchiveEntry entry, byte[] data, int length) {
         entry.setUnixMode(UnixStat.FILE_FLAG | (LayerZipWriter.isExecutable(java.util.Arrays.copyOf(data, PEEK))
@@ -158,10 +161,10 @@ final class EntryCompressor {
         entry.setMethod(ZipArchiveEntry.DEFLATED);
         entry.setSize(length);
         entry.setCrc(crc.getValue());
-        Optional<EntryCache.Hit> cached = cache.get(key, length, crc.getValue(), level);
+        Optional<byte[]> cached = cache.packed(key, length, crc.getValue(), level);
         if (cached.isPresent()) {
-            entry.setCompressedSize(cached.get().compressedSize());
-            return new Compressed(entry, cached.get().data(), true);
+            entry.setCompressedSize(cached.get().length);
+            return new Compressed(entry, new java.io.ByteArrayInputStream(cached.get()), true);
         }
         Deflater deflater = mediumDeflaters.get();
         deflater.reset();
@@ -173,7 +176,7 @@ final class EntryCompressor {
             throw new IllegalStateException("Deflate output of " + length + " bytes exceeded " + out.length);
         }
         byte[] bytes = java.util.Arrays.copyOf(out, compressed);
-        cache.put(key, level, length, crc.getValue(), bytes);
+        pack.put(key, level, length, crc.getValue(), bytes);
         entry.setCompressedSize(compressed);
         return new Compressed(entry, new java.io.ByteArrayInputStream(bytes), false);
     }

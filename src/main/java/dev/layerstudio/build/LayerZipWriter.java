@@ -111,7 +111,8 @@ final class LayerZipWriter {
         // Beside the output, so the finished zip is renamed into place, never copied.
         Path partial = parent.resolve("." + out.getFileName() + "." + Long.toHexString(System.nanoTime()) + ".partial");
         ExecutorService pool = Executors.newFixedThreadPool(threads, namedThreads());
-        EntryCompressor compressor = new EntryCompressor(cache, DEFLATE_LEVEL);
+        EntryPack pack = cache.newPack();
+        EntryCompressor compressor = new EntryCompressor(cache, pack, DEFLATE_LEVEL);
         AtomicLong bytesRead = new AtomicLong();
         long time = ZipUtil.dosToJavaTime(FIXED_DOS_TIME);
         List<Future<EntryCompressor.Compressed>> pending = new ArrayList<>(Collections.nCopies(nodes.size(), null));
@@ -208,6 +209,7 @@ final class LayerZipWriter {
             if (!done) {
                 Files.deleteIfExists(partial);
             }
+            pack.close(); // what was compressed is kept, even for a zip that failed or was cancelled
             cache.trim();
         }
     }

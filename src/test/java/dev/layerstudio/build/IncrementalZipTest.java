@@ -166,6 +166,10 @@ class IncrementalZipTest {
         try (Stream<Path> s = Files.list(cache)) {
             assertThat(s.filter(p -> p.toString().endsWith(".partial"))).as("no partial entry left").isEmpty();
         }
+        try (Stream<Path> s = Files.list(cache)) {
+            assertThat(s.filter(p -> p.toString().endsWith(EntryPack.DATA)))
+                    .as("every build's pack has its index").allMatch(p -> Files.exists(EntryPack.indexOf(p)));
+        }
     }
 
     @Test
