@@ -180,14 +180,21 @@ final class EntryCache {
         InputStream in = Files.newInputStream(partial);
         in.skipNBytes(HEADER_BYTES);
         try {
-            Files.move(partial, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        } catch (AtomicMoveNotSupportedException e) {
-            Files.move(partial, file, StandardCopyOption.REPLACE_EXISTING);
+            moveIntoPlace(partial, file);
         } catch (IOException | RuntimeException e) {
             in.close();
             throw e;
         }
         return new Hit(in, length - HEADER_BYTES);
+    }
+
+    /** Renames a finished file to its name in the cache, at once where the file system can. */
+    static void moveIntoPlace(Path finished, Path name) throws IOException {
+        try {
+            Files.move(finished, name, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } catch (AtomicMoveNotSupportedException e) {
+            Files.move(finished, name, StandardCopyOption.REPLACE_EXISTING);
+        }
     }
 
     /** Removes the least recently used entries until the cache is within its bound, and partial files left behind. */

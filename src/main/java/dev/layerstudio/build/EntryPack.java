@@ -4,10 +4,8 @@ import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.util.HashMap;
 import java.util.List;
@@ -125,11 +123,7 @@ final class EntryPack implements AutoCloseable {
             if (!failed && !lines.isEmpty()) {
                 Path partial = index.resolveSibling(index.getFileName() + EntryCache.PARTIAL);
                 Files.write(partial, lines, StandardCharsets.US_ASCII);
-                try {
-                    Files.move(partial, index, StandardCopyOption.ATOMIC_MOVE);
-                } catch (AtomicMoveNotSupportedException e) {
-                    Files.move(partial, index);
-                }
+                EntryCache.moveIntoPlace(partial, index);
                 return;
             }
         } catch (IOException e) {
