@@ -319,7 +319,14 @@ public final class InventoryPage {
         return b;
     }
 
+    /** A row of controls; when it is narrow the text fields give up width, never a label's, a button's or a choice's words. */
     private static HBox row(javafx.scene.Node... nodes) {
+        for (javafx.scene.Node n : nodes) {
+            if (n instanceof javafx.scene.control.Labeled || n instanceof ChoiceBox<?>
+                    || n instanceof javafx.scene.control.ComboBoxBase<?>) {
+                ((javafx.scene.layout.Region) n).setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+            }
+        }
         HBox h = new HBox(8, nodes);
         h.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
         return h;

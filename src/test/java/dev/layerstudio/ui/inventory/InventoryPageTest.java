@@ -186,6 +186,36 @@ class InventoryPageTest {
     }
 
     @Test
+    void atALaptopsNarrowestWidthTheFieldsNarrow_notTheWordsOfLabelsButtonsAndChoices(FxRobot robot) throws Exception {
+        robot.interact(() -> {
+            Stage stage = (Stage) page.root().getScene().getWindow();
+            stage.setWidth(1024);
+            stage.setHeight(700);
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+        List<String> cut = WaitForAsyncUtils.asyncFx(() -> {
+            List<String> found = new ArrayList<>();
+            for (String row : List.of("#inventorySource", "#inventoryView")) {
+                javafx.scene.Parent parent = robot.lookup(row).query().getParent();
+                for (javafx.scene.Node n : parent.lookupAll("*")) {
+                    if (!(n instanceof javafx.scene.control.Labeled l)) {
+                        continue;
+                    }
+                    String shown = l.getChildrenUnmodifiable().stream().filter(c -> c instanceof javafx.scene.text.Text)
+                            .map(c -> ((javafx.scene.text.Text) c).getText()).findFirst().orElse(l.getText());
+                    String whole = l.getText() == null ? "" : l.isMnemonicParsing()
+                            ? l.getText().replaceFirst("_(?=.)", "") : l.getText(); // "_Read" reads "Read"
+                    if (!whole.isEmpty() && l.isVisible() && !whole.equals(shown)) {
+                        found.add(whole + " shown as " + shown);
+                    }
+                }
+            }
+            return found;
+        }).get();
+        assertThat(cut).isEmpty();
+    }
+
+    @Test
     void aCancelledReadKeepsWhatWasShownAndFreesTheButtons(FxRobot robot) throws Exception {
         robot.clickOn("#inventoryRole").write(OrgInMoto.ROLE);
         robot.interact(() -> robot.lookup("#inventoryRegions").queryAs(TextField.class).clear());
