@@ -324,9 +324,8 @@ public final class Inspector {
             return new LayerStudioException("Could not read " + label + ": its content kept changing while it was "
                     + "read.", "Try again when it is no longer being replaced.", e);
         }
-        if (e instanceof RemoteReadException) {
-            return new LayerStudioException("Could not read " + label + ": " + e.getMessage(),
-                    "Try again; a download link is valid for a few minutes only.", e);
+        if (e instanceof RemoteReadException remote) {
+            return new LayerStudioException("Could not read " + label + ": " + e.getMessage(), remote.hint(), e);
         }
         Throwable root = e;
         while (root.getCause() != null && root.getCause() != root) {

@@ -19,6 +19,8 @@ import java.util.Base64;
 /** A published version's whole zip, downloaded once into a temporary file and checked against its CodeSha256. */
 final class LayerDownload {
 
+    private static final Duration TIMEOUT = Duration.ofMinutes(5);
+
     private LayerDownload() {
     }
 
@@ -27,11 +29,16 @@ final class LayerDownload {
         Path file = Files.createTempFile(workDir, "layer-", ".zip");
         boolean ok = false;
         try {
-            HttpResponse<InputStream> response = http.send(HttpRequest.newBuilder(remote.url())
-                    .timeout(Duration.ofMinutes(5)).GET().build(), HttpResponse.BodyHandlers.ofInputStream());
+            HttpResponse<InputStream> response;
+            try {
+                response = http.send(HttpRequest.newBuilder(remote.url()).timeout(TIMEOUT).GET().build(),
+                        HttpResponse.BodyHandlers.ofInputStream());
+            } catch (IOException e) {
+                throw RemoteReadException.unanswered(remote.url(), e, TIMEOUT);
+            }
             try (InputStream in = response.body()) {
                 if (response.statusCode() != 200) {
-                    throw new RemoteReadException("the download answered HTTP " + response.statusCode());
+                    throw RemoteReadException.status(response.statusCode());
                 }
                 MessageDigest sha = MessageDigest.getInstance("SHA-256");
                 try (OutputStream out = new DigestOutputStream(Files.newOutputStream(file), sha)) {
@@ -39,7 +46,7 @@ final class LayerDownload {
                 }
                 String got = Base64.getEncoder().encodeToString(sha.digest());
                 if (remote.codeSha256() != null && !remote.codeSha256().equals(got)) {
-                    throw new RemoteReadException("the downloaded zip's SHA-256 is not the version's CodeSha256");
+                    throw new RemoteReadException("The downloaded zip's SHA-256 is not the version's CodeSha256.");
                 }
             }
             ok = true;
@@ -67,7 +74,7 @@ final class LayerDownload {
             }
             total += n;
             if (total > Limits.UNZIPPED_TOTAL_BYTES) {
-                throw new RemoteReadException("the download is larger than any layer can be");
+                throw new RemoteReadException("The download is larger than any layer can be.");
             }
             out.write(buffer, 0, n);
         }

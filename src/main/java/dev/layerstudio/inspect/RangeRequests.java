@@ -209,7 +209,7 @@ final class RangeRequests {
             Thread.currentThread().interrupt();
             throw new InterruptedIOException("Cancelled while downloading the layer.");
         } catch (IOException e) {
-            throw new RemoteReadException("The download failed (" + describe(e) + ").", e);
+            throw RemoteReadException.unanswered(url, e, REQUEST_TIMEOUT);
         }
         requests.incrementAndGet();
         int status = r.statusCode();
@@ -219,9 +219,7 @@ final class RangeRequests {
         }
         if (status != 200 && status != 206 && status != 416) {
             close(r);
-            throw new RemoteReadException(status == 403
-                    ? "The download link was refused or has expired (HTTP 403)."
-                    : "The server answered HTTP " + status + " for the layer's content.");
+            throw RemoteReadException.status(status);
         }
         return r;
     }

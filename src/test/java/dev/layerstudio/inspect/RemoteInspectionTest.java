@@ -56,6 +56,7 @@ class RemoteInspectionTest {
         server.reset();
         server.honourRange(true);
         server.refuseWith(0);
+        server.refuseWholeWith(0);
     }
 
     private static InspectOptions options() {
@@ -214,18 +215,58 @@ class RemoteInspectionTest {
     }
 
     @Test
-    void anExpiredLinkIsOnePlainSentence() {
+    void anExpiredLinkSaysSoAndThatANewOneHelps() {
         server.refuseWith(403);
-        assertThatThrownBy(() -> inspectRemote(server.serve("layer.zip", zip)))
-                .isInstanceOf(LayerStudioException.class)
-                .hasMessage("Could not read " + ARN + ": The download link was refused or has expired (HTTP 403).");
+        assertFailure(server.serve("layer.zip", zip),
+                "The download link was refused or has expired (HTTP 403).",
+                "Try again; a download link is valid for a few minutes only.");
     }
 
     @Test
-    void anUnreachableServerIsOnePlainSentence() {
-        assertThatThrownBy(() -> inspectRemote(URI.create("http://127.0.0.1:1/layer.zip")))
-                .isInstanceOf(LayerStudioException.class).hasMessageStartingWith("Could not read " + ARN
-                        + ": The download failed");
+    void aMissingFileIsNotBlamedOnAnExpiredLink() {
+        server.refuseWith(404);
+        assertFailure(server.serve("layer.zip", zip), "The server has no file at this address (HTTP 404).",
+                "Check the address; the layer version may have been deleted.");
+    }
+
+    @Test
+    void aBusyServerIsWorthAnotherTryInAMoment() {
+        server.refuseWith(503);
+        assertFailure(server.serve("layer.zip", zip), "The server could not answer just now (HTTP 503).",
+                "Try again in a moment.");
+    }
+
+    @Test
+    void aRefusedConnectionNamesTheHostAndAsksForACheckNotANewLink() {
+        assertFailure(URI.create("http://127.0.0.1:1/layer.zip"), "Could not connect to 127.0.0.1:1.",
+                RemoteReadException.CHECK_NETWORK);
+    }
+
+    @Test
+    void aHostThatDoesNotExistIsSaidSo() {
+        // .invalid is reserved never to resolve (RFC 2606)
+        assertFailure(URI.create("https://layers.example.invalid/layer.zip"),
+                "The host layers.example.invalid could not be found.", RemoteReadException.CHECK_NETWORK);
+    }
+
+    @Test
+    void aFailedDownloadOfTheWholeZipIsExplainedAlike(@TempDir Path code) {
+        server.refuseWholeWith(403); // the scan's ranged reads succeed, the whole download is refused
+        assertThatThrownBy(() -> new Inspector(cache).startFrom(new LayerSource.Remote(server.serve("layer.zip", zip),
+                ARN, sha256, 0), code, ProgressListener.NONE))
+                .isInstanceOfSatisfying(LayerStudioException.class, e -> {
+                    assertThat(e).hasMessage("Could not read " + ARN
+                            + ": The download link was refused or has expired (HTTP 403).");
+                    assertThat(e.hint()).isEqualTo("Try again; a download link is valid for a few minutes only.");
+                });
+        assertThat(code).isEmptyDirectory();
+    }
+
+    private void assertFailure(URI url, String why, String hint) {
+        assertThatThrownBy(() -> inspectRemote(url)).isInstanceOfSatisfying(LayerStudioException.class, e -> {
+            assertThat(e).hasMessage("Could not read " + ARN + ": " + why);
+            assertThat(e.hint()).isEqualTo(hint);
+        });
     }
 
     @Test

@@ -39,6 +39,7 @@ public final class RangeServer implements AutoCloseable {
     private volatile boolean honourRange = true;
     private volatile int rangeUntil = Integer.MAX_VALUE;
     private volatile int refuseWith;
+    private volatile int refuseWholeWith;
     private volatile long slowAfter = -1;
     private volatile CountDownLatch slowed = new CountDownLatch(1);
     private final Map<String, Integer> versions = new ConcurrentHashMap<>();
@@ -131,6 +132,11 @@ public final class RangeServer implements AutoCloseable {
         this.refuseWith = status;
     }
 
+    /** Answers requests without a Range header (whole downloads) with this status; 0 to serve them again. */
+    public void refuseWholeWith(int status) {
+        this.refuseWholeWith = status;
+    }
+
     /**
      * The next answer slows down after {@code bytes} of its body, as a slow link would: each
      * further 64 KiB comes after a pause. The returned latch opens when it has slowed down.
@@ -160,9 +166,11 @@ public final class RangeServer implements AutoCloseable {
             }
             String name = x.getRequestURI().getPath();
             Path file = files.get(name);
-            if (refuseWith != 0 || file == null) {
+            int refusal = refuseWith != 0 ? refuseWith
+                    : refuseWholeWith != 0 && !x.getRequestHeaders().containsKey("Range") ? refuseWholeWith : 0;
+            if (refusal != 0 || file == null) {
                 done(depth);
-                x.sendResponseHeaders(refuseWith != 0 ? refuseWith : 404, -1);
+                x.sendResponseHeaders(refusal != 0 ? refusal : 404, -1);
                 return;
             }
             String etag = "\"" + name.hashCode() + "-" + versions.getOrDefault(name, 0) + "\"";
