@@ -27,9 +27,9 @@ import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
-import javafx.scene.control.ListView;
 import javafx.scene.control.MenuButton;
 import javafx.scene.control.ProgressIndicator;
+import javafx.scene.control.ScrollPane;
 import javafx.scene.control.TextInputDialog;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.control.ToggleGroup;
@@ -70,11 +70,13 @@ public final class InspectController implements StepController {
     @FXML private TreeTableColumn<SizeNode, String> packageColumn;
     @FXML private VBox gauges;
     @FXML private Label findingCount;
-    @FXML private ListView<FindingFix.Item> findingList;
+    @FXML private ScrollPane findingScroll;
+    @FXML private VBox findingList;
     @FXML private HBox lambdaTestButtonHolder;
     @FXML private VBox lambdaTestHolder;
     @FXML private Label diffStatus;
     @FXML private Label diffSummary;
+    @FXML private ScrollPane diffScroll;
     @FXML private VBox diffPackages;
     @FXML private Label statusLabel;
     @FXML private ResourceBundle resources;
@@ -91,11 +93,8 @@ public final class InspectController implements StepController {
         setUpTarget();
         setUpTreemap();
         setUpTable();
-        findingList.setItems(vm.findings());
-        findingList.setCellFactory(l -> new FindingCell(resources, vm::applyFix, vm.busyProperty()));
-        Label noFindings = new Label();
-        noFindings.textProperty().bind(vm.findingsPlaceholderProperty());
-        findingList.setPlaceholder(noFindings);
+        FindingList.bind(findingScroll, findingList, vm.findings(), vm.findingsPlaceholderProperty(), resources,
+                vm::applyFix, vm.busyProperty());
         findingCount.textProperty().bind(Bindings.size(vm.findings()).asString());
         LambdaTestStrip lambdaTest = new LambdaTestStrip(vm.lambdaTest(), resources);
         lambdaTestButtonHolder.getChildren().setAll(lambdaTest.button());
@@ -103,6 +102,9 @@ public final class InspectController implements StepController {
         diffStatus.textProperty().bind(vm.diffStatusProperty());
         diffSummary.textProperty().bind(vm.diffSummaryProperty());
         diffSummary.managedProperty().bind(vm.diffProperty().isNotNull());
+        // an empty list of changed packages takes no room from the findings above
+        diffScroll.managedProperty().bind(Bindings.isNotEmpty(diffPackages.getChildren()));
+        diffScroll.visibleProperty().bind(diffScroll.managedProperty());
         vm.diffProperty().addListener((o, a, d) -> showDiff());
         subtitle.textProperty().bind(vm.summaryProperty());
         otherSourceBar.visibleProperty().bind(vm.ownLayerProperty().not().and(vm.reportProperty().isNotNull()));

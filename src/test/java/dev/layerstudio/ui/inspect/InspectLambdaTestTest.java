@@ -23,7 +23,6 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.ResourceBundle;
 import java.util.concurrent.TimeUnit;
-import javafx.scene.control.ListView;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -86,9 +85,9 @@ class InspectLambdaTestTest {
         Files.write(zip, ProbeAnswers.layerZip());
         robot.interact(() -> vm.openZip(zip));
         waitFor(60, TimeUnit.SECONDS, () -> vm.reportProperty().get() != null && !vm.busyProperty().get());
-        ListView<FindingFix.Item> findings = robot.lookup("#findingList").queryListView();
-        int local = findings.getItems().size();
-        assertThat(findings.getItems()).noneMatch(i -> i.finding().code() == FindingCode.IMPORT_FAILED);
+        List<FindingFix.Item> findings = vm.findings();
+        int local = findings.size();
+        assertThat(findings).noneMatch(i -> i.finding().code() == FindingCode.IMPORT_FAILED);
         assertThat(vm.lambdaTest().targetProperty().get().zip()).isEqualTo(zip);
 
         assertThat(robot.lookup("#lambdaTestStripStatus").queryLabeled().isVisible()).isFalse();
@@ -99,9 +98,10 @@ class InspectLambdaTestTest {
         waitFor(30, TimeUnit.SECONDS, () -> vm.lambdaTest().reportProperty().get() != null);
         WaitForAsyncUtils.waitForFxEvents();
 
-        List<Finding> fromLambda = findings.getItems().stream().map(FindingFix.Item::finding)
+        List<Finding> fromLambda = findings.stream().map(FindingFix.Item::finding)
                 .filter(f -> f.code() == FindingCode.IMPORT_FAILED).toList();
-        assertThat(findings.getItems()).hasSize(local + 2);
+        assertThat(findings).hasSize(local + 2);
+        assertThat(robot.lookup("#findingList .finding-row").queryAll()).as("a row each").hasSize(local + 2);
         assertThat(robot.lookup("#lambdaTestStripStatus").queryLabeled().getText())
                 .isEqualTo("2 of 4 modules did not import in Lambda. Everything the test created was removed.");
         assertThat(fromLambda).extracting(Finding::path).containsExactly("needs_dep", "oracle_shim");
@@ -110,7 +110,7 @@ class InspectLambdaTestTest {
         assertThat(robot.lookup("#findingCount").queryLabeled().getText()).isEqualTo(String.valueOf(local + 2));
         robot.interact(() -> {
             try {
-                StepPage.snapshot(findings.getScene(), Path.of("target", "screenshots", "inspect-test-in-lambda.png"));
+                StepPage.snapshot(robot.lookup("#findingList").query().getScene(), Path.of("target", "screenshots", "inspect-test-in-lambda.png"));
                 StepPage.snapshot(robot.lookup("#lambdaTestPane").query().getScene(),
                         Path.of("target", "screenshots", "test-in-lambda-dialog.png"));
             } catch (java.io.IOException e) {
@@ -125,7 +125,7 @@ class InspectLambdaTestTest {
         waitFor(60, TimeUnit.SECONDS, () -> vm.reportProperty().get() != null && !vm.busyProperty().get()
                 && vm.reportProperty().get().source().equals(other.toString()));
         WaitForAsyncUtils.waitForFxEvents();
-        assertThat(findings.getItems()).noneMatch(i -> i.finding().code() == FindingCode.IMPORT_FAILED);
+        assertThat(findings).noneMatch(i -> i.finding().code() == FindingCode.IMPORT_FAILED);
         assertThat(vm.lambdaTest().modules()).isEmpty();
     }
 }

@@ -1,6 +1,7 @@
 package dev.layerstudio.ui.inspect;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 import static org.testfx.util.WaitForAsyncUtils.waitFor;
 
 import dev.layerstudio.aws.Connector;
@@ -30,8 +31,11 @@ import java.util.Map;
 import java.util.ResourceBundle;
 import java.util.concurrent.TimeUnit;
 import javafx.geometry.Bounds;
+import javafx.scene.Node;
 import javafx.scene.control.ComboBox;
+import javafx.scene.control.ScrollPane;
 import javafx.scene.control.TreeTableView;
+import javafx.scene.layout.VBox;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -61,8 +65,11 @@ class InspectStepTest {
         moto = server;
     }
 
+    private Stage stage;
+
     @Start
     void start(Stage stage) throws Exception {
+        this.stage = stage;
         executor = new AppExecutor(2);
         AppServices services = AppServices.with(executor, new Connector(), uri -> { });
         state = new WizardState(executor::execute);
@@ -93,12 +100,37 @@ class InspectStepTest {
         return state.reportProperty().get();
     }
 
-    /** Scrolls the findings list to the finding of this code. */
+    /** Scrolls the findings box until the fix button of this finding is in view. */
     private void showFinding(FxRobot robot, FindingCode code) {
-        javafx.scene.control.ListView<FindingFix.Item> list = robot.lookup("#findingList").queryListView();
-        int index = list.getItems().stream().map(i -> i.finding().code()).toList().indexOf(code);
-        assertThat(index).as("finding " + code).isNotNegative();
-        robot.interact(() -> list.scrollTo(index));
+        ScrollPane scroll = robot.lookup("#findingScroll").queryAs(ScrollPane.class);
+        Node fix = robot.lookup("#fix-" + code.name()).query();
+        robot.interact(() -> {
+            Node content = scroll.getContent();
+            Bounds inContent = content.sceneToLocal(fix.localToScene(fix.getLayoutBounds()));
+            double hidden = content.getLayoutBounds().getHeight() - scroll.getViewportBounds().getHeight();
+            double top = inContent.getMaxY() - scroll.getViewportBounds().getHeight();
+            scroll.setVvalue(hidden <= 0 ? 0 : Math.max(0, Math.min(1, top / hidden)));
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    @Test
+    void theFindingsBoxIsAsTallAsItsFindingsWithNoEmptyRoomBelowTheLast(FxRobot robot) throws Exception {
+        InspectionReport report = awaitReport();
+        robot.interact(() -> stage.setHeight(1400)); // room for them all
+        WaitForAsyncUtils.waitForFxEvents();
+        ScrollPane scroll = robot.lookup("#findingScroll").queryAs(ScrollPane.class);
+        VBox rows = robot.lookup("#findingList").queryAs(VBox.class);
+        assertThat(rows.getChildren()).as("a row per finding").hasSize(report.findings().size());
+        assertThat(scroll.getViewportBounds().getHeight()).isCloseTo(rows.getHeight(), within(1.0));
+
+        robot.interact(() -> stage.setHeight(500)); // too little room: the box gives way and scrolls
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(scroll.getViewportBounds().getHeight()).isLessThan(rows.getHeight() - 1);
+        showFinding(robot, FindingCode.CACHE_FILES);
+        Bounds button = robot.lookup("#fix-CACHE_FILES").query().localToScene(
+                robot.lookup("#fix-CACHE_FILES").query().getLayoutBounds());
+        assertThat(scroll.localToScene(scroll.getLayoutBounds()).contains(button)).as("scrolled into view").isTrue();
     }
 
     @Test
