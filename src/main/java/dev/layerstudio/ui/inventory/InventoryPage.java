@@ -27,6 +27,7 @@ import javafx.scene.control.ProgressBar;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
+import javafx.scene.control.Tooltip;
 import javafx.scene.text.Font;
 import javafx.scene.text.Text;
 import javafx.scene.layout.HBox;
@@ -126,6 +127,7 @@ public final class InventoryPage {
         sso.setPromptText(text.getString("inventory.ssoSession"));
         sso.valueProperty().bindBidirectional(vm.ssoSessionProperty());
         TextField role = field("inventoryRole", "inventory.role", vm.roleProperty());
+        role.getTooltip().setText(text.getString("inventory.role.tooltip"));
         TextField profiles = field("inventoryProfiles", "inventory.profiles", vm.profilesProperty());
         TextField aggregator = field("inventoryAggregator", "inventory.aggregator", vm.aggregatorProperty());
         showFor(InventoryViewModel.SourceKind.SSO, sso, role);
@@ -147,6 +149,7 @@ public final class InventoryPage {
         bar.setId("inventoryProgress");
         bar.progressProperty().bind(vm.progressProperty());
         bar.visibleProperty().bind(vm.runningProperty());
+        bar.managedProperty().bind(bar.visibleProperty()); // the status starts at the left when nothing runs
         Label status = new Label();
         status.setId("inventoryStatus");
         status.textProperty().bind(vm.statusProperty());
@@ -155,6 +158,10 @@ public final class InventoryPage {
         error.getStyleClass().add("error-text");
         error.textProperty().bind(vm.errorProperty());
         HBox progress = row(bar, status, error);
+        // no empty line between the rows before anything has been read
+        progress.managedProperty().bind(vm.runningProperty().or(vm.statusProperty().isNotEmpty())
+                .or(vm.errorProperty().isNotEmpty()));
+        progress.visibleProperty().bind(progress.managedProperty());
 
         ChoiceBox<InventoryView> view = new ChoiceBox<>(FXCollections.observableArrayList(InventoryView.values()));
         view.setId("inventoryView");
@@ -191,6 +198,7 @@ public final class InventoryPage {
         notes.setId("inventoryNotes");
         notes.setWrapText(true);
         notes.textProperty().bind(vm.notesProperty());
+        notes.managedProperty().bind(vm.notesProperty().isNotEmpty());
         ListView<String> failures = new ListView<>(vm.failures());
         failures.setId("inventoryFailures");
         failures.setPrefHeight(80);
@@ -304,10 +312,21 @@ public final class InventoryPage {
         }
     }
 
+    /**
+     * A text field wide enough for its prompt (what to type there), which its tooltip repeats (or
+     * says more of) for when the field is narrowed or filled in.
+     */
     private TextField field(String id, String prompt, javafx.beans.property.StringProperty value) {
         TextField f = new TextField();
         f.setId(id);
         f.setPromptText(text.getString(prompt));
+        f.setTooltip(new Tooltip(text.getString(prompt)));
+        f.prefWidthProperty().bind(Bindings.createDoubleBinding(() -> {
+            Text probe = new Text(f.getPromptText());
+            probe.setFont(f.getFont());
+            double em = f.getFont().getSize();
+            return Math.max(em * 8, probe.getLayoutBounds().getWidth() + em * 2); // the field's padding and caret
+        }, f.fontProperty(), f.promptTextProperty()));
         f.textProperty().bindBidirectional(value);
         return f;
     }

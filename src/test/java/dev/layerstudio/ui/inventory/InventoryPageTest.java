@@ -11,6 +11,7 @@ import dev.layerstudio.model.InventoryView;
 import dev.layerstudio.testing.MotoExtension;
 import dev.layerstudio.testing.MotoServer;
 import dev.layerstudio.testing.OrgInMoto;
+import dev.layerstudio.ui.Theme;
 import dev.layerstudio.ui.task.AppExecutor;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -80,7 +81,9 @@ class InventoryPageTest {
                 new InventoryCache(dir.resolve("cache")), Clock.systemUTC()), bundle);
         page = new InventoryPage(vm, bundle, owner -> dir.resolve("export.csv").toFile(),
                 question -> questions.add(question));
-        stage.setScene(new Scene(page.root(), 1100, 700));
+        Scene scene = new Scene(page.root(), 1100, 700);
+        Theme.LIGHT.apply(scene); // the app's look: its paddings and fonts decide what fits
+        stage.setScene(scene);
         stage.show();
     }
 
@@ -213,6 +216,36 @@ class InventoryPageTest {
             return found;
         }).get();
         assertThat(cut).isEmpty();
+    }
+
+    @Test
+    void atItsOwnSizeAndALaptopsEveryFieldShowsItsWholePrompt(FxRobot robot) throws Exception {
+        for (double[] size : new double[][] {{1100, 700}, {1366, 768}}) {
+            robot.interact(() -> {
+                Stage stage = (Stage) page.root().getScene().getWindow();
+                stage.setWidth(size[0]);
+                stage.setHeight(size[1]);
+            });
+            WaitForAsyncUtils.waitForFxEvents();
+            List<String> cut = WaitForAsyncUtils.asyncFx(() -> {
+                List<String> found = new ArrayList<>();
+                for (javafx.scene.Node n : page.root().lookupAll(".text-field")) {
+                    if (n instanceof TextField f && f.isVisible() && f.getPromptText() != null
+                            && !(f.getParent() instanceof javafx.scene.control.ComboBoxBase<?>)) { // a combo's editor
+                        javafx.scene.text.Text probe = new javafx.scene.text.Text(f.getPromptText());
+                        probe.setFont(f.getFont());
+                        double room = f.getWidth() - f.snappedLeftInset() - f.snappedRightInset();
+                        if (probe.getLayoutBounds().getWidth() > room) {
+                            found.add(f.getPromptText() + " in " + Math.round(room) + " px at " + size[0]);
+                        }
+                        assertThat(f.getTooltip()).as(f.getId()).isNotNull();
+                        assertThat(f.getTooltip().getText()).as(f.getId()).isNotBlank();
+                    }
+                }
+                return found;
+            }).get();
+            assertThat(cut).isEmpty();
+        }
     }
 
     @Test
