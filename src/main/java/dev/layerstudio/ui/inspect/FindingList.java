@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.ResourceBundle;
 import java.util.function.Consumer;
+import javafx.beans.binding.Bindings;
 import javafx.beans.value.ObservableBooleanValue;
 import javafx.beans.value.ObservableStringValue;
 import javafx.collections.ListChangeListener;
@@ -20,6 +21,9 @@ import javafx.scene.layout.VBox;
  * keep its own height whatever the count.
  */
 final class FindingList {
+
+    /** The least height the box keeps when the column is short, in the font's size: about two findings. */
+    private static final double MIN_SHOWN_EM = 12;
 
     private FindingList() {
     }
@@ -47,5 +51,10 @@ final class FindingList {
         show.run();
         // the rows' height at the width they are given (wrapped sentences), not at their widest
         scroll.prefViewportHeightProperty().bind(rows.heightProperty());
+        // when the column is short it gives way, but keeps a finding or two whole in view
+        scroll.minHeightProperty().bind(Bindings.createDoubleBinding(() -> {
+            double insets = scroll.snappedTopInset() + scroll.snappedBottomInset();
+            return Math.min(rows.getHeight(), MIN_SHOWN_EM * none.getFont().getSize()) + insets;
+        }, rows.heightProperty(), scroll.insetsProperty(), none.fontProperty()));
     }
 }
