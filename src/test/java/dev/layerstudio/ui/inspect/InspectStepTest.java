@@ -116,21 +116,34 @@ class InspectStepTest {
 
     @Test
     void theFindingsBoxIsAsTallAsItsFindingsWithNoEmptyRoomBelowTheLast(FxRobot robot) throws Exception {
-        InspectionReport report = awaitReport();
-        robot.interact(() -> stage.setHeight(1400)); // room for them all
-        WaitForAsyncUtils.waitForFxEvents();
+        awaitReport();
         ScrollPane scroll = robot.lookup("#findingScroll").queryAs(ScrollPane.class);
         VBox rows = robot.lookup("#findingList").queryAs(VBox.class);
+        // a small layer with a finding or two: the box is as tall as they are
+        Path small = Files.write(dir.resolve("small.zip"), Zips.of(Map.of("lonely.py", "X = 1\n"))); // not under python/
+        robot.interact(() -> vm.openZip(small));
+        waitFor(30, TimeUnit.SECONDS, () -> !vm.ownLayerProperty().get() && !vm.busyProperty().get());
+        WaitForAsyncUtils.waitForFxEvents();
+        InspectionReport report = vm.reportProperty().get();
+        assertThat(report.findings()).isNotEmpty();
         assertThat(rows.getChildren()).as("a row per finding").hasSize(report.findings().size());
         assertThat(scroll.getViewportBounds().getHeight()).isCloseTo(rows.getHeight(), within(1.0));
 
-        robot.interact(() -> stage.setHeight(500)); // too little room: the box gives way and scrolls
-        WaitForAsyncUtils.waitForFxEvents();
-        assertThat(scroll.getViewportBounds().getHeight()).isLessThan(rows.getHeight() - 1);
-        showFinding(robot, FindingCode.CACHE_FILES);
-        Bounds button = robot.lookup("#fix-CACHE_FILES").query().localToScene(
-                robot.lookup("#fix-CACHE_FILES").query().getLayoutBounds());
-        assertThat(scroll.localToScene(scroll.getLayoutBounds()).contains(button)).as("scrolled into view").isTrue();
+        // the wizard's layer, with more findings than a short window has room for
+        robot.clickOn("#backToLayerButton");
+        waitFor(30, TimeUnit.SECONDS, () -> vm.ownLayerProperty().get() && !vm.busyProperty().get());
+        double height = stage.getHeight();
+        try {
+            robot.interact(() -> stage.setHeight(500)); // the box gives way and scrolls
+            WaitForAsyncUtils.waitForFxEvents();
+            assertThat(scroll.getViewportBounds().getHeight()).isLessThan(rows.getHeight() - 1);
+            showFinding(robot, FindingCode.CACHE_FILES);
+            Node fix = robot.lookup("#fix-CACHE_FILES").query();
+            Bounds button = fix.localToScene(fix.getLayoutBounds());
+            assertThat(scroll.localToScene(scroll.getLayoutBounds()).contains(button)).as("scrolled into view").isTrue();
+        } finally {
+            robot.interact(() -> stage.setHeight(height)); // the window is shared by the tests that follow
+        }
     }
 
     @Test
