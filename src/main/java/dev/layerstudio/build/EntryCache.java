@@ -43,7 +43,7 @@ import org.slf4j.LoggerFactory;
  */
 final class EntryCache {
 
-    static final Logger LOG = LoggerFactory.getLogger(EntryCache.class);
+    private static final Logger LOG = LoggerFactory.getLogger(EntryCache.class);
 
     /** Default bound: a few dozen layers' worth of compressed files. */
     static final long DEFAULT_MAX_BYTES = 1024L * 1024 * 1024;

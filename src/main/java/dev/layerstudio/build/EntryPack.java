@@ -14,6 +14,8 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicLong;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The compressed entries one zip made in memory, kept for later builds in one data file,
@@ -28,6 +30,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * the content's SHA-256 and the level ({@code SHA-LEVEL}).
  */
 final class EntryPack implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(EntryPack.class);
 
     static final String DATA = ".pack";
     static final String INDEX = ".index";
@@ -107,7 +111,7 @@ final class EntryPack implements AutoCloseable {
 
     private synchronized void fail(Exception e) {
         if (!failed) {
-            EntryCache.LOG.debug("Could not keep compressed entries in {}", data, e);
+            LOG.debug("Could not keep compressed entries in {}", data, e);
         }
         failed = true;
     }
@@ -132,7 +136,7 @@ final class EntryPack implements AutoCloseable {
         try {
             Files.deleteIfExists(data);
         } catch (IOException e) {
-            EntryCache.LOG.debug("Could not remove {}", data, e);
+            LOG.debug("Could not remove {}", data, e);
         }
     }
 
@@ -144,7 +148,7 @@ final class EntryPack implements AutoCloseable {
         try {
             lines = Files.readAllLines(index, StandardCharsets.US_ASCII);
         } catch (IOException | RuntimeException e) {
-            EntryCache.LOG.debug("Ignoring an unreadable pack index {}", index, e);
+            LOG.debug("Ignoring an unreadable pack index {}", index, e);
             return entries;
         }
         for (String line : lines) {
@@ -155,7 +159,7 @@ final class EntryPack implements AutoCloseable {
                             Long.parseLong(f[1]), Long.parseLong(f[2])));
                 }
             } catch (NumberFormatException damaged) {
-                EntryCache.LOG.debug("Ignoring a damaged line of {}", index);
+                LOG.debug("Ignoring a damaged line of {}", index);
             }
         }
         return entries;

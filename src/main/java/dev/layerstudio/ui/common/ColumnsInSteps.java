@@ -9,8 +9,8 @@ import javafx.scene.control.TableView;
  * Gives a table of thousands of rows new columns without freezing the window. The table draws
  * only the rows in view, but always a screenful of them (rows past the last item are drawn
  * empty), and a new column needs a cell, with its skin and styles, in each: a dozen columns at
- * once held the JavaFX thread for 150-800 ms in one layout pass on a 2-core machine, most of it
- * the cells' CSS. So the rows come at once and the columns one per frame. Each step costs a
+ * once held the JavaFX thread for 285-660 ms in one layout pass on a 2-core machine (120-420 ms
+ * for a view switch on warm code), most of it the cells' CSS. So the rows come at once and the columns one per frame. Each step costs a
  * little more than the one before (a row styles all its cells again when its columns change),
  * so this does more work in all, in frames short enough to keep the window moving; rows under
  * the same columns (a filter, a refresh) only change the text of the cells there are.

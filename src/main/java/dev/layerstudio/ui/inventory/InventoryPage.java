@@ -263,7 +263,7 @@ public final class InventoryPage {
         columns.show(made, t.rows());
     }
 
-    /** Whether the table has every column of the answer shown (they come a few per frame). */
+    /** Whether the table has every column of the answer shown (they come one per frame). */
     public boolean columnsComplete() {
         return columns.complete();
     }

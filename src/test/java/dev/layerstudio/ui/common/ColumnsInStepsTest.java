@@ -20,7 +20,7 @@ import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 
 /**
- * New columns reach a real table a few per frame, in order, with every row from the first
+ * New columns reach a real table one per frame, in order, with every row from the first
  * frame; a newer set replaces one still arriving; new rows under the same columns keep the
  * columns (and so the cells in view).
  */

@@ -101,7 +101,7 @@ class InventoryPageTest {
 
     /**
      * The column's cells as shown, read on the JavaFX thread (the table changes there), once every
-     * column of the answer shown is in the table (new columns come a few per frame).
+     * column of the answer shown is in the table (new columns come one per frame).
      */
     private List<String> column(FxRobot robot, String header) {
         try {
